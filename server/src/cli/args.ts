@@ -1,0 +1,135 @@
+import { parseArgs } from 'node:util';
+
+/** The parsed command line. */
+export interface CliOptions {
+	format: string;
+	output?: string;
+	fix: boolean;
+	fixDryRun: boolean;
+	links?: string;
+	today?: string;
+	locale?: string;
+	config?: string;
+	maxWarnings?: number;
+	cache: boolean;
+	cacheLocation?: string;
+	baseline?: string;
+	updateBaseline: boolean;
+	report?: string;
+	stdin: boolean;
+	stdinFilename?: string;
+	listRules: boolean;
+	printConfig?: string;
+	init: boolean;
+	version: boolean;
+	help: boolean;
+	quiet: boolean;
+	color?: boolean;
+	threads?: number;
+	patterns: string[];
+}
+
+/** A usage error: exit code 2 with this message. */
+export class UsageError extends Error {}
+
+/** Parse argv (without node and the script). Throws {@link UsageError}. */
+export function parseCliArgs(argv: string[]): CliOptions {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				format: { type: 'string', short: 'f' },
+				output: { type: 'string', short: 'o' },
+				fix: { type: 'boolean' },
+				'fix-dry-run': { type: 'boolean' },
+				links: { type: 'string' },
+				today: { type: 'string' },
+				locale: { type: 'string' },
+				config: { type: 'string', short: 'c' },
+				'max-warnings': { type: 'string' },
+				cache: { type: 'boolean' },
+				'cache-location': { type: 'string' },
+				baseline: { type: 'string' },
+				'update-baseline': { type: 'boolean' },
+				report: { type: 'string' },
+				stdin: { type: 'boolean' },
+				'stdin-filename': { type: 'string' },
+				'list-rules': { type: 'boolean' },
+				'print-config': { type: 'string' },
+				init: { type: 'boolean' },
+				version: { type: 'boolean', short: 'v' },
+				help: { type: 'boolean', short: 'h' },
+				quiet: { type: 'boolean', short: 'q' },
+				color: { type: 'boolean' },
+				'no-color': { type: 'boolean' },
+				threads: { type: 'string' },
+			},
+		});
+	} catch (err) {
+		throw new UsageError((err as Error).message);
+	}
+	const v = parsed.values;
+	const intOption = (name: string, raw: string | undefined, min: number): number | undefined => {
+		if (raw === undefined) return undefined;
+		if (!/^\d+$/.test(raw) || Number(raw) < min) throw new UsageError(`--${name} needs a whole number ≥ ${min}, not "${raw}"`);
+		return Number(raw);
+	};
+	const oneOf = (name: string, raw: string | undefined, allowed: string[]): string | undefined => {
+		if (raw !== undefined && !allowed.includes(raw)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${raw}"`);
+		return raw;
+	};
+	return {
+		format: oneOf('format', v.format, ['stylish', 'json', 'sarif', 'junit', 'github']) ?? 'stylish',
+		output: v.output,
+		fix: v.fix ?? false,
+		fixDryRun: v['fix-dry-run'] ?? false,
+		links: oneOf('links', v.links, ['off', 'local', 'online']),
+		today: v.today,
+		locale: oneOf('locale', v.locale, ['th', 'en']),
+		config: v.config,
+		maxWarnings: intOption('max-warnings', v['max-warnings'], 0),
+		cache: v.cache ?? false,
+		cacheLocation: v['cache-location'],
+		baseline: v.baseline,
+		updateBaseline: v['update-baseline'] ?? false,
+		report: v.report,
+		stdin: v.stdin ?? false,
+		stdinFilename: v['stdin-filename'],
+		listRules: v['list-rules'] ?? false,
+		printConfig: v['print-config'],
+		init: v.init ?? false,
+		version: v.version ?? false,
+		help: v.help ?? false,
+		quiet: v.quiet ?? false,
+		color: v['no-color'] ? false : v.color,
+		threads: intOption('threads', v.threads, 1),
+		patterns: parsed.positionals,
+	};
+}
+
+/** `--help`. */
+export const HELP = `disclosure-lint [options] [paths or globs …]
+  Lint Thai government disclosure pages (Markdown + YAML front matter).
+  Default: the current folder, **/*.md, honouring .gitignore and .disclosurelintignore.
+
+  --format stylish|json          output format (default stylish, coloured on a TTY)
+  --output FILE                  write the report there instead of stdout
+  --links off|local              local (default): files and anchors
+  --today YYYY-MM-DD             fix "today" (also env DISCLOSURE_LINT_TODAY)
+  --locale th|en                 message language (default from the environment)
+  --config FILE                  use this config file instead of discovery
+  --max-warnings N               fail when warnings exceed N
+  --quiet                        report errors only
+  --stdin [--stdin-filename NAME] lint standard input
+  --threads N                    worker threads (default: by file count and cores)
+  --list-rules                   list the rules
+  --print-config FILE            print the configuration that applies to FILE
+  --init                         write a starter .disclosurelintrc.json
+  --version, --help
+
+  Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too many
+  warnings; 2 usage error, bad configuration, or an internal failure.
+`;

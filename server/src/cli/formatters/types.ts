@@ -1,0 +1,21 @@
+import type { Finding, Locale } from '../../core/types';
+
+/** One file's findings, as the formatters receive them. */
+export interface FileReport {
+	/** Absolute path. */
+	filePath: string;
+	findings: Finding[];
+	/** The language of this file's messages. */
+	locale: Locale;
+}
+
+/** What a formatter knows about the run. */
+export interface FormatContext {
+	cwd: string;
+	color: boolean;
+	/** The run's message language (for totals). */
+	locale: Locale;
+}
+
+/** A formatter turns the run's reports into the text written to stdout or `--output`. */
+export type Formatter = (reports: FileReport[], ctx: FormatContext) => string;

@@ -1,0 +1,188 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Engine } from '../core/engine';
+import { fsHost } from '../node/fsHost';
+import { localeFromEnv, pick } from '../core/i18n/render';
+import { parseIsoDay, todayInBangkok, type CalendarDate } from '../core/thai/dates';
+import type { FileProblem, Locale } from '../core/types';
+import { RULES, ruleDocsUrl } from '../core/rules/index';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
+import { collectFiles } from './files';
+import { jsonFormatter } from './formatters/json';
+import { stylishFormatter } from './formatters/stylish';
+import type { FileReport, Formatter } from './formatters/types';
+import { lintFiles } from './pool';
+import { VERSION } from '../shared/version';
+
+/** Where the CLI writes; injected so tests can run `main()` in-process. */
+export interface CliIo {
+	cwd: string;
+	env: Record<string, string | undefined>;
+	stdout: { write(s: string): unknown; isTTY?: boolean };
+	stderr: { write(s: string): unknown; isTTY?: boolean };
+	readStdin(): Promise<string>;
+	/** "Now", for today's date in Asia/Bangkok. */
+	now?: () => Date;
+}
+
+const FORMATTERS: Record<string, Formatter | undefined> = { stylish: stylishFormatter, json: jsonFormatter };
+
+/** Options that belong to later releases: refused clearly rather than ignored. */
+const NOT_YET: [keyof CliOptions, string][] = [
+	['fix', '--fix'], ['fixDryRun', '--fix-dry-run'], ['cache', '--cache'], ['cacheLocation', '--cache-location'],
+	['baseline', '--baseline'], ['updateBaseline', '--update-baseline'], ['report', '--report'],
+];
+
+/** Run the CLI; resolves to the exit code (0 clean, 1 findings, 2 usage/config/internal failure). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+	let opts: CliOptions;
+	try {
+		opts = parseCliArgs(argv);
+		for (const [key, flag] of NOT_YET) if (opts[key]) throw new UsageError(`${flag} is not available in disclosure-lint ${VERSION} yet`);
+		if (opts.links === 'online') throw new UsageError('--links online is not available in disclosure-lint ' + VERSION + ' yet');
+		if (!FORMATTERS[opts.format]) throw new UsageError(`--format ${opts.format} is not available in disclosure-lint ${VERSION} yet; use stylish or json`);
+		if (opts.stdinFilename && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
+		if (opts.stdin && opts.patterns.length) throw new UsageError('--stdin lints standard input; do not also give paths');
+	} catch (err) {
+		if (err instanceof UsageError) {
+			io.stderr.write(`disclosure-lint: ${err.message}\n\n${HELP}`);
+			return 2;
+		}
+		throw err;
+	}
+	try {
+		return await run(opts, io);
+	} catch (err) {
+		if (err instanceof UsageError) {
+			io.stderr.write(`disclosure-lint: ${err.message}\n`);
+			return 2;
+		}
+		io.stderr.write(`disclosure-lint: internal failure: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+		return 2;
+	}
+}
+
+async function run(opts: CliOptions, io: CliIo): Promise<number> {
+	if (opts.help) {
+		io.stdout.write(HELP);
+		return 0;
+	}
+	if (opts.version) {
+		io.stdout.write(`${VERSION}\n`);
+		return 0;
+	}
+	const envLocale: Locale = (opts.locale as Locale | undefined) ?? localeFromEnv(io.env);
+	if (opts.listRules) {
+		io.stdout.write(listRules(envLocale));
+		return 0;
+	}
+	const today = resolveToday(opts, io);
+	const cwd = io.cwd;
+	const configFile = opts.config ? path.resolve(cwd, opts.config) : undefined;
+	if (configFile && !fsHost.fileExists(configFile)) throw new UsageError(`cannot read the config file ${opts.config}`);
+	const engine = new Engine(fsHost, { root: cwd, configFile, today, locale: envLocale, localeOverride: opts.locale as Locale | undefined });
+
+	if (opts.init) return init(cwd, io);
+	if (opts.printConfig) {
+		const file = path.resolve(cwd, opts.printConfig);
+		const problems = engine.problemsFor(file);
+		if (problems.length) return reportProblems(problems, envLocale, io);
+		const config = engine.configFor(file);
+		const registry = engine.registryFor(config);
+		io.stdout.write(JSON.stringify({ ...config, topicIds: registry.ids(), locale: engine.localeFor(config) }, null, 2) + '\n');
+		return 0;
+	}
+
+	let reports: FileReport[];
+	if (opts.stdin) {
+		const name = path.resolve(cwd, opts.stdinFilename ?? '<stdin>.md');
+		const problems = engine.problemsFor(name);
+		if (problems.length) return reportProblems(problems, envLocale, io);
+		const text = await io.readStdin();
+		const result = engine.lintText(name, text);
+		reports = [{ filePath: name, findings: result.findings, locale: engine.localeFor(engine.configFor(name)) }];
+	} else {
+		const patterns = opts.patterns.length ? opts.patterns : ['.'];
+		const selection = collectFiles(patterns, cwd, (dir) => engine.configs.ignoreGlobs(dir));
+		for (const f of selection.ignored) io.stderr.write(`disclosure-lint: ${path.relative(cwd, f)} is ignored by an ignore pattern; not linted\n`);
+		if (selection.unmatched.length) {
+			throw new UsageError(`no Markdown files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
+		}
+		const problems = dedupeProblems(selection.files.flatMap((f) => engine.problemsFor(f)));
+		if (problems.length) return reportProblems(problems, envLocale, io);
+		reports = await lintFiles(engine, selection.files, opts.threads);
+	}
+
+	if (opts.quiet) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+	const color = opts.color ?? (!opts.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
+	const text = FORMATTERS[opts.format]!(reports, { cwd, color, locale: envLocale });
+	if (opts.output) {
+		const out = path.resolve(cwd, opts.output);
+		fs.mkdirSync(path.dirname(out), { recursive: true });
+		fs.writeFileSync(out, text);
+	} else if (text) {
+		io.stdout.write(text);
+	}
+	const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+	const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+	if (errors) return 1;
+	if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+		io.stderr.write(envLocale === 'th'
+			? `disclosure-lint: พบคำเตือน ${warnings} รายการ เกินกว่าที่ --max-warnings ยอมให้ (${opts.maxWarnings})\n`
+			: `disclosure-lint: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);
+		return 1;
+	}
+	return 0;
+}
+
+function resolveToday(opts: CliOptions, io: CliIo): CalendarDate {
+	const raw = opts.today ?? io.env.DISCLOSURE_LINT_TODAY;
+	if (raw === undefined || raw === '') return todayInBangkok(io.now?.() ?? new Date());
+	const d = parseIsoDay(raw);
+	if (!d) throw new UsageError(`${opts.today ? '--today' : 'DISCLOSURE_LINT_TODAY'} must be a real date written YYYY-MM-DD (Christian era), not "${raw}"`);
+	return d;
+}
+
+function listRules(locale: Locale): string {
+	const w = Math.max(...RULES.map((r) => r.id.length));
+	return RULES.map((r) => `${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${pick(r.description, locale)}  ${ruleDocsUrl(r.id)}`).join('\n') + '\n';
+}
+
+function dedupeProblems(problems: FileProblem[]): FileProblem[] {
+	const seen = new Set<string>();
+	return problems.filter((p) => {
+		const k = `${p.file}:${p.line}:${p.column}:${p.message.en}`;
+		if (seen.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
+}
+
+function reportProblems(problems: FileProblem[], locale: Locale, io: CliIo): number {
+	for (const p of problems) io.stderr.write(`${p.file}:${p.line}:${p.column}: ${pick(p.message, locale)}\n`);
+	io.stderr.write(locale === 'th' ? 'disclosure-lint: แก้ไฟล์การตั้งค่าหรือสคีมาข้างต้นก่อน จึงจะตรวจได้\n' : 'disclosure-lint: fix the configuration or schema problems above first\n');
+	return 2;
+}
+
+/** A starter configuration: every key with its default, so users see what they can set. */
+export const INIT_CONFIG = {
+	$schema: 'https://disclosure-lint.dev/schemas/disclosure-lint.config.schema.json',
+	locale: 'th',
+	rules: {},
+	topics: {},
+	ignores: [],
+	workdayMinutes: 420,
+};
+
+function init(cwd: string, io: CliIo): number {
+	const file = path.join(cwd, '.disclosurelintrc.json');
+	for (const existing of ['.disclosurelintrc.json', '.disclosurelintrc.yaml', '.disclosurelintrc.yml']) {
+		if (fs.existsSync(path.join(cwd, existing))) {
+			io.stderr.write(`disclosure-lint: ${existing} already exists; nothing written\n`);
+			return 2;
+		}
+	}
+	fs.writeFileSync(file, JSON.stringify(INIT_CONFIG, null, '\t') + '\n', { flag: 'wx' });
+	io.stdout.write(`wrote ${file}\n`);
+	return 0;
+}

@@ -1,0 +1,123 @@
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Host, FileProblem } from '../types';
+import { createAjv } from '../schema/ajv';
+import { ajvProblems, readDataFile } from '../dataFile';
+import configSchema from '../../../../schemas/disclosure-lint.config.schema.json';
+import { CONFIG_FILE_NAMES, DEFAULT_WORKDAY_MINUTES, type ConfigData, type ResolvedConfig, type RuleConfig, type RuleSetting } from './types';
+
+/** A configuration file, read and validated. */
+export interface LoadedConfig {
+	file: string;
+	dir: string;
+	data: ConfigData;
+	problems: FileProblem[];
+}
+
+let validateConfig: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+/** Read and validate one configuration file. A broken file yields problems and empty data, never a silent fallback. */
+export function loadConfigFile(host: Host, file: string): LoadedConfig {
+	const dir = path.dirname(file);
+	const text = host.readFile(file);
+	if (text === undefined) {
+		return { file, dir, data: {}, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: { th: 'อ่านไฟล์การตั้งค่าไม่ได้', en: 'Cannot read the configuration file' } }] };
+	}
+	const parsed = readDataFile(file, text);
+	if (parsed.problems.length) return { file, dir, data: {}, problems: parsed.problems };
+	const value = parsed.value ?? {};
+	validateConfig ??= createAjv().compile(configSchema);
+	if (!validateConfig(value)) return { file, dir, data: {}, problems: ajvProblems(parsed, validateConfig.errors ?? []) };
+	return { file, dir, data: value as ConfigData, problems: [] };
+}
+
+/** Normalise a rule setting to level + options. */
+export function ruleConfig(setting: RuleSetting): RuleConfig {
+	if (Array.isArray(setting)) return { level: setting[0], options: setting[1] ?? {} };
+	return { level: setting, options: {} };
+}
+
+/** Whether `file` matches a glob (or one of several) written relative to `base`. */
+export function matchesGlob(file: string, base: string, globs: string | string[]): boolean {
+	const rel = path.relative(base, file).split(path.sep).join('/');
+	if (rel.startsWith('../')) return false;
+	return picomatch(globs, { dot: true, matchBase: !String(globs).includes('/') })(rel);
+}
+
+/**
+ * Finds and merges configuration for files: from the workspace root down to the file's folder,
+ * nearer files overriding farther ones (SPEC §5). Caches per folder; `invalidate()` after a config edit.
+ */
+export class ConfigResolver {
+	private readonly perDir = new Map<string, LoadedConfig[]>();
+	private readonly loaded = new Map<string, LoadedConfig>();
+
+	/**
+	 * @param root the workspace root: discovery stops there (files outside it search up to the file system root)
+	 * @param explicit a config file given with `--config`: discovery is off
+	 */
+	constructor(private readonly host: Host, private readonly root: string, private readonly explicit?: string) {}
+
+	/** Forget cached files (after a config file changed). */
+	invalidate(): void {
+		this.perDir.clear();
+		this.loaded.clear();
+	}
+
+	/** Config files that apply to a folder, farthest first. */
+	chain(dir: string): LoadedConfig[] {
+		if (this.explicit) return [this.load(this.explicit)];
+		const cached = this.perDir.get(dir);
+		if (cached) return cached;
+		const parent = path.dirname(dir);
+		const stop = dir === this.root || parent === dir;
+		const above = stop ? [] : this.chain(parent);
+		const here = CONFIG_FILE_NAMES.map((n) => path.join(dir, n)).find((f) => this.host.fileExists(f));
+		const result = here ? [...above, this.load(here)] : above;
+		this.perDir.set(dir, result);
+		return result;
+	}
+
+	/** The merged configuration for one file. */
+	forFile(file: string): ResolvedConfig {
+		const chain = this.chain(path.dirname(file));
+		const out: ResolvedConfig = { files: [], rules: {}, topics: [], schemas: [], links: {}, workdayMinutes: DEFAULT_WORKDAY_MINUTES, problems: [] };
+		for (const c of chain) {
+			out.files.push(c.file);
+			out.problems.push(...c.problems);
+			const d = c.data;
+			for (const [id, s] of Object.entries(d.rules ?? {})) out.rules[id] = ruleConfig(s);
+			for (const [glob, topic] of Object.entries(d.topics ?? {})) out.topics.push({ base: c.dir, glob, topic });
+			for (const s of d.schemas ?? []) out.schemas.push(path.resolve(c.dir, s));
+			if (d.requiredTopics) out.requiredTopics = d.requiredTopics;
+			if (d.links) out.links = { ...out.links, ...d.links };
+			if (d.workdayMinutes !== undefined) out.workdayMinutes = d.workdayMinutes;
+			if (d.locale) out.locale = d.locale;
+			for (const o of d.overrides ?? []) {
+				if (matchesGlob(file, c.dir, o.files)) for (const [id, s] of Object.entries(o.rules)) out.rules[id] = ruleConfig(s);
+			}
+		}
+		return out;
+	}
+
+	/** Config files with their ignore globs, for file discovery. */
+	ignoreGlobs(dir: string): { base: string; globs: string[] }[] {
+		return this.chain(dir).filter((c) => c.data.ignores?.length).map((c) => ({ base: c.dir, globs: c.data.ignores! }));
+	}
+
+	private load(file: string): LoadedConfig {
+		let c = this.loaded.get(file);
+		if (!c) {
+			c = loadConfigFile(this.host, file);
+			this.loaded.set(file, c);
+		}
+		return c;
+	}
+}
+
+/** The topic a config glob assigns to a file (the nearest config's last matching glob wins). */
+export function topicFromConfig(config: ResolvedConfig, file: string): string | undefined {
+	let hit: string | undefined;
+	for (const t of config.topics) if (matchesGlob(file, t.base, t.glob)) hit = t.topic;
+	return hit;
+}

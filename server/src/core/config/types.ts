@@ -1,0 +1,62 @@
+import type { Locale, RuleLevel, FileProblem } from '../types';
+
+/** A rule setting as written: a level, or `[level, options]`. */
+export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
+
+/** Link-check settings (SPEC §5). */
+export interface LinkSettings {
+	mode?: 'off' | 'local' | 'online';
+	timeoutMs?: number;
+	concurrency?: number;
+	perHostConcurrency?: number;
+	retries?: number;
+	cacheTtlHours?: number;
+	exclude?: string[];
+	slugProfile?: string;
+}
+
+/** The contents of a `.disclosurelintrc.*` file (SPEC §5). Data only. */
+export interface ConfigData {
+	rules?: Record<string, RuleSetting>;
+	topics?: Record<string, string>;
+	schemas?: string[];
+	ignores?: string[];
+	requiredTopics?: string[];
+	links?: LinkSettings;
+	workdayMinutes?: number;
+	locale?: Locale;
+	overrides?: { files: string | string[]; rules: Record<string, RuleSetting> }[];
+}
+
+/** A rule's effective level and options for one file. */
+export interface RuleConfig {
+	level: RuleLevel;
+	options: Record<string, unknown>;
+}
+
+/** The configuration that applies to one file, all cascading done. */
+export interface ResolvedConfig {
+	/** The config files that apply, farthest first. */
+	files: string[];
+	/** Only rules a config mentions; the others use their defaults. */
+	rules: Record<string, RuleConfig>;
+	/** Glob → topic, each glob relative to `base`. */
+	topics: { base: string; glob: string; topic: string }[];
+	/** Absolute folders of extra topic schemas, farthest first. */
+	schemas: string[];
+	requiredTopics?: string[];
+	links: LinkSettings;
+	workdayMinutes: number;
+	locale?: Locale;
+	/** Problems in the config files (bad JSON, schema violations), with positions. */
+	problems: FileProblem[];
+}
+
+/** The names of the configuration files, in the order they are looked for in one folder. */
+export const CONFIG_FILE_NAMES = ['.disclosurelintrc.json', '.disclosurelintrc.yaml', '.disclosurelintrc.yml'] as const;
+
+/** The ignore file (gitignore syntax). */
+export const IGNORE_FILE_NAME = '.disclosurelintignore';
+
+/** Default length of a working day in minutes (08:30–16:30 with an hour's lunch). */
+export const DEFAULT_WORKDAY_MINUTES = 420;

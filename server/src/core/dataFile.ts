@@ -1,0 +1,85 @@
+import { parseDocument, type Document } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import localizeTh from 'ajv-i18n/localize/th';
+import { LineIndex } from './parse/lineIndex';
+import { locateIn } from './parse/frontMatter';
+import type { FileProblem, LocalizedText } from './types';
+
+/** A JSON or YAML data file (configuration, schema) read with node ranges for positioned errors. */
+export interface DataFile {
+	file: string;
+	text: string;
+	lines: LineIndex;
+	doc: Document.Parsed | undefined;
+	value: unknown;
+	problems: FileProblem[];
+}
+
+/** Parse a `.json`, `.yaml` or `.yml` data file. Never executes anything; never throws. */
+export function readDataFile(file: string, rawText: string): DataFile {
+	const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+	const lines = new LineIndex(text);
+	const problem = (start: number, end: number, message: LocalizedText): FileProblem => problemAt(file, lines, start, end, message);
+	if (/\.json$/i.test(file)) {
+		try {
+			JSON.parse(text);
+		} catch (err) {
+			const msg = (err as Error).message;
+			const pos = /position (\d+)/.exec(msg);
+			const at = pos ? Number(pos[1]) : 0;
+			return { file, text, lines, doc: undefined, value: undefined, problems: [problem(at, at + 1, { th: `JSON ไม่ถูกต้อง: ${msg}`, en: `Invalid JSON: ${msg}` })] };
+		}
+	}
+	const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+	if (doc.errors.length) {
+		return {
+			file, text, lines, doc: undefined, value: undefined,
+			problems: doc.errors.map((e) => problem(e.pos[0], e.pos[1], { th: `YAML ไม่ถูกต้อง: ${e.message.split('\n')[0]}`, en: `Invalid YAML: ${e.message.split('\n')[0]}` })),
+		};
+	}
+	let value: unknown;
+	try {
+		value = doc.toJS({ maxAliasCount: 50 });
+	} catch (err) {
+		return { file, text, lines, doc: undefined, value: undefined, problems: [problem(0, 1, { th: (err as Error).message, en: (err as Error).message })] };
+	}
+	return { file, text, lines, doc, value, problems: [] };
+}
+
+/** A problem at offsets of a data file. */
+export function problemAt(file: string, lines: LineIndex, start: number, end: number, message: LocalizedText): FileProblem {
+	const s = lines.position(start);
+	const e = lines.position(Math.max(end, start));
+	return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, message };
+}
+
+/** Split an ajv `instancePath` (`/a/0/b`) into segments. */
+export function instancePathSegments(instancePath: string): (string | number)[] {
+	if (!instancePath) return [];
+	return instancePath.slice(1).split('/').map((s) => {
+		const k = s.replace(/~1/g, '/').replace(/~0/g, '~');
+		return /^\d+$/.test(k) ? Number(k) : k;
+	});
+}
+
+/** Turn ajv errors on a data file into positioned problems in both languages. */
+export function ajvProblems(data: DataFile, errors: ErrorObject[]): FileProblem[] {
+	const th = errors.map((e) => ({ ...e }));
+	localizeTh(th);
+	return errors.map((e, i) => {
+		const path = instancePathSegments(e.instancePath);
+		let extra = '';
+		if (e.keyword === 'additionalProperties') {
+			const prop = (e.params as { additionalProperty: string }).additionalProperty;
+			path.push(prop);
+			extra = `: ${prop}`;
+		}
+		const r = data.doc ? locateIn(data.doc, path) : undefined;
+		const range = (e.keyword === 'additionalProperties' ? r?.key : r?.value ?? r?.key) ?? [0, 1];
+		const where = e.instancePath || '/';
+		return problemAt(data.file, data.lines, range[0], range[1], {
+			th: `${where} ${th[i].message ?? ''}${extra}`,
+			en: `${where} ${e.message ?? ''}${extra}`,
+		});
+	});
+}

@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import type { Finding, FileProblem, Host, Locale } from './types';
+import { ConfigResolver } from './config/resolve';
+import type { ResolvedConfig } from './config/types';
+import { SchemaRegistryCache } from './schema/load';
+import type { SchemaRegistry } from './schema/registry';
+import { lintText, toFinding, ruleLevel, type PageResult } from './lint';
+import { decodePage } from './parse/decode';
+import { parseDocument } from './parse/document';
+import { getRule } from './rules/index';
+import type { CalendarDate } from './thai/dates';
+
+/** Options of an engine instance. */
+export interface EngineOptions {
+	/** The workspace root: config discovery stops there. */
+	root: string;
+	/** A config file that replaces discovery (`--config`). */
+	configFile?: string;
+	today: CalendarDate;
+	/** The message language when neither the caller nor the config sets one. */
+	locale: Locale;
+	/** A language that wins over the config's (`--locale`). */
+	localeOverride?: Locale;
+}
+
+/**
+ * The engine as the CLI and the language server use it: configuration discovery, schema registries
+ * and page linting over an injected host. Holds caches; create one per workspace.
+ */
+export class Engine {
+	readonly configs: ConfigResolver;
+	private readonly schemas: SchemaRegistryCache;
+
+	constructor(readonly host: Host, readonly options: EngineOptions) {
+		this.configs = new ConfigResolver(host, options.root, options.configFile);
+		this.schemas = new SchemaRegistryCache(host);
+	}
+
+	/** The configuration of a file. */
+	configFor(file: string): ResolvedConfig {
+		return this.configs.forFile(file);
+	}
+
+	/** The schema registry a configuration uses. */
+	registryFor(config: ResolvedConfig): SchemaRegistry {
+		return this.schemas.get(config.schemas);
+	}
+
+	/** The message language for a file. */
+	localeFor(config: ResolvedConfig): Locale {
+		return this.options.localeOverride ?? config.locale ?? this.options.locale;
+	}
+
+	/** Problems in the configuration and schema files that apply to a file. */
+	problemsFor(file: string): FileProblem[] {
+		const config = this.configFor(file);
+		return [...config.problems, ...this.registryFor(config).problems];
+	}
+
+	/** Lint page text (an open buffer or stdin). */
+	lintText(file: string, text: string): PageResult {
+		const config = this.configFor(file);
+		return lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config) });
+	}
+
+	/** Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. */
+	lintBytes(file: string, bytes: Uint8Array): PageResult {
+		const decoded = decodePage(bytes);
+		if (decoded.ok) return this.lintText(file, decoded.text);
+		const doc = parseDocument(file, '');
+		const rule = getRule('file-unreadable')!;
+		const { level } = ruleLevel(rule, this.configFor(file));
+		const findings: Finding[] = level === 'off' ? [] : [toFinding(doc, rule.id, {
+			messageId: decoded.reason === 'binary' ? 'binary' : 'invalidUtf8',
+			args: { offset: decoded.byteOffset, line: decoded.line }, start: 0, end: 0,
+		}, level)];
+		if (findings[0]) findings[0].line = decoded.line;
+		if (findings[0]) findings[0].endLine = decoded.line;
+		return { path: file, findings, document: doc };
+	}
+
+	/** A path relative to the root, with forward slashes. */
+	relative(file: string): string {
+		return path.relative(this.options.root, file).split(path.sep).join('/');
+	}
+}

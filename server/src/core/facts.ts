@@ -1,0 +1,84 @@
+import type { ParsedDocument } from './parse/document';
+import { locate } from './parse/frontMatter';
+import { walk } from './parse/walk';
+import type { TopicSchema } from './schema/registry';
+import { resolveKeyPath } from './schema/paths';
+import { findDates, parseDate, type DateMatch } from './thai/dates';
+
+/** A date written in the front matter. */
+export interface FrontMatterDate {
+	/** The schema's key path (`sources[].date`). */
+	keyPath: string;
+	/** The concrete path (`['sources', 0, 'date']`). */
+	path: (string | number)[];
+	raw: string;
+	/** Offsets of the value in the document. */
+	start: number;
+	end: number;
+	/** The parse; null when it is not a date at all. */
+	match: DateMatch | null;
+}
+
+/** A date found in the body's prose, with document offsets. */
+export interface BodyDate extends DateMatch {}
+
+/**
+ * Data several rules need, computed lazily once per page: the rules stay independent
+ * without parsing the same dates twice.
+ */
+export class Facts {
+	private fmDates?: FrontMatterDate[];
+	private prose?: [number, number][];
+	private bodyDateList?: BodyDate[];
+
+	constructor(private readonly doc: ParsedDocument, private readonly data: Record<string, unknown> | undefined, private readonly topic: TopicSchema | undefined) {}
+
+	/** Every date-typed front-matter value the topic schema declares. */
+	frontMatterDates(): FrontMatterDate[] {
+		if (this.fmDates) return this.fmDates;
+		const out: FrontMatterDate[] = [];
+		const fm = this.doc.frontMatter;
+		if (this.data && this.topic && fm) {
+			for (const key of this.topic.keys.values()) {
+				if (!key.isDate) continue;
+				for (const hit of resolveKeyPath(this.data, key.path)) {
+					if (typeof hit.value !== 'string' || hit.value.trim() === '') continue;
+					const r = locate(fm, hit.path)?.value;
+					if (!r) continue;
+					out.push({ keyPath: key.path, path: hit.path, raw: hit.value, start: r[0], end: r[1], match: parseDate(hit.value) });
+				}
+			}
+		}
+		out.sort((a, b) => a.start - b.start);
+		return (this.fmDates = out);
+	}
+
+	/** The front-matter date at a key path (the first, for array paths). */
+	dateAt(keyPath: string): FrontMatterDate | undefined {
+		return this.frontMatterDates().find((d) => d.keyPath === keyPath);
+	}
+
+	/** Offsets of the body's prose: text nodes, outside code, HTML and front matter. */
+	proseRanges(): [number, number][] {
+		if (this.prose) return this.prose;
+		const out: [number, number][] = [];
+		walk(this.doc.tree, (node) => {
+			if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+				out.push([node.position.start.offset, node.position.end.offset]);
+			}
+		});
+		return (this.prose = out);
+	}
+
+	/** Dates written in the body's prose. */
+	bodyDates(): BodyDate[] {
+		if (this.bodyDateList) return this.bodyDateList;
+		const out: BodyDate[] = [];
+		for (const [s, e] of this.proseRanges()) {
+			const slice = this.doc.text.slice(s, e);
+			if (!/\d|[\u0e50-\u0e59]/.test(slice)) continue;
+			for (const m of findDates(slice)) out.push({ ...m, start: m.start + s, end: m.end + s });
+		}
+		return (this.bodyDateList = out);
+	}
+}

@@ -1,0 +1,142 @@
+import type { Finding, Locale, Report, Severity } from './types';
+import { parseDocument, type ParsedDocument } from './parse/document';
+import type { SchemaRegistry, TopicSchema } from './schema/registry';
+import type { ResolvedConfig, RuleConfig } from './config/types';
+import { topicFromConfig } from './config/resolve';
+import type { CalendarDate } from './thai/dates';
+import { Facts } from './facts';
+import { RULES, getRule, type Rule } from './rules/index';
+import type { RuleContext, TopicResolution } from './rules/types';
+import { readDirectives, suppressedBy, type Directive } from './suppressions';
+
+/** What a lint run needs besides the page. */
+export interface LintEnvironment {
+	registry: SchemaRegistry;
+	config: ResolvedConfig;
+	/** "Today" in Asia/Bangkok (or fixed by `--today`). */
+	today: CalendarDate;
+	locale: Locale;
+}
+
+/** The findings of one page, and what the site check and the editor need to know about it. */
+export interface PageResult {
+	path: string;
+	findings: Finding[];
+	/** The page's topic id, when known. */
+	topic?: string;
+	/** Section ids listed in `sections:` (for the site check). */
+	sections?: string[];
+	document: ParsedDocument;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The configured level of a rule for a page. */
+export function ruleLevel(rule: Rule, config: ResolvedConfig): RuleConfig {
+	return config.rules[rule.id] ?? { level: rule.defaultSeverity, options: {} };
+}
+
+/** Decide the topic of a page: its `topic` key, else a config glob, else none (SPEC §3.1). */
+export function resolveTopic(path: string, data: Record<string, unknown> | undefined, env: LintEnvironment): { topic?: TopicSchema; resolution: TopicResolution } {
+	const value = data?.topic;
+	if (value !== undefined && value !== null && value !== '') {
+		if (typeof value !== 'string') return { resolution: { source: 'front-matter', value, problem: 'not-text' } };
+		const m = env.registry.resolve(value);
+		if (m) return { topic: m.topic, resolution: { source: 'front-matter', value, by: m.by } };
+		return { resolution: { source: 'front-matter', value, problem: 'unknown' } };
+	}
+	const fromConfig = topicFromConfig(env.config, path);
+	if (fromConfig) {
+		const t = env.registry.get(fromConfig);
+		return t ? { topic: t, resolution: { source: 'config', value: fromConfig } } : { resolution: { source: 'config', value: fromConfig, problem: 'unknown-config' } };
+	}
+	return { resolution: { source: 'none', problem: 'missing' } };
+}
+
+/** Lint one page's text. Never throws for user content: a failing rule becomes one `internal-error`. */
+export function lintText(path: string, text: string, env: LintEnvironment): PageResult {
+	const doc = parseDocument(path, text);
+	const fmValue = doc.frontMatter?.value;
+	const data = fmValue !== null && typeof fmValue === 'object' && !Array.isArray(fmValue) ? (fmValue as Record<string, unknown>) : undefined;
+	const { topic, resolution } = resolveTopic(path, data, env);
+	const facts = new Facts(doc, data, topic);
+	const raw: { rule: Rule; report: Report; level: Severity }[] = [];
+	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts };
+
+	for (const rule of RULES) {
+		if (!rule.check || rule.scope !== 'page') continue;
+		const { level, options } = ruleLevel(rule, env.config);
+		if (level === 'off') continue;
+		const ctx: RuleContext = { ...base, options };
+		try {
+			rule.check(ctx, (report) => raw.push({ rule, report, level }));
+		} catch (err) {
+			pushInternalError(raw, env.config, rule.id, err);
+		}
+	}
+
+	const directives = readDirectives(doc);
+	const findings: Finding[] = [];
+	for (const { rule, report, level } of raw) {
+		const f = toFinding(doc, rule.id, report, level);
+		if (!suppressedBy(directives, f.ruleId, f.line)) findings.push(f);
+	}
+	findings.push(...directiveFindings(doc, directives, env.config));
+	findings.sort(compareFindings);
+	const sections = Array.isArray(data?.sections) ? (data.sections as unknown[]).filter((s): s is string => typeof s === 'string') : undefined;
+	return { path, findings, topic: topic?.id, sections, document: doc };
+}
+
+function pushInternalError(raw: { rule: Rule; report: Report; level: Severity }[], config: ResolvedConfig, ruleId: string, err: unknown): void {
+	const rule = getRule('internal-error')!;
+	const { level } = ruleLevel(rule, config);
+	if (level === 'off') return;
+	const detail = err instanceof Error ? err.message : String(err);
+	raw.push({ rule, level, report: { messageId: 'threw', args: { rule: ruleId, detail }, start: 0, end: 0, data: { rule: ruleId, stack: err instanceof Error ? err.stack : undefined } } });
+}
+
+/** suppression-reason-missing and suppression-unused, after every rule ran. */
+function directiveFindings(doc: ParsedDocument, directives: Directive[], config: ResolvedConfig): Finding[] {
+	const out: Finding[] = [];
+	const reasonRule = getRule('suppression-reason-missing')!;
+	const unusedRule = getRule('suppression-unused')!;
+	const reasonLevel = ruleLevel(reasonRule, config).level;
+	const unusedLevel = ruleLevel(unusedRule, config).level;
+	for (const d of directives) {
+		const rules = d.rules.join(' ') || '*';
+		if (d.kind !== 'enable' && !d.reason && reasonLevel !== 'off') {
+			out.push(toFinding(doc, reasonRule.id, { messageId: 'missing', args: { kind: d.kind, rules }, start: d.start, end: d.end, data: { directive: d.kind } }, reasonLevel));
+		}
+		if (unusedLevel === 'off') continue;
+		const unknown = d.rules.filter((r) => !getRule(r));
+		for (const r of unknown) out.push(toFinding(doc, unusedRule.id, { messageId: 'unknownRule', args: { rule: r }, start: d.start, end: d.end }, unusedLevel));
+		if (d.kind === 'enable') {
+			if (!d.used.size) out.push(toFinding(doc, unusedRule.id, { messageId: 'unmatchedEnable', start: d.start, end: d.end }, unusedLevel));
+			continue;
+		}
+		if (unknown.length === d.rules.length && d.rules.length) continue;
+		if (!d.used.size) {
+			out.push(toFinding(doc, unusedRule.id, { messageId: d.rules.length ? 'unused' : 'unusedAll', args: { rules }, start: d.start, end: d.end, data: { range: [d.start, d.end] } }, unusedLevel));
+		}
+	}
+	return out;
+}
+
+/** Resolve a report's severity and positions. */
+export function toFinding(doc: ParsedDocument, ruleId: string, r: Report, level: Severity): Finding {
+	const severity = r.severity && SEVERITY_RANK[r.severity] < SEVERITY_RANK[level] ? r.severity : level;
+	const s = doc.lines.position(r.start);
+	const e = doc.lines.position(Math.max(r.end, r.start));
+	const f: Finding = {
+		ruleId, severity, messageId: r.messageId, args: r.args ?? {},
+		start: r.start, end: Math.max(r.end, r.start), line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
+	};
+	if (r.fix) f.fix = r.fix;
+	if (r.data) f.data = r.data;
+	return f;
+}
+
+/** Order findings by position, then rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+	return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId);
+}

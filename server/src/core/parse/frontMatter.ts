@@ -1,0 +1,117 @@
+import { parseDocument, isMap, isScalar, isSeq, isPair, type Document, type Node as YamlNode } from 'yaml';
+
+/** A YAML problem with offsets in the document text. */
+export interface YamlProblem {
+	message: string;
+	start: number;
+	end: number;
+	/** yaml's error code (e.g. `DUPLICATE_KEY`), or `ALIAS_LIMIT` / `NOT_CLOSED`. */
+	code: string;
+}
+
+/** The front-matter block of a page. */
+export interface FrontMatter {
+	/** Offsets of the whole block, delimiters included. */
+	start: number;
+	end: number;
+	/** Offsets of the YAML text between the delimiters. */
+	contentStart: number;
+	contentEnd: number;
+	/** The closing `---` was found. */
+	closed: boolean;
+	/** The parsed YAML document (undefined when the block is not closed). */
+	yaml: Document.Parsed | undefined;
+	/** The plain value (`undefined` when the YAML has errors). */
+	value: unknown;
+	/** Syntax problems; when non-empty, `value` is undefined. */
+	problems: YamlProblem[];
+}
+
+/** Most aliases a front matter may expand: far more than a page needs, far fewer than a "billion laughs". */
+const MAX_ALIAS_COUNT = 50;
+
+const OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSE = /^---[ \t]*$/gm;
+
+/**
+ * Find and parse the front matter at the very top of `text` (BOM already removed).
+ * YAML 1.2 core schema, so an unquoted `2567-10-01` stays text.
+ */
+export function readFrontMatter(text: string): FrontMatter | undefined {
+	const open = OPEN.exec(text);
+	if (!open) return undefined;
+	const contentStart = open[0].length;
+	CLOSE.lastIndex = contentStart;
+	let close: RegExpExecArray | null;
+	// `---` is also valid inside YAML only as a document marker; the first one at column 0 closes the block.
+	close = CLOSE.exec(text);
+	if (!close) {
+		return {
+			start: 0, end: text.length, contentStart, contentEnd: text.length, closed: false,
+			yaml: undefined, value: undefined,
+			problems: [{ message: 'front matter is not closed', start: 0, end: 3, code: 'NOT_CLOSED' }],
+		};
+	}
+	const contentEnd = close.index;
+	const source = text.slice(contentStart, contentEnd);
+	const yaml = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+	const problems: YamlProblem[] = yaml.errors.map((e) => ({
+		message: e.message.split('\n')[0],
+		start: contentStart + e.pos[0],
+		end: contentStart + Math.max(e.pos[1], e.pos[0] + 1),
+		code: e.code,
+	}));
+	let value: unknown;
+	if (problems.length === 0) {
+		try {
+			value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+		} catch (err) {
+			problems.push({ message: (err as Error).message, start: contentStart, end: contentEnd, code: 'ALIAS_LIMIT' });
+		}
+	}
+	return { start: 0, end: close.index + close[0].length, contentStart, contentEnd, closed: true, yaml, value, problems };
+}
+
+/** A path into front matter: keys and array indexes. */
+export type YamlPath = (string | number)[];
+
+/** Offsets (in the document text) of the node at `path`, its key, and the pair; undefined when absent. */
+export interface NodeRange {
+	/** The value node's range. */
+	value?: [number, number];
+	/** The key's range (for the last path segment when it is a map key). */
+	key?: [number, number];
+}
+
+/** Locate the YAML node at `path` in a front matter, as document offsets. */
+export function locate(fm: FrontMatter, path: YamlPath): NodeRange | undefined {
+	return fm.yaml ? locateIn(fm.yaml, path, fm.contentStart) : undefined;
+}
+
+/** Locate the node at `path` in any parsed YAML (or JSON) document; offsets are shifted by `base`. */
+export function locateIn(doc: Document.Parsed, path: YamlPath, base = 0): NodeRange | undefined {
+	let node: unknown = doc.contents;
+	let keyRange: [number, number] | undefined;
+	for (const seg of path) {
+		if (isMap(node)) {
+			const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+			if (!pair) return undefined;
+			keyRange = rangeOf(pair.key as YamlNode, base);
+			node = pair.value;
+		} else if (isSeq(node) && typeof seg === 'number') {
+			node = node.items[seg];
+			keyRange = undefined;
+			if (node === undefined) return undefined;
+		} else {
+			return undefined;
+		}
+	}
+	const value = node ? rangeOf(node as YamlNode, base) : undefined;
+	return { value, key: keyRange };
+}
+
+function rangeOf(node: YamlNode, base: number): [number, number] | undefined {
+	const r = node.range;
+	if (!r) return undefined;
+	return [base + r[0], base + r[1]];
+}

@@ -1,0 +1,71 @@
+import type { Rule, RuleContext } from './types';
+import type { Freshness } from '../schema/xDisclosure';
+import { addDays, daysBetween, fiscalYearOf, formatDate } from '../thai/dates';
+import { valueRange } from './util';
+
+/** Older than the topic allows: days since `updated`, or a fiscal year that is not current. */
+export const contentStale: Rule = {
+	id: 'content-stale',
+	tags: ['freshness'],
+	defaultSeverity: 'warning',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'ข้อมูลเก่าเกินกว่าที่หัวข้อกำหนด', en: 'Content older than the topic allows' },
+	messages: {
+		age: {
+			th: 'ปรับปรุงล่าสุดเมื่อ {value} ผ่านมา {days} วันแล้ว หัวข้อนี้ต้องทบทวนอย่างน้อยทุก {max} วัน (ครบกำหนดเมื่อ {due})',
+			en: 'Last updated {value}, {days} days ago; this topic must be reviewed at least every {max} days (due {due})',
+		},
+		fiscalYear: {
+			th: 'ปีงบประมาณ {year} ไม่ใช่ปีงบประมาณปัจจุบัน ({current}) ให้ปรับปรุงข้อมูลเป็นของปีงบประมาณ {current}',
+			en: 'Fiscal year {year} is not the current fiscal year ({current}); update the content for fiscal year {current}',
+		},
+		fiscalYearOrPrevious: {
+			th: 'ปีงบประมาณ {year} เก่ากว่าปีงบประมาณปัจจุบัน ({current}) และปีก่อนหน้า ให้ปรับปรุงข้อมูล',
+			en: 'Fiscal year {year} is older than the current fiscal year ({current}) and the one before; update the content',
+		},
+	},
+	check(ctx, report) {
+		if (!ctx.topic || !ctx.data) return;
+		const f = freshnessFor(ctx);
+		const updated = ctx.facts.dateAt('updated');
+		if (f.maxAgeDays != null && updated?.match?.date) {
+			const days = daysBetween(updated.match.date, ctx.today);
+			if (days > f.maxAgeDays) {
+				report({
+					messageId: 'age', start: updated.start, end: updated.end,
+					args: { value: updated.raw, days, max: f.maxAgeDays, due: formatDate(addDays(updated.match.date, f.maxAgeDays), updated.match.format) },
+				});
+			}
+		}
+		const fy = ctx.data.fiscal_year;
+		if (f.fiscalYear && typeof fy === 'number' && Number.isInteger(fy)) {
+			const current = fiscalYearOf(ctx.today);
+			const oldest = f.fiscalYear === 'current' ? current : current - 1;
+			if (fy < oldest) {
+				const [start, end] = valueRange(ctx, ['fiscal_year']);
+				report({ messageId: f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious', args: { year: fy, current }, start, end });
+			}
+		}
+	},
+};
+
+/**
+ * The topic's freshness (schema data) with the rule's options on top:
+ * `{"maxAgeDays": 180 | {"news": 180}, "fiscalYear": "current" | {"news": "current"}}`.
+ */
+export function freshnessFor(ctx: RuleContext): Freshness {
+	const base = ctx.topic?.x.freshness ?? {};
+	const id = ctx.topic?.id ?? '';
+	const pickOption = <T>(v: unknown): T | undefined => {
+		if (v === undefined) return undefined;
+		if (v !== null && typeof v === 'object' && !Array.isArray(v)) return (v as Record<string, T>)[id];
+		return v as T;
+	};
+	const maxAge = pickOption<number | null>(ctx.options.maxAgeDays);
+	const fiscal = pickOption<Freshness['fiscalYear']>(ctx.options.fiscalYear);
+	return {
+		maxAgeDays: maxAge !== undefined ? maxAge : base.maxAgeDays ?? 365,
+		fiscalYear: fiscal !== undefined ? fiscal : base.fiscalYear ?? null,
+	};
+}

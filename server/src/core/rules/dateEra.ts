@@ -1,0 +1,70 @@
+import type { Rule } from './types';
+import type { LocalizedText, Report } from '../types';
+import type { DateMatch, DateProblem } from '../thai/dates';
+import { keyLabel, pathText } from './util';
+
+/** Era and year disagree, a CE year beside a Thai month, a two-digit or ambiguous year, a wrong weekday. */
+export const dateEra: Rule = {
+	id: 'date-era',
+	tags: ['date'],
+	defaultSeverity: 'warning',
+	fixable: true,
+	scope: 'page',
+	description: { th: 'ศักราชกับปีไม่สอดคล้องกัน หรือวันที่เขียนกำกวม', en: 'Era and year disagree, or a date is written ambiguously' },
+	messages: {
+		eraMismatch: {
+			th: '{where}"{value}": {marker} ไม่เข้ากับปี {year} (พ.ศ. = ค.ศ. + 543)',
+			en: '{where}"{value}": {marker} does not fit the year {year} (BE = CE + 543)',
+		},
+		ceWithThaiMonth: {
+			th: '{where}"{value}" ใช้ปี ค.ศ. กับชื่อเดือนภาษาไทย หน่วยงานราชการใช้ปี พ.ศ.',
+			en: '{where}"{value}" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years',
+		},
+		twoDigitYear: { th: '{where}"{value}" ใช้ปีสองหลัก ให้เขียนปี พ.ศ. เต็มสี่หลัก', en: '{where}"{value}" has a two-digit year; write the full four-digit BE year' },
+		ambiguous: { th: '{where}"{value}" กำกวม (วัน/เดือน/ปีสองหลัก) ให้เขียนชื่อเดือนและปี พ.ศ. เต็ม', en: '{where}"{value}" is ambiguous (D/M/YY or M/D/YY); write the month name and the full BE year' },
+		misspelledMonth: { th: '{where}สะกดชื่อเดือนผิด: "{written}" ที่ถูกคือ "{expected}"', en: '{where}misspelt month: "{written}" should be "{expected}"' },
+		weekday: { th: '{where}"{value}" ตรงกับ{expected} ไม่ใช่{written}', en: '{where}"{value}" falls on {expected}, not {written}' },
+	},
+	check(ctx, report) {
+		for (const d of ctx.facts.frontMatterDates()) {
+			if (!d.match) continue;
+			const where = { th: `${pathText(d.path)} (${keyLabel(ctx, d.keyPath).th}): `, en: `${pathText(d.path)} (${keyLabel(ctx, d.keyPath).en}): ` };
+			for (const p of d.match.problems) {
+				const r = toReport(p, d.match, where, d.start, d.end, d.start + d.match.start);
+				if (r) report(r);
+			}
+		}
+		for (const d of ctx.facts.bodyDates()) {
+			for (const p of d.problems) {
+				const r = toReport(p, d, '', d.start, d.end, d.start);
+				if (r) report(r);
+			}
+		}
+	},
+};
+
+function toReport(p: DateProblem, m: DateMatch, where: string | LocalizedText, start: number, end: number, matchStart: number): Report | undefined {
+	const base = { where, value: m.raw };
+	switch (p.kind) {
+		case 'era-mismatch':
+			return { messageId: 'eraMismatch', args: { ...base, marker: p.marker === 'BE' ? 'พ.ศ.' : 'ค.ศ.', year: p.year }, start, end };
+		case 'ce-with-thai-month':
+			return { messageId: 'ceWithThaiMonth', args: base, start, end };
+		case 'two-digit-year':
+			return { messageId: 'twoDigitYear', args: base, start, end };
+		case 'ambiguous-numeric':
+			return { messageId: 'ambiguous', args: base, start, end };
+		case 'misspelled-month': {
+			const at = m.raw.indexOf(p.written);
+			const fixStart = matchStart + at;
+			return {
+				messageId: 'misspelledMonth', args: { ...base, written: p.written, expected: p.expected }, start, end,
+				fix: at >= 0 ? { range: [fixStart, fixStart + p.written.length], text: p.expected, safe: true } : undefined,
+			};
+		}
+		case 'weekday-mismatch':
+			return { messageId: 'weekday', args: { ...base, written: p.written, expected: p.expected }, start, end };
+		default:
+			return undefined;
+	}
+}

@@ -1,0 +1,67 @@
+import type { Rule } from './types';
+
+/** A disable comment without a reason. Reported by the pipeline after the page rules ran. */
+export const suppressionReasonMissing: Rule = {
+	id: 'suppression-reason-missing',
+	tags: ['suppression'],
+	defaultSeverity: 'warning',
+	fixable: true,
+	scope: 'engine',
+	description: { th: 'ความเห็นปิดการตรวจไม่มีเหตุผล', en: 'A disable comment without a reason' },
+	messages: {
+		missing: {
+			th: 'ระบุเหตุผลที่ปิดการตรวจหลัง -- เช่น <!-- disclosure-lint-{kind} {rules} -- เหตุผล -->',
+			en: 'Give the reason for disabling after --, e.g. <!-- disclosure-lint-{kind} {rules} -- reason -->',
+		},
+	},
+};
+
+/** A disable comment that suppressed nothing. Reported by the pipeline after the page rules ran. */
+export const suppressionUnused: Rule = {
+	id: 'suppression-unused',
+	tags: ['suppression'],
+	defaultSeverity: 'warning',
+	fixable: true,
+	scope: 'engine',
+	description: { th: 'ความเห็นปิดการตรวจที่ไม่ได้ปิดอะไร', en: 'A disable comment that suppressed nothing' },
+	messages: {
+		unused: { th: 'ความเห็นนี้ไม่ได้ปิดการตรวจ {rules} ที่ใดเลย ลบออกได้', en: 'This comment suppresses no {rules} finding; remove it' },
+		unusedAll: { th: 'ความเห็นนี้ไม่ได้ปิดการตรวจใดเลย ลบออกได้', en: 'This comment suppresses no finding; remove it' },
+		unknownRule: { th: 'ไม่มีกฎชื่อ "{rule}" ใน disclosure-lint', en: 'disclosure-lint has no rule "{rule}"' },
+		unmatchedEnable: { th: 'ไม่มี disclosure-lint-disable ก่อนหน้าที่ความเห็น enable นี้จะเปิดคืน', en: 'No earlier disclosure-lint-disable for this enable comment to end' },
+	},
+};
+
+/** A rule threw; the message names it, and the other rules still ran. */
+export const internalError: Rule = {
+	id: 'internal-error',
+	tags: ['engine'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'engine',
+	description: { th: 'กฎทำงานผิดพลาด', en: 'A rule failed' },
+	messages: {
+		threw: {
+			th: 'กฎ {rule} ทำงานผิดพลาดกับหน้านี้ ({detail}) กฎอื่นยังตรวจตามปกติ กรุณาแจ้งปัญหาพร้อมไฟล์นี้',
+			en: 'The rule {rule} failed on this page ({detail}); the other rules still ran. Please report a bug with this file',
+		},
+	},
+};
+
+/** The file is not UTF-8 text (binary, or another encoding). Reported where files are read. */
+export const fileUnreadable: Rule = {
+	id: 'file-unreadable',
+	tags: ['engine'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'engine',
+	description: { th: 'ไฟล์ไม่ใช่ข้อความ UTF-8', en: 'The file is not UTF-8 text' },
+	messages: {
+		binary: { th: 'ไฟล์นี้เป็นไฟล์ไบนารี (พบไบต์ศูนย์ที่ตำแหน่ง {offset}) ไม่ใช่หน้า Markdown จึงไม่ได้ตรวจ', en: 'This is a binary file (a zero byte at offset {offset}), not a Markdown page; it was not linted' },
+		invalidUtf8: {
+			th: 'ไฟล์นี้ไม่ใช่ UTF-8 ที่ถูกต้อง (ไบต์ที่ {offset} บรรทัด {line}) ให้บันทึกไฟล์ใหม่เป็น UTF-8 จึงไม่ได้ตรวจ',
+			en: 'This file is not valid UTF-8 (byte {offset}, line {line}); save it again as UTF-8. It was not linted',
+		},
+		unreadable: { th: 'อ่านไฟล์ไม่ได้: {detail}', en: 'Cannot read the file: {detail}' },
+	},
+};

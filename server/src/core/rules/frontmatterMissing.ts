@@ -1,0 +1,31 @@
+import type { Rule } from './types';
+
+/** A page without a front-matter block at its very top. */
+export const frontmatterMissing: Rule = {
+	id: 'frontmatter-missing',
+	tags: ['front-matter'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'หน้าไม่มีส่วนหัว (front matter) YAML', en: 'The page has no YAML front matter block' },
+	messages: {
+		missing: {
+			th: 'หน้านี้ไม่มีส่วนหัว YAML (front matter) ระหว่างบรรทัด --- ที่ต้นไฟล์ ให้เพิ่ม topic, title, agency, responsible, reviewer, published และ updated',
+			en: 'This page has no YAML front matter between --- lines at the top; add topic, title, agency, responsible, reviewer, published and updated',
+		},
+		notAtTop: {
+			th: 'ส่วนหัว YAML ต้องเริ่มที่บรรทัดแรกของไฟล์ พบ --- ที่บรรทัด {line} แทน',
+			en: 'The front matter must start on the first line of the file; found --- on line {line} instead',
+		},
+	},
+	check(ctx, report) {
+		if (ctx.doc.frontMatter) return;
+		const later = /^---[ \t]*$/m.exec(ctx.doc.text);
+		const end = ctx.doc.lines.lineEnd(1);
+		if (later && later.index > 0 && /^\s*$/.test(ctx.doc.text.slice(0, later.index))) {
+			report({ messageId: 'notAtTop', args: { line: ctx.doc.lines.position(later.index).line }, start: 0, end: Math.max(end, 1) });
+			return;
+		}
+		report({ messageId: 'missing', start: 0, end });
+	},
+};

@@ -1,0 +1,142 @@
+import type { ErrorObject } from 'ajv';
+import localizeTh from 'ajv-i18n/localize/th';
+import type { Rule, RuleContext } from './types';
+import type { Report, LocalizedText } from '../types';
+import { instancePathSegments } from '../dataFile';
+import { locate } from '../parse/frontMatter';
+import { isPresent, resolveKeyPath } from '../schema/paths';
+import { firstLine, keyLabel, keyPathOf, pathText, topicLineRange, valueRange } from './util';
+
+const TYPE_NAMES: Record<string, LocalizedText> = {
+	string: { th: 'ข้อความ', en: 'text' },
+	integer: { th: 'จำนวนเต็ม', en: 'a whole number' },
+	number: { th: 'ตัวเลข', en: 'a number' },
+	boolean: { th: 'true หรือ false', en: 'true or false' },
+	array: { th: 'รายการ (list)', en: 'a list' },
+	object: { th: 'ชุดคีย์ (mapping)', en: 'a mapping of keys' },
+	null: { th: 'ค่าว่าง', en: 'null' },
+};
+
+/** The front matter breaks the topic schema; recommended keys give warnings. */
+export const frontmatterSchema: Rule = {
+	id: 'frontmatter-schema',
+	tags: ['front-matter', 'schema'],
+	defaultSeverity: 'error',
+	fixable: true,
+	scope: 'page',
+	description: { th: 'ส่วนหัวไม่เป็นไปตามสคีมาของหัวข้อ', en: 'The front matter breaks the topic schema' },
+	messages: {
+		required: { th: 'ขาดคีย์ {key} ({label}) ซึ่งหัวข้อ {topic} กำหนดให้ต้องมี', en: 'Missing required key {key} ({label}) for topic {topic}' },
+		requiredNested: { th: '{parent} ขาดคีย์ {key} ({label})', en: '{parent} is missing the key {key} ({label})' },
+		recommended: { th: 'ควรระบุ {key} ({label}): {description}', en: 'Add {key} ({label}): {description}' },
+		blank: { th: '{key} ({label}) ต้องไม่เว้นว่าง หากไม่มีข้อมูลให้เขียน "ไม่มี"', en: '{key} ({label}) must not be blank; write "ไม่มี" if there is nothing' },
+		type: { th: '{key} ({label}) ต้องเป็น{expected}', en: '{key} ({label}) must be {expected}' },
+		enum: { th: '{key} ({label}) ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {values}', en: '{key} ({label}) must be one of: {values}' },
+		unknownKey: { th: 'คีย์ {key} ไม่อยู่ในสคีมาของหัวข้อ {topic}', en: 'The key {key} is not in the schema of topic {topic}' },
+		other: { th: '{key}: {detail}', en: '{key}: {detail}' },
+		notMapping: { th: 'ส่วนหัวต้องเป็นชุดคีย์ (key: value) ไม่ใช่{expected}', en: 'The front matter must be a mapping of keys (key: value), not {expected}' },
+		topicName: {
+			th: 'ใช้รหัสหัวข้อ "{id}" แทนชื่อ "{value}" เพื่อให้เครื่องมืออื่นอ่านได้แน่นอน',
+			en: 'Write the topic id "{id}" instead of the name "{value}" so every tool reads it the same way',
+		},
+	},
+	check(ctx, report) {
+		const fm = ctx.doc.frontMatter;
+		if (!fm || !fm.yaml || fm.problems.length) return;
+		if (fm.value !== null && fm.value !== undefined && (typeof fm.value !== 'object' || Array.isArray(fm.value))) {
+			const [start, end] = firstLine(ctx, [fm.contentStart, Math.max(fm.contentEnd, fm.contentStart + 1)]);
+			report({ messageId: 'notMapping', args: { expected: TYPE_NAMES[Array.isArray(fm.value) ? 'array' : typeof fm.value === 'string' ? 'string' : 'number'] ?? TYPE_NAMES.string }, start, end });
+			return;
+		}
+		if (!ctx.topic || !ctx.data) return;
+		const validate = ctx.topic.validator();
+		if (typeof validate !== 'function') return; // topic-unknown reports a broken schema
+		if (!validate(ctx.data)) for (const r of mapErrors(ctx, validate.errors ?? [])) report(r);
+		for (const key of ctx.topic.x.recommended ?? []) {
+			const hits = resolveKeyPath(ctx.data, key);
+			if (hits.some((h) => isPresent(h.value))) continue;
+			if (key.includes('.') && resolveKeyPath(ctx.data, key.split('.')[0]).length === 0 && (ctx.topic.x.recommended ?? []).includes(key.split('.')[0])) continue;
+			const [start, end] = topicLineRange(ctx);
+			const info = ctx.topic.keys.get(key);
+			report({
+				messageId: 'recommended', severity: 'warning',
+				args: { key, label: keyLabel(ctx, key), description: info?.description ?? { th: '', en: '' } },
+				start, end, data: { key, kind: 'recommended' },
+			});
+		}
+		const res = ctx.topicResolution;
+		if (res.source === 'front-matter' && (res.by === 'name' || res.by === 'alias')) {
+			const r = locate(fm, ['topic'])?.value;
+			if (r) {
+				report({
+					messageId: 'topicName', severity: 'info', args: { id: ctx.topic.id, value: String(res.value) },
+					start: r[0], end: r[1], fix: { range: r, text: ctx.topic.id, safe: true }, data: { topicId: ctx.topic.id },
+				});
+			}
+		}
+	},
+};
+
+/** Map ajv errors to reports on the exact key or value. */
+function mapErrors(ctx: RuleContext, errors: ErrorObject[]): Report[] {
+	const th = errors.map((e) => ({ ...e }));
+	localizeTh(th);
+	const branchPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
+	const seen = new Set<string>();
+	const out: Report[] = [];
+	const topic = ctx.topic!.id;
+	errors.forEach((e, i) => {
+		if (e.keyword === 'if' || e.keyword === 'format' && (e.params as { format?: string }).format === 'disclosure-date') return;
+		if (branchPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(p.replace(/\/(anyOf|oneOf)$/, '/$1/')))) return;
+		const path = instancePathSegments(e.instancePath);
+		const dedupe = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+		if (seen.has(dedupe)) return;
+		seen.add(dedupe);
+		const key = pathText(path) || 'front matter';
+		const label = keyLabel(ctx, keyPathOf(path));
+		if (e.keyword === 'required') {
+			const missing = (e.params as { missingProperty: string }).missingProperty;
+			const full = [...path, missing];
+			const fullLabel = keyLabel(ctx, keyPathOf(full));
+			if (path.length === 0) {
+				const [start, end] = topicLineRange(ctx);
+				out.push({ messageId: 'required', args: { key: missing, label: fullLabel, topic }, start, end, data: { key: missing, kind: 'required' } });
+			} else {
+				const [start, end] = valueRange(ctx, path);
+				out.push({ messageId: 'requiredNested', args: { parent: key, key: missing, label: fullLabel }, start, end, data: { key: pathText(full), kind: 'required' } });
+			}
+			return;
+		}
+		if (e.keyword === 'additionalProperties') {
+			const prop = (e.params as { additionalProperty: string }).additionalProperty;
+			const r = locate(ctx.doc.frontMatter!, [...path, prop])?.key ?? topicLineRange(ctx);
+			out.push({ messageId: 'unknownKey', args: { key: pathText([...path, prop]), topic }, start: r[0], end: r[1] });
+			return;
+		}
+		const [start, end] = valueRange(ctx, path);
+		const value = resolveValue(ctx.data, path);
+		if ((e.keyword === 'minLength' || e.keyword === 'pattern') && typeof value === 'string' && value.trim() === '') {
+			out.push({ messageId: 'blank', args: { key, label }, start, end });
+		} else if (e.keyword === 'type') {
+			const t = String((e.params as { type: string | string[] }).type).split(',');
+			const expected = { th: t.map((x) => TYPE_NAMES[x]?.th ?? x).join(' หรือ '), en: t.map((x) => TYPE_NAMES[x]?.en ?? x).join(' or ') };
+			if (value === null || value === undefined) out.push({ messageId: 'blank', args: { key, label }, start, end });
+			else out.push({ messageId: 'type', args: { key, label, expected }, start, end });
+		} else if (e.keyword === 'enum' || e.keyword === 'const') {
+			const values = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+			out.push({ messageId: 'enum', args: { key, label, values: values.map(String).join(', ') }, start, end, data: { key: pathText(path), values } });
+		} else {
+			out.push({ messageId: 'other', args: { key, detail: { th: th[i].message ?? '', en: e.message ?? '' } }, start, end });
+		}
+	});
+	return out;
+}
+
+function resolveValue(data: unknown, path: (string | number)[]): unknown {
+	let v: unknown = data;
+	for (const seg of path) {
+		if (v === null || typeof v !== 'object') return undefined;
+		v = (v as Record<string | number, unknown>)[seg];
+	}
+	return v;
+}

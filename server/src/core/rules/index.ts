@@ -1,0 +1,50 @@
+import type { Rule } from './types';
+import { frontmatterMissing } from './frontmatterMissing';
+import { frontmatterSyntax } from './frontmatterSyntax';
+import { topicUnknown } from './topicUnknown';
+import { frontmatterSchema } from './frontmatterSchema';
+import { dateInvalid } from './dateInvalid';
+import { dateEra } from './dateEra';
+import { dateFuture } from './dateFuture';
+import { dateOrder } from './dateOrder';
+import { contentStale } from './contentStale';
+import { fileUnreadable, internalError, suppressionReasonMissing, suppressionUnused } from './engineRules';
+
+/** Where each rule's documentation page lives; every diagnostic links to it. */
+export const DOCS_BASE_URL = 'https://github.com/disclosure-lint/disclosure-lint/blob/main/docs/rules/';
+
+/** Every rule, in the order of SPEC §4. */
+export const RULES: readonly Rule[] = [
+	frontmatterMissing,
+	frontmatterSyntax,
+	topicUnknown,
+	frontmatterSchema,
+	dateInvalid,
+	dateEra,
+	dateFuture,
+	dateOrder,
+	contentStale,
+	suppressionReasonMissing,
+	suppressionUnused,
+	internalError,
+	fileUnreadable,
+];
+
+const byId = new Map<string, Rule>();
+for (const r of RULES) {
+	if (byId.has(r.id)) throw new Error(`duplicate rule id ${r.id}`);
+	if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(r.id)) throw new Error(`rule id ${r.id} is not kebab-case`);
+	byId.set(r.id, r);
+}
+
+/** The rule with this id. */
+export function getRule(id: string): Rule | undefined {
+	return byId.get(id);
+}
+
+/** The documentation URL of a rule. */
+export function ruleDocsUrl(id: string): string {
+	return `${DOCS_BASE_URL}${id}.md`;
+}
+
+export type { Rule, RuleContext } from './types';

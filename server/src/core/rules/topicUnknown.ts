@@ -1,0 +1,64 @@
+import type { Rule } from './types';
+import { editDistance, topicLineRange, valueRange } from './util';
+import { locate } from '../parse/frontMatter';
+
+/** No topic, or a value that is neither an id, a Thai name, nor a custom topic. */
+export const topicUnknown: Rule = {
+	id: 'topic-unknown',
+	tags: ['front-matter', 'topic'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'ไม่ระบุหัวข้อ หรือหัวข้อไม่รู้จัก', en: 'No topic, or an unknown topic' },
+	messages: {
+		missing: {
+			th: 'ไม่ได้ระบุหัวข้อ (topic) ของหน้า ให้ใส่ topic: เป็นรหัสหัวข้อ ({ids})',
+			en: 'The page has no topic; add `topic:` with a topic id ({ids})',
+		},
+		notText: { th: 'ค่า topic ต้องเป็นข้อความ: รหัสหัวข้อหรือชื่อภาษาไทย ({ids})', en: 'The topic must be text: a topic id or its Thai name ({ids})' },
+		unknown: { th: 'ไม่รู้จักหัวข้อ "{value}" ใช้ได้: {ids}', en: 'Unknown topic "{value}"; valid ids: {ids}' },
+		unknownSuggest: { th: 'ไม่รู้จักหัวข้อ "{value}" หมายถึง "{suggestion}" หรือไม่? ใช้ได้: {ids}', en: 'Unknown topic "{value}"; did you mean "{suggestion}"? Valid ids: {ids}' },
+		unknownConfig: { th: 'การตั้งค่า topics กำหนดหัวข้อ "{value}" ที่ไม่รู้จัก ใช้ได้: {ids}', en: 'The configuration\'s `topics` assigns the unknown topic "{value}"; valid ids: {ids}' },
+		schemaBroken: { th: 'สคีมาของหัวข้อ "{value}" ใช้ไม่ได้: {detail}', en: 'The schema of topic "{value}" cannot be used: {detail}' },
+	},
+	check(ctx, report) {
+		const res = ctx.topicResolution;
+		const ids = ctx.registry.ids().join(', ');
+		if (ctx.topic) {
+			const v = ctx.topic.validator();
+			if ('message' in v) {
+				const [start, end] = topicLineRange(ctx);
+				report({ messageId: 'schemaBroken', args: { value: ctx.topic.id, detail: `${v.file}:${v.line}:${v.column} ${v.message.en}` }, start, end });
+			}
+			return;
+		}
+		if (!ctx.doc.frontMatter && res.source === 'none') return; // frontmatter-missing says it
+		if (ctx.doc.frontMatter && !ctx.data && res.source === 'none') return; // frontmatter-syntax says it
+		if (res.problem === 'missing') {
+			const [start, end] = topicLineRange(ctx);
+			report({ messageId: 'missing', args: { ids }, start, end });
+		} else if (res.problem === 'not-text') {
+			const [start, end] = valueRange(ctx, ['topic']);
+			report({ messageId: 'notText', args: { ids }, start, end });
+		} else if (res.problem === 'unknown-config') {
+			const [start, end] = topicLineRange(ctx);
+			report({ messageId: 'unknownConfig', args: { value: String(res.value), ids }, start, end });
+		} else if (res.problem === 'unknown') {
+			const value = String(res.value);
+			const [start, end] = valueRange(ctx, ['topic']);
+			const best = ctx.registry.ids()
+				.map((id) => ({ id, d: editDistance(value.toLowerCase(), id) }))
+				.sort((a, b) => a.d - b.d)[0];
+			const r = ctx.doc.frontMatter ? locate(ctx.doc.frontMatter, ['topic'])?.value : undefined;
+			if (best && best.d <= Math.max(2, Math.floor(best.id.length / 3)) && r) {
+				report({
+					messageId: 'unknownSuggest', args: { value, suggestion: best.id, ids }, start, end,
+					fix: { range: r, text: best.id, safe: false },
+					data: { suggestion: best.id },
+				});
+			} else {
+				report({ messageId: 'unknown', args: { value, ids }, start, end });
+			}
+		}
+	},
+};

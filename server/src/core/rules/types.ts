@@ -1,0 +1,52 @@
+import type { LocalizedText, Report, Severity, Locale } from '../types';
+import type { ParsedDocument } from '../parse/document';
+import type { SchemaRegistry, TopicSchema } from '../schema/registry';
+import type { ResolvedConfig } from '../config/types';
+import type { CalendarDate } from '../thai/dates';
+import type { Facts } from '../facts';
+
+/** Where a rule runs. Engine rules are reported by the pipeline itself (their `check` is absent). */
+export type RuleScope = 'page' | 'site' | 'engine';
+
+/** A rule's metadata and check. One file per rule; `rules/index.ts` is the registry. */
+export interface Rule {
+	id: string;
+	tags: string[];
+	defaultSeverity: Severity;
+	fixable: boolean;
+	scope: RuleScope;
+	/** One line: what the rule reports. */
+	description: LocalizedText;
+	/** Message templates by id; `{name}` placeholders are filled from the report's args. */
+	messages: Record<string, LocalizedText>;
+	check?(ctx: RuleContext, report: (r: Report) => void): void;
+}
+
+/** Everything a page rule may read. */
+export interface RuleContext {
+	doc: ParsedDocument;
+	/** The page's topic schema, when it has a known topic. */
+	topic: TopicSchema | undefined;
+	/** How the topic was found, or why not. */
+	topicResolution: TopicResolution;
+	/** The front matter as a plain mapping (undefined when absent, broken or not a mapping). */
+	data: Record<string, unknown> | undefined;
+	registry: SchemaRegistry;
+	config: ResolvedConfig;
+	/** This rule's options from the configuration. */
+	options: Record<string, unknown>;
+	today: CalendarDate;
+	locale: Locale;
+	/** Derived data shared by rules, computed once per page. */
+	facts: Facts;
+}
+
+/** How a page's topic was determined. */
+export interface TopicResolution {
+	source: 'front-matter' | 'config' | 'none';
+	/** The value written (front matter) or assigned (config). */
+	value?: unknown;
+	/** How a front-matter value was recognised. */
+	by?: 'id' | 'name' | 'alias';
+	problem?: 'missing' | 'not-text' | 'unknown' | 'unknown-config';
+}

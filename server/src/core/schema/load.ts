@@ -1,0 +1,29 @@
+import * as path from 'node:path';
+import type { Host } from '../types';
+import { SchemaRegistry, type SchemaSource } from './registry';
+import { BUILTIN_SCHEMAS, COMMON_SCHEMA, META_SCHEMA } from './builtin';
+
+/** The registry for a list of schema folders, cached by folder list and file times. */
+export class SchemaRegistryCache {
+	private readonly cache = new Map<string, { stamp: string; registry: SchemaRegistry }>();
+
+	constructor(private readonly host: Host) {}
+
+	/** The registry of the built-ins plus the `*.schema.json` files in `dirs` (later folders override). */
+	get(dirs: string[]): SchemaRegistry {
+		const key = dirs.join('\0');
+		const files = dirs.flatMap((d) => (this.host.readDir(d) ?? []).filter((n) => n.endsWith('.schema.json')).sort().map((n) => path.join(d, n)));
+		const stamp = files.map((f) => `${f}@${this.host.mtime(f)}`).join('\0');
+		const hit = this.cache.get(key);
+		if (hit && hit.stamp === stamp) return hit.registry;
+		const sources: SchemaSource[] = [...BUILTIN_SCHEMAS, ...files.map((f) => ({ file: f, text: this.host.readFile(f) ?? '', builtin: false }))];
+		const registry = new SchemaRegistry(COMMON_SCHEMA, META_SCHEMA, sources);
+		for (const d of dirs) {
+			if (this.host.readDir(d) === undefined) {
+				registry.problems.push({ file: d, line: 1, column: 1, endLine: 1, endColumn: 1, message: { th: `ไม่พบโฟลเดอร์สคีมา ${d}`, en: `Schema folder not found: ${d}` } });
+			}
+		}
+		this.cache.set(key, { stamp, registry });
+		return registry;
+	}
+}

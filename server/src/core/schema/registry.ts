@@ -1,0 +1,190 @@
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { createAjv, DATE_FORMAT } from './ajv';
+import type { XDisclosure } from './xDisclosure';
+import type { FileProblem, LocalizedText } from '../types';
+import { ajvProblems, problemAt, readDataFile, type DataFile } from '../dataFile';
+
+/** What the engine knows about a front-matter key from the schemas. */
+export interface KeyInfo {
+	/** Dot path (`publish_request.date`, `sources[].date`). */
+	path: string;
+	schema: Record<string, unknown>;
+	label?: LocalizedText;
+	description?: LocalizedText;
+	isDate: boolean;
+}
+
+/** A topic schema, built in or a unit's own. */
+export interface TopicSchema {
+	id: string;
+	/** The file it came from (built-ins: `schemas/topics/<id>.schema.json` relative to the package). */
+	file: string;
+	builtin: boolean;
+	json: Record<string, unknown>;
+	x: XDisclosure;
+	/** Every key the schema describes, common keys included, by dot path. */
+	keys: Map<string, KeyInfo>;
+	/** Compiled validator (compiled on first use, then cached), or the compile problem. */
+	validator(): ValidateFunction | FileProblem;
+}
+
+/** A schema file given to the registry. */
+export interface SchemaSource {
+	file: string;
+	/** Parsed JSON (built-ins) or the raw text (files from disk, parsed with positions). */
+	json?: unknown;
+	text?: string;
+	builtin: boolean;
+}
+
+/** How a `topic` value was recognised. */
+export interface TopicMatch {
+	topic: TopicSchema;
+	by: 'id' | 'name' | 'alias';
+}
+
+/** Normalise a topic name for lookup: NFC, spaces collapsed, case folded. */
+export function normalizeName(s: string): string {
+	return s.normalize('NFC').replace(/[\s\u200b]+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The topic schemas of one configuration: the ten built-ins plus a unit's own from `schemas` folders
+ * (a later file with the same id overrides). Each file is checked against the x-disclosure meta-schema;
+ * a broken one becomes a positioned problem, never an exception.
+ */
+export class SchemaRegistry {
+	readonly problems: FileProblem[] = [];
+	private readonly topics = new Map<string, TopicSchema>();
+	private readonly names = new Map<string, { id: string; by: 'id' | 'name' | 'alias' }>();
+	private readonly ajv: Ajv;
+	private readonly common: Record<string, unknown>;
+
+	constructor(common: Record<string, unknown>, meta: Record<string, unknown>, sources: SchemaSource[]) {
+		this.ajv = createAjv();
+		this.common = common;
+		this.ajv.addSchema(common);
+		const checkMeta = this.ajv.compile(meta);
+		for (const src of sources) this.add(src, checkMeta);
+		for (const t of this.topics.values()) {
+			this.names.set(normalizeName(t.id), { id: t.id, by: 'id' });
+		}
+		for (const t of this.topics.values()) {
+			for (const n of [t.x.name.th, t.x.name.en]) if (!this.names.has(normalizeName(n))) this.names.set(normalizeName(n), { id: t.id, by: 'name' });
+			for (const a of t.x.aliases ?? []) if (!this.names.has(normalizeName(a))) this.names.set(normalizeName(a), { id: t.id, by: 'alias' });
+		}
+	}
+
+	/** The topic ids, built-ins first in their canonical order. */
+	ids(): string[] {
+		return [...this.topics.keys()];
+	}
+
+	/** The schema of a topic id. */
+	get(id: string): TopicSchema | undefined {
+		return this.topics.get(id);
+	}
+
+	/** Recognise a `topic` value: an id, a Thai (or English) name, or an alias. */
+	resolve(value: string): TopicMatch | undefined {
+		const hit = this.names.get(normalizeName(value));
+		const topic = hit && this.topics.get(hit.id);
+		return topic && hit ? { topic, by: hit.by } : undefined;
+	}
+
+	private add(src: SchemaSource, checkMeta: ValidateFunction): void {
+		let data: DataFile | undefined;
+		let json = src.json;
+		if (json === undefined) {
+			data = readDataFile(src.file, src.text ?? '');
+			if (data.problems.length) {
+				this.problems.push(...data.problems);
+				return;
+			}
+			json = data.value;
+		}
+		if (!checkMeta(json)) {
+			if (data) this.problems.push(...ajvProblems(data, checkMeta.errors ?? []));
+			else this.problems.push({ file: src.file, line: 1, column: 1, endLine: 1, endColumn: 1, message: { th: `สคีมาไม่ถูกต้อง: ${this.ajv.errorsText(checkMeta.errors)}`, en: `Invalid schema: ${this.ajv.errorsText(checkMeta.errors)}` } });
+			return;
+		}
+		const obj = json as Record<string, unknown>;
+		const x = obj['x-disclosure'] as XDisclosure;
+		const badPattern = (x.requiredLinks ?? []).find((l) => !compiles(l.pattern, l.flags));
+		if (badPattern) {
+			this.problems.push(data ? problemAt(src.file, data.lines, 0, 1, patternMessage(badPattern.pattern)) : { file: src.file, line: 1, column: 1, endLine: 1, endColumn: 1, message: patternMessage(badPattern.pattern) });
+			return;
+		}
+		let compiled: ValidateFunction | FileProblem | undefined;
+		const ajv = this.ajv;
+		const file = src.file;
+		const topic: TopicSchema = {
+			id: x.id,
+			file,
+			builtin: src.builtin,
+			json: obj,
+			x,
+			keys: collectKeys(obj, this.common),
+			validator() {
+				if (!compiled) {
+					try {
+						compiled = ajv.compile(obj);
+					} catch (err) {
+						const msg = (err as Error).message;
+						compiled = { file, line: 1, column: 1, endLine: 1, endColumn: 1, message: { th: `คอมไพล์สคีมาไม่ได้: ${msg}`, en: `The schema does not compile: ${msg}` } };
+					}
+				}
+				return compiled;
+			},
+		};
+		this.topics.delete(x.id);
+		this.topics.set(x.id, topic);
+	}
+}
+
+function compiles(pattern: string, flags?: string): boolean {
+	try {
+		new RegExp(pattern, flags);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function patternMessage(pattern: string): LocalizedText {
+	return { th: `รูปแบบ (pattern) ไม่ถูกต้อง: ${pattern}`, en: `Invalid regular expression: ${pattern}` };
+}
+
+/** Walk `properties`, `items`, `allOf` (with $ref to the common schema) and `if/then` to list every key. */
+function collectKeys(schema: Record<string, unknown>, common: Record<string, unknown>): Map<string, KeyInfo> {
+	const keys = new Map<string, KeyInfo>();
+	const seen = new Set<unknown>();
+	const visit = (s: unknown, prefix: string): void => {
+		if (!s || typeof s !== 'object' || seen.has(s)) return;
+		seen.add(s);
+		const o = s as Record<string, unknown>;
+		if (typeof o.$ref === 'string' && o.$ref.startsWith(String(common.$id))) visit(common, prefix);
+		for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(o[k])) for (const sub of o[k] as unknown[]) visit(sub, prefix);
+		for (const k of ['then', 'else']) visit(o[k], prefix);
+		if (o.items && typeof o.items === 'object') visit(o.items, `${prefix}[]`);
+		const props = o.properties as Record<string, Record<string, unknown>> | undefined;
+		if (props) {
+			for (const [name, p] of Object.entries(props)) {
+				const path = prefix ? `${prefix}.${name}` : name;
+				if (!keys.has(path) || Object.keys(p).length > Object.keys(keys.get(path)!.schema).length) {
+					keys.set(path, {
+						path,
+						schema: p,
+						label: p['x-label'] as LocalizedText | undefined,
+						description: p['x-description'] as LocalizedText | undefined,
+						isDate: p.format === DATE_FORMAT,
+					});
+				}
+				visit(p, path);
+			}
+		}
+	};
+	visit(schema, '');
+	return keys;
+}

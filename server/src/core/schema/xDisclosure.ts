@@ -1,0 +1,67 @@
+import type { LocalizedText } from '../types';
+
+/**
+ * The `x-disclosure` vocabulary: the body requirements of a topic, as data.
+ * Validated by `schemas/x-disclosure.meta.schema.json`; documented in `docs/schema-vocabulary.md`.
+ * The generic checkers read only this, so a unit's own topic schema gets the same checks.
+ */
+export interface XDisclosure {
+	id: string;
+	name: LocalizedText;
+	aliases?: string[];
+	/** Front-matter key paths that give a warning when absent. */
+	recommended?: string[];
+	/** Date key paths (`a.b`, `list[].date`) that may not be after today. */
+	notFuture?: string[];
+	dateOrder?: { earlier: string; later: string }[];
+	freshness?: Freshness;
+	sections?: SectionSpec[];
+	steps?: StepsSpec;
+	attribution?: AttributionSpec;
+	contact?: { section: string; channels: string[]; recommended?: string[] };
+	downloads?: { required?: { kind: string; min?: number }[]; extensions?: string[]; allowNoneFor?: string[] };
+	requiredLinks?: { id: string; pattern: string; flags?: string; label: LocalizedText; keys?: string[] }[];
+	https?: string[];
+	procurement?: { when?: Record<string, unknown>; noneText?: string; graceDays?: number };
+	variants?: (Omit<XDisclosure, 'id' | 'name' | 'variants'> & { when: Record<string, unknown> })[];
+}
+
+/** How fresh a topic's pages must be. */
+export interface Freshness {
+	/** Days `updated` may lie behind today; `null`: no limit. */
+	maxAgeDays?: number | null;
+	/** Whether `fiscal_year` must be the current one, or may also be the previous. */
+	fiscalYear?: 'current' | 'current-or-previous' | null;
+}
+
+/** A section a page of the topic holds. */
+export interface SectionSpec {
+	id: string;
+	heading: LocalizedText;
+	aliases?: string[];
+	required?: boolean;
+	allowNone?: boolean;
+	mustContain?: string[][];
+	role?: 'text' | 'steps' | 'total' | 'contact' | 'downloads' | 'links' | 'items' | 'procurement-months';
+	fiscalYear?: boolean;
+	minLinks?: number;
+}
+
+/** Where the steps and their total are. */
+export interface StepsSpec {
+	section: string;
+	totalSection?: string;
+	totalLabels?: string[];
+	durationHeaders?: string[];
+	responsibleHeaders?: string[];
+	durationRequired?: boolean;
+	deadlineKey?: string;
+}
+
+/** Which items need a source or a date. */
+export interface AttributionSpec {
+	source?: boolean;
+	date?: boolean;
+	time?: 'info' | false;
+	sections?: string[];
+}

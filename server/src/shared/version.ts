@@ -1,0 +1,4 @@
+import pkg from '../../../package.json';
+
+/** The product version, from package.json. */
+export const VERSION: string = pkg.version;
