@@ -124,12 +124,15 @@ export function findPhones(text: string): PhoneMatch[] {
 			if (g.ext !== undefined) {
 				match.ext = g.ext;
 			}
-			const lineStart = t.lastIndexOf('\n', ns - 1) + 1;
-			const from = Math.max(prevEnd, lineStart, ns - LABEL_WINDOW);
-			const label = labelIn(t, from, ns);
+			// The label window: at most LABEL_WINDOW characters back, not before the previous
+			// number, not across a line break.
+			const windowStart = Math.max(prevEnd, ns - LABEL_WINDOW);
+			const lineBreak = t.slice(windowStart, ns).lastIndexOf('\n');
+			const label = labelIn(t, lineBreak < 0 ? windowStart : windowStart + lineBreak + 1, ns);
 			if (label !== undefined) {
 				match.label = label;
-			} else if (prevLabel !== undefined && prevEnd >= lineStart && LIST_GAP.test(t.slice(prevEnd, ns))) {
+			} else if (prevLabel !== undefined && LIST_GAP.test(t.slice(prevEnd, ns))) {
+				// LIST_GAP admits no line break: a list continues on one line only.
 				match.label = prevLabel;
 			}
 		}
