@@ -1,4 +1,4 @@
-import type { Finding, Locale, Report, Severity } from './types';
+import type { Finding, Fix, Locale, Report, Severity } from './types';
 import { parseDocument, type ParsedDocument } from './parse/document';
 import type { SchemaRegistry, TopicSchema } from './schema/registry';
 import type { ResolvedConfig, RuleConfig } from './config/types';
@@ -82,6 +82,8 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 		if (!suppressedBy(directives, f.ruleId, f.line)) findings.push(f);
 	}
 	findings.push(...directiveFindings(doc, directives, env.config));
+	const limitFinding = pageLimitFinding(doc, env.config);
+	if (limitFinding) findings.push(limitFinding);
 	findings.sort(compareFindings);
 	const sections = Array.isArray(data?.sections) ? (data.sections as unknown[]).filter((s): s is string => typeof s === 'string') : undefined;
 	return { path, findings, topic: topic?.id, sections, document: doc };
@@ -95,6 +97,18 @@ function pushInternalError(raw: { rule: Rule; report: Report; level: Severity }[
 	raw.push({ rule, level, report: { messageId: 'threw', args: { rule: ruleId, detail }, start: 0, end: 0, data: { rule: ruleId, stack: err instanceof Error ? err.stack : undefined } } });
 }
 
+function pageLimitFinding(doc: ParsedDocument, config: ResolvedConfig): Finding | undefined {
+	const limit = doc.limit;
+	const rule = getRule('page-limits')!;
+	const { level } = ruleLevel(rule, config);
+	if (!limit || level === 'off') return undefined;
+	if (limit.kind === 'size') {
+		return toFinding(doc, rule.id, { messageId: 'size', args: { chars: limit.chars, max: limit.maxChars }, start: 0, end: doc.lines.lineEnd(1) }, level);
+	}
+	const start = doc.lines.lineStart(limit.line);
+	return toFinding(doc, rule.id, { messageId: 'depth', args: { max: limit.maxDepth }, start, end: Math.min(doc.lines.lineEnd(limit.line), start + 80) }, level);
+}
+
 /** suppression-reason-missing and suppression-unused, after every rule ran. */
 function directiveFindings(doc: ParsedDocument, directives: Directive[], config: ResolvedConfig): Finding[] {
 	const out: Finding[] = [];
@@ -105,7 +119,13 @@ function directiveFindings(doc: ParsedDocument, directives: Directive[], config:
 	for (const d of directives) {
 		const rules = d.rules.join(' ') || '*';
 		if (d.kind !== 'enable' && !d.reason && reasonLevel !== 'off') {
-			out.push(toFinding(doc, reasonRule.id, { messageId: 'missing', args: { kind: d.kind, rules }, start: d.start, end: d.end, data: { directive: d.kind } }, reasonLevel));
+			// The placeholder goes before `-->`; an editor selects it for the user to type the reason.
+			const at = d.end - 3;
+			const pad = /\s$/.test(doc.text.slice(d.start, at)) ? '' : ' ';
+			out.push(toFinding(doc, reasonRule.id, {
+				messageId: 'missing', args: { kind: d.kind, rules }, start: d.start, end: d.end,
+				fix: { range: [at, at], text: `${pad}-- reason `, safe: false }, data: { directive: d.kind },
+			}, reasonLevel));
 		}
 		if (unusedLevel === 'off') continue;
 		const unknown = d.rules.filter((r) => !getRule(r));
@@ -116,10 +136,20 @@ function directiveFindings(doc: ParsedDocument, directives: Directive[], config:
 		}
 		if (unknown.length === d.rules.length && d.rules.length) continue;
 		if (!d.used.size) {
-			out.push(toFinding(doc, unusedRule.id, { messageId: d.rules.length ? 'unused' : 'unusedAll', args: { rules }, start: d.start, end: d.end, data: { range: [d.start, d.end] } }, unusedLevel));
+			out.push(toFinding(doc, unusedRule.id, { messageId: d.rules.length ? 'unused' : 'unusedAll', args: { rules }, start: d.start, end: d.end, fix: removalFix(doc, d) }, unusedLevel));
 		}
 	}
 	return out;
+}
+
+/** Remove an unused directive, with its line when it stands alone on it. */
+function removalFix(doc: ParsedDocument, d: Directive): Fix {
+	const { line } = doc.lines.position(d.start);
+	const ls = doc.lines.lineStart(line);
+	const le = doc.lines.lineEnd(line);
+	const alone = doc.text.slice(ls, d.start).trim() === '' && doc.text.slice(d.end, le).trim() === '';
+	if (alone && line < doc.lines.lineCount) return { range: [ls, doc.lines.lineStart(line + 1)], text: '', safe: true };
+	return { range: [d.start, d.end], text: '', safe: true };
 }
 
 /** Resolve a report's severity and positions. */

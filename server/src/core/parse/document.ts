@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { LineIndex } from './lineIndex';
 import { parseMarkdown } from './markdown';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
+import { checkLimits, type PageLimit } from './limits';
 
 /** A page ready for the rules: text without BOM, line index, front matter and mdast. */
 export interface ParsedDocument {
@@ -13,19 +14,28 @@ export interface ParsedDocument {
 	bom: boolean;
 	lines: LineIndex;
 	frontMatter: FrontMatter | undefined;
+	/** The mdast; an empty root when the body was not parsed (see `limit`). */
 	tree: Root;
+	/** Set when the body exceeded a parser limit and was not parsed. */
+	limit?: PageLimit;
 }
 
 /** Parse a page. Never throws for user content. */
 export function parseDocument(path: string, rawText: string): ParsedDocument {
 	const bom = rawText.charCodeAt(0) === 0xfeff;
 	const text = bom ? rawText.slice(1) : rawText;
-	return {
-		path,
-		text,
-		bom,
-		lines: new LineIndex(text),
-		frontMatter: readFrontMatter(text),
-		tree: parseMarkdown(text),
-	};
+	const lines = new LineIndex(text);
+	const frontMatter = readFrontMatter(text);
+	let limit = checkLimits(text);
+	let tree: Root = { type: 'root', children: [] };
+	if (!limit) {
+		try {
+			tree = parseMarkdown(text);
+		} catch (err) {
+			// A structure the pre-check missed overflowed the parser's recursion: report, do not crash.
+			if (!(err instanceof RangeError)) throw err;
+			limit = { kind: 'depth', line: 1, depth: Infinity, maxDepth: 0 };
+		}
+	}
+	return { path, text, bom, lines, frontMatter, tree, limit };
 }

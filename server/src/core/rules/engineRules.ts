@@ -65,3 +65,23 @@ export const fileUnreadable: Rule = {
 		unreadable: { th: 'อ่านไฟล์ไม่ได้: {detail}', en: 'Cannot read the file: {detail}' },
 	},
 };
+
+/** The body exceeds a parser limit and was not checked; the front matter still was. */
+export const pageLimits: Rule = {
+	id: 'page-limits',
+	tags: ['engine'],
+	defaultSeverity: 'warning',
+	fixable: false,
+	scope: 'engine',
+	description: { th: 'หน้าใหญ่หรือซ้อนลึกเกินกว่าจะตรวจเนื้อหาได้', en: 'The page is too large or too deeply nested to check its body' },
+	messages: {
+		size: {
+			th: 'หน้านี้ยาว {chars} อักขระ เกินขีดจำกัด {max} อักขระ จึงตรวจเฉพาะส่วนหัว ไม่ได้ตรวจเนื้อหา ควรแบ่งเป็นหลายหน้า',
+			en: 'This page has {chars} characters, over the limit of {max}; only its front matter was checked, not its body. Split it into several pages',
+		},
+		depth: {
+			th: 'บรรทัดนี้ซ้อนรายการหรือข้อความอ้างอิงลึกเกิน {max} ชั้น จึงไม่ได้ตรวจเนื้อหาของหน้า ตรวจเฉพาะส่วนหัว',
+			en: 'This line nests lists or block quotes deeper than {max} levels; the page body was not checked, only its front matter',
+		},
+	},
+};

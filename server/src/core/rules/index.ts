@@ -8,7 +8,7 @@ import { dateEra } from './dateEra';
 import { dateFuture } from './dateFuture';
 import { dateOrder } from './dateOrder';
 import { contentStale } from './contentStale';
-import { fileUnreadable, internalError, suppressionReasonMissing, suppressionUnused } from './engineRules';
+import { fileUnreadable, internalError, pageLimits, suppressionReasonMissing, suppressionUnused } from './engineRules';
 
 /** Where each rule's documentation page lives; every diagnostic links to it. */
 export const DOCS_BASE_URL = 'https://github.com/disclosure-lint/disclosure-lint/blob/main/docs/rules/';
@@ -28,6 +28,7 @@ export const RULES: readonly Rule[] = [
 	suppressionUnused,
 	internalError,
 	fileUnreadable,
+	pageLimits,
 ];
 
 const byId = new Map<string, Rule>();
