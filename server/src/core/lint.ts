@@ -16,6 +16,8 @@ export interface LintEnvironment {
 	/** "Today" in Asia/Bangkok (or fixed by `--today`). */
 	today: CalendarDate;
 	locale: Locale;
+	/** The rules to run (default: all); tests and embedders may pass their own. */
+	rules?: readonly Rule[];
 }
 
 /** The findings of one page, and what the site check and the editor need to know about it. */
@@ -63,7 +65,7 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	const raw: { rule: Rule; report: Report; level: Severity }[] = [];
 	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts };
 
-	for (const rule of RULES) {
+	for (const rule of env.rules ?? RULES) {
 		if (!rule.check || rule.scope !== 'page') continue;
 		const { level, options } = ruleLevel(rule, env.config);
 		if (level === 'off') continue;

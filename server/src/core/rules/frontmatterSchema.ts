@@ -51,7 +51,9 @@ export const frontmatterSchema: Rule = {
 		if (!ctx.topic || !ctx.data) return;
 		const validate = ctx.topic.validator();
 		if (typeof validate !== 'function') return; // topic-unknown reports a broken schema
-		if (!validate(ctx.data)) for (const r of mapErrors(ctx, validate.errors ?? [])) report(r);
+		// A topic assigned by a config glob stands in for the `topic` key the schema requires.
+		const data = ctx.topicResolution.source === 'config' ? { topic: ctx.topic.id, ...ctx.data } : ctx.data;
+		if (!validate(data)) for (const r of mapErrors(ctx, validate.errors ?? [])) report(r);
 		for (const key of ctx.topic.x.recommended ?? []) {
 			const hits = resolveKeyPath(ctx.data, key);
 			if (hits.some((h) => isPresent(h.value))) continue;

@@ -1,0 +1,52 @@
+/**
+ * Files (or parts of files) generated from the rule registry, the single source of rule ids:
+ * the README rule table, the rules index, and the config schema's rule names.
+ * `npm run gen` writes them; test/generated.test.ts fails when a committed copy is stale.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../server/src/core/rules/index';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** The Markdown rule table. */
+export function ruleTable(): string {
+	const rows = RULES.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} | ${r.fixable ? 'yes' : 'no'} | ${r.tags.join(', ')} | ${r.description.th} | ${r.description.en} |`);
+	return ['| rule | default | fixable | tags | ตรวจอะไร | reports |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function replaceBetween(text: string, name: string, content: string, file: string): string {
+	const start = `<!-- ${name}:start -->`;
+	const end = `<!-- ${name}:end -->`;
+	const i = text.indexOf(start);
+	const j = text.indexOf(end);
+	if (i < 0 || j < i) throw new Error(`${file} has no ${start} … ${end} markers`);
+	return `${text.slice(0, i + start.length)}\n${content}\n${text.slice(j)}`;
+}
+
+/** Every generated file with the content it must have: path (relative to the repo) → text. */
+export function generatedFiles(): Map<string, string> {
+	const out = new Map<string, string>();
+	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+	out.set('README.md', replaceBetween(readme, 'rules', ruleTable(), 'README.md'));
+	const index = fs.readFileSync(path.join(ROOT, 'docs/rules/README.md'), 'utf8');
+	out.set('docs/rules/README.md', replaceBetween(index, 'rules', ruleTable().replace(/\]\(docs\/rules\//g, ']('), 'docs/rules/README.md'));
+	const schemaFile = 'schemas/disclosure-lint.config.schema.json';
+	const schema = JSON.parse(fs.readFileSync(path.join(ROOT, schemaFile), 'utf8'));
+	schema.definitions.rules.propertyNames.enum = RULES.map((r) => r.id);
+	out.set(schemaFile, JSON.stringify(schema, null, '\t') + '\n');
+	return out;
+}
+
+/** Write every generated file that differs; returns the paths written. */
+export function writeGenerated(): string[] {
+	const written: string[] = [];
+	for (const [rel, text] of generatedFiles()) {
+		const file = path.join(ROOT, rel);
+		if (fs.readFileSync(file, 'utf8') !== text) {
+			fs.writeFileSync(file, text);
+			written.push(rel);
+		}
+	}
+	return written;
+}
