@@ -62,13 +62,41 @@ export function instancePathSegments(instancePath: string): (string | number)[] 
 	});
 }
 
+/**
+ * Keep the errors a person can act on: for a failed `oneOf`/`anyOf`, the errors of the branch the
+ * value was meant for (those that are not mere type mismatches), else the wrapper alone; `if` is dropped.
+ */
+export function pruneAjvErrors(errors: ErrorObject[]): ErrorObject[] {
+	const drop = new Set<ErrorObject>(errors.filter((e) => e.keyword === 'if'));
+	errors.forEach((w, wi) => {
+		if (w.keyword !== 'oneOf' && w.keyword !== 'anyOf') return;
+		// ajv reports a wrapper's branch errors just before it; $ref changes their schemaPath, so go by instance path.
+		const branch = errors.filter((e, i) => i < wi && !drop.has(e) && (e.instancePath === w.instancePath || e.instancePath.startsWith(`${w.instancePath}/`)));
+		const meaningful = branch.filter((e) => e.keyword !== 'type' && e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+		if (meaningful.length) drop.add(w);
+		for (const e of branch) if (!meaningful.includes(e)) drop.add(e);
+	});
+	return errors.filter((e) => !drop.has(e));
+}
+
 /** Turn ajv errors on a data file into positioned problems in both languages. */
-export function ajvProblems(data: DataFile, errors: ErrorObject[]): FileProblem[] {
+export function ajvProblems(data: DataFile, allErrors: ErrorObject[]): FileProblem[] {
+	const errors = pruneAjvErrors(allErrors);
 	const th = errors.map((e) => ({ ...e }));
 	localizeTh(th);
 	return errors.map((e, i) => {
 		const path = instancePathSegments(e.instancePath);
+		if (e.propertyName !== undefined) {
+			const r = data.doc ? locateIn(data.doc, [...path, e.propertyName]) : undefined;
+			const range = r?.key ?? [0, 1];
+			return problemAt(data.file, data.lines, range[0], range[1], {
+				th: `${e.instancePath || '/'}: ไม่รู้จักชื่อ "${e.propertyName}"`,
+				en: `${e.instancePath || '/'}: unknown name "${e.propertyName}"`,
+			});
+		}
 		let extra = '';
+		if (e.keyword === 'enum') extra = `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+		if (e.keyword === 'propertyNames') return undefined;
 		if (e.keyword === 'additionalProperties') {
 			const prop = (e.params as { additionalProperty: string }).additionalProperty;
 			path.push(prop);
@@ -81,5 +109,5 @@ export function ajvProblems(data: DataFile, errors: ErrorObject[]): FileProblem[
 			th: `${where} ${th[i].message ?? ''}${extra}`,
 			en: `${where} ${e.message ?? ''}${extra}`,
 		});
-	});
+	}).filter((p): p is FileProblem => p !== undefined);
 }

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import localizeTh from 'ajv-i18n/localize/th';
 import type { Rule, RuleContext } from './types';
 import type { Report, LocalizedText } from '../types';
-import { instancePathSegments } from '../dataFile';
+import { instancePathSegments, pruneAjvErrors } from '../dataFile';
 import { locate } from '../parse/frontMatter';
 import { isPresent, resolveKeyPath } from '../schema/paths';
 import { firstLine, keyLabel, keyPathOf, pathText, topicLineRange, valueRange } from './util';
@@ -33,7 +33,7 @@ export const frontmatterSchema: Rule = {
 		type: { th: '{key} ({label}) ต้องเป็น{expected}', en: '{key} ({label}) must be {expected}' },
 		enum: { th: '{key} ({label}) ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {values}', en: '{key} ({label}) must be one of: {values}' },
 		unknownKey: { th: 'คีย์ {key} ไม่อยู่ในสคีมาของหัวข้อ {topic}', en: 'The key {key} is not in the schema of topic {topic}' },
-		other: { th: '{key}: {detail}', en: '{key}: {detail}' },
+		other: { th: 'ค่า {key} ไม่ถูกต้อง: {detail}', en: '{key} is not valid: {detail}' },
 		notMapping: { th: 'ส่วนหัวต้องเป็นชุดคีย์ (key: value) ไม่ใช่{expected}', en: 'The front matter must be a mapping of keys (key: value), not {expected}' },
 		topicName: {
 			th: 'ใช้รหัสหัวข้อ "{id}" แทนชื่อ "{value}" เพื่อให้เครื่องมืออื่นอ่านได้แน่นอน',
@@ -81,15 +81,14 @@ export const frontmatterSchema: Rule = {
 
 /** Map ajv errors to reports on the exact key or value. */
 function mapErrors(ctx: RuleContext, errors: ErrorObject[]): Report[] {
+	errors = pruneAjvErrors(errors);
 	const th = errors.map((e) => ({ ...e }));
 	localizeTh(th);
-	const branchPaths = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
 	const seen = new Set<string>();
 	const out: Report[] = [];
 	const topic = ctx.topic!.id;
 	errors.forEach((e, i) => {
-		if (e.keyword === 'if' || e.keyword === 'format' && (e.params as { format?: string }).format === 'disclosure-date') return;
-		if (branchPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(p.replace(/\/(anyOf|oneOf)$/, '/$1/')))) return;
+		if (e.keyword === 'format' && (e.params as { format?: string }).format === 'disclosure-date') return;
 		const path = instancePathSegments(e.instancePath);
 		const dedupe = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
 		if (seen.has(dedupe)) return;

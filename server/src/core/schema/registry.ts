@@ -111,9 +111,10 @@ export class SchemaRegistry {
 		}
 		const obj = json as Record<string, unknown>;
 		const x = obj['x-disclosure'] as XDisclosure;
-		const badPattern = (x.requiredLinks ?? []).find((l) => !compiles(l.pattern, l.flags));
+		const badPattern = regexesOf(x).find((r) => !compiles(r.pattern, r.flags));
 		if (badPattern) {
-			this.problems.push(data ? problemAt(src.file, data.lines, 0, 1, patternMessage(badPattern.pattern)) : { file: src.file, line: 1, column: 1, endLine: 1, endColumn: 1, message: patternMessage(badPattern.pattern) });
+			const at = data?.text.indexOf(JSON.stringify(badPattern.pattern).slice(1, -1)) ?? -1;
+			this.problems.push(data ? problemAt(src.file, data.lines, Math.max(at, 0), Math.max(at, 0) + 1, patternMessage(badPattern.pattern)) : { file: src.file, line: 1, column: 1, endLine: 1, endColumn: 1, message: patternMessage(badPattern.pattern) });
 			return;
 		}
 		let compiled: ValidateFunction | FileProblem | undefined;
@@ -141,6 +142,22 @@ export class SchemaRegistry {
 		this.topics.delete(x.id);
 		this.topics.set(x.id, topic);
 	}
+}
+
+/** Every regular expression in an x-disclosure block (`pattern`/`flags` and `headingPattern`/`headingFlags` pairs). */
+function regexesOf(x: unknown): { pattern: string; flags?: string }[] {
+	const out: { pattern: string; flags?: string }[] = [];
+	const visit = (v: unknown): void => {
+		if (Array.isArray(v)) v.forEach(visit);
+		else if (v && typeof v === 'object') {
+			const o = v as Record<string, unknown>;
+			if (typeof o.pattern === 'string') out.push({ pattern: o.pattern, flags: o.flags as string | undefined });
+			if (typeof o.headingPattern === 'string') out.push({ pattern: o.headingPattern, flags: o.headingFlags as string | undefined });
+			Object.values(o).forEach(visit);
+		}
+	};
+	visit(x);
+	return out;
 }
 
 function compiles(pattern: string, flags?: string): boolean {

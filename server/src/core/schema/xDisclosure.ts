@@ -18,12 +18,22 @@ export interface XDisclosure {
 	sections?: SectionSpec[];
 	steps?: StepsSpec;
 	attribution?: AttributionSpec;
-	contact?: { section: string; channels: string[]; recommended?: string[] };
-	downloads?: { required?: { kind: string; min?: number }[]; extensions?: string[]; allowNoneFor?: string[] };
-	requiredLinks?: { id: string; pattern: string; flags?: string; label: LocalizedText; keys?: string[] }[];
+	contact?: { section: string; channels: string[]; recommended?: string[]; mode?: 'all' | 'any' };
+	downloads?: { required?: { kind: string; min?: number; section?: string }[]; extensions?: string[]; allowNoneFor?: string[] };
+	requiredLinks?: { id: string; pattern: string; flags?: string; label: LocalizedText; keys?: string[]; section?: string; allowNone?: boolean }[];
 	https?: string[];
-	procurement?: { when?: Record<string, unknown>; noneText?: string; graceDays?: number };
-	variants?: (Omit<XDisclosure, 'id' | 'name' | 'variants'> & { when: Record<string, unknown> })[];
+	procurement?: { when?: When; section?: string; noneText?: string; graceDays?: number; periodKey?: string };
+	variants?: (Omit<XDisclosure, 'id' | 'name' | 'variants' | 'aliases'> & { when: When })[];
+}
+
+/** A condition on front-matter values: a value, any of a list, or `{present: boolean}`. */
+export type When = Record<string, unknown>;
+
+/** A regular expression with a label, for content a section must hold. */
+export interface PatternSpec {
+	pattern: string;
+	flags?: string;
+	label?: LocalizedText;
 }
 
 /** How fresh a topic's pages must be. */
@@ -42,6 +52,14 @@ export interface SectionSpec {
 	required?: boolean;
 	allowNone?: boolean;
 	mustContain?: string[][];
+	mustMatch?: PatternSpec[];
+	/** Matches the raw heading (before numbering is stripped), e.g. "มาตรา 9 (8)". */
+	headingPattern?: string;
+	headingFlags?: string;
+	/** The explicit "none" wording to suggest, e.g. ไม่มีค่าธรรมเนียม. */
+	noneText?: string;
+	/** A sub-section that counts as its parent (9(4)-1 for 9(4)). */
+	parent?: string;
 	role?: 'text' | 'steps' | 'total' | 'contact' | 'downloads' | 'links' | 'items' | 'procurement-months';
 	fiscalYear?: boolean;
 	minLinks?: number;
@@ -55,6 +73,7 @@ export interface StepsSpec {
 	durationHeaders?: string[];
 	responsibleHeaders?: string[];
 	durationRequired?: boolean;
+	responsibleRecommended?: boolean;
 	deadlineKey?: string;
 }
 
@@ -62,6 +81,11 @@ export interface StepsSpec {
 export interface AttributionSpec {
 	source?: boolean;
 	date?: boolean;
-	time?: 'info' | false;
+	time?: 'info' | 'warning' | false;
 	sections?: string[];
+	/** More patterns that count as a source (a Royal Gazette reference on `law`). */
+	sourcePatterns?: PatternSpec[];
+	/** Front-matter keys that supply the source or the date of a single-item page. */
+	sourceKeys?: string[];
+	dateKeys?: string[];
 }

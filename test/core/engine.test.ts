@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Engine } from '../../server/src/core/engine';
+import { fsHost } from '../../server/src/node/fsHost';
+import { lintText } from '../../server/src/core/lint';
+import { RULES, type Rule } from '../../server/src/core/rules/index';
+import { formatMessage } from '../../server/src/core/messages';
+import { FIXTURE_TODAY } from '../helpers/fixtures';
+
+const PAGE = [
+	'---',
+	'topic: web-links',
+	'title: เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
+	'agency: ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
+	'responsible: กลุ่มงานพัฒนาระบบเว็บไซต์',
+	'reviewer: หัวหน้ากลุ่มงานพัฒนาระบบเว็บไซต์',
+	'approver: ผู้อำนวยการศูนย์',
+	'published: 2569-10-01',
+	'updated: 31 เมษายน 2569',
+	'publish_request: {id: "12/2570", date: 2569-09-28}',
+	'---',
+	'',
+	'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
+	'',
+	'- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)',
+	'',
+].join('\n');
+
+function tmpdir(): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), 'dl-engine-'));
+}
+
+function engineAt(root: string): Engine {
+	return new Engine(fsHost, { root, today: FIXTURE_TODAY, locale: 'en' });
+}
+
+describe('engine', () => {
+	it('reports the same position for LF, CRLF and BOM+CRLF pages, in UTF-16 columns after Thai text', () => {
+		const e = engineAt(tmpdir());
+		const variants = [PAGE, PAGE.replace(/\n/g, '\r\n'), '\ufeff' + PAGE.replace(/\n/g, '\r\n')];
+		const found = variants.map((t) => e.lintText('/x/page.md', t).findings.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn]));
+		assert.deepEqual(found[0], [['date-invalid', 9, 10, 9, 24]]);
+		assert.deepEqual(found[1], found[0]);
+		assert.deepEqual(found[2], found[0]);
+		// Thai: the column counts UTF-16 units, so the value starts after "updated: " (9 units)
+		assert.equal('31 เมษายน 2569'.length, 14);
+	});
+
+	it('turns a throwing rule into one internal-error naming it, and still runs the others', () => {
+		const boom: Rule = { id: 'boom', tags: [], defaultSeverity: 'error', fixable: false, scope: 'page', description: { th: 'x', en: 'x' }, messages: {}, check() { throw new Error('kaput'); } };
+		const e = engineAt(tmpdir());
+		const config = e.configFor('/x/page.md');
+		const result = lintText('/x/page.md', PAGE, { config, registry: e.registryFor(config), today: FIXTURE_TODAY, locale: 'en', rules: [boom, ...RULES] });
+		assert.deepEqual(result.findings.map((f) => [f.ruleId, f.line]), [['internal-error', 1], ['date-invalid', 9]]);
+		assert.match(formatMessage(result.findings[0], 'en'), /The rule boom failed on this page \(kaput\)/);
+		assert.match(formatMessage(result.findings[0], 'th'), /กฎ boom ทำงานผิดพลาด/);
+	});
+
+	it('reports binary and non-UTF-8 files as file-unreadable with the place of the bad byte', () => {
+		const e = engineAt(tmpdir());
+		const bin = e.lintBytes('/x/a.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]));
+		assert.deepEqual(bin.findings.map((f) => [f.ruleId, f.messageId, f.line]), [['file-unreadable', 'binary', 1]]);
+		const latin1 = e.lintBytes('/x/b.md', new Uint8Array([...Buffer.from('---\ntopic: news\n'), 0x63, 0x61, 0x66, 0xe9, 0x0a]));
+		assert.deepEqual(latin1.findings.map((f) => [f.ruleId, f.messageId, f.line, f.args.offset]), [['file-unreadable', 'invalidUtf8', 3, 19]]);
+	});
+
+	it('renders every message of every rule in Thai and English without leftover placeholders', () => {
+		for (const r of RULES) {
+			for (const [id, m] of Object.entries(r.messages)) {
+				assert.ok(m.th.trim() && m.en.trim(), `${r.id}.${id} needs both languages`);
+				assert.ok(/[\u0e00-\u0e7f]/.test(m.th), `${r.id}.${id}: the Thai message has no Thai text`);
+				const names = [...m.en.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+				assert.deepEqual([...m.th.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort(), names, `${r.id}.${id}: Thai and English use different placeholders`);
+			}
+		}
+	});
+
+	it('applies a unit\'s own topic schema from the config `schemas` folder', () => {
+		const root = tmpdir();
+		fs.mkdirSync(path.join(root, 'schemas'));
+		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ schemas: ['schemas'] }));
+		fs.writeFileSync(path.join(root, 'schemas', 'meeting-minutes.schema.json'), JSON.stringify({
+			$schema: 'http://json-schema.org/draft-07/schema#',
+			$id: 'https://example.go.th/schemas/meeting-minutes.schema.json',
+			title: 'รายงานการประชุม / Meeting minutes',
+			allOf: [{ $ref: 'https://disclosure-lint.dev/schemas/common.schema.json' }],
+			required: ['meeting_no'],
+			properties: { meeting_no: { type: 'string', 'x-label': { th: 'ครั้งที่', en: 'Meeting no.' } } },
+			'x-disclosure': { id: 'meeting-minutes', name: { th: 'รายงานการประชุม', en: 'Meeting minutes' }, freshness: { maxAgeDays: 30 } },
+		}));
+		const e = engineAt(root);
+		assert.deepEqual(e.problemsFor(path.join(root, 'a.md')), []);
+		const page = PAGE.replace('topic: web-links', 'topic: รายงานการประชุม').replace('updated: 31 เมษายน 2569', 'updated: 2569-10-02');
+		const r = e.lintText(path.join(root, 'a.md'), page);
+		assert.equal(r.topic, 'meeting-minutes');
+		assert.deepEqual(r.findings.map((f) => [f.ruleId, f.line, f.messageId]), [
+			['frontmatter-schema', 2, 'required'],
+			['frontmatter-schema', 2, 'topicName'],
+			['content-stale', 9, 'age'],
+		]);
+	});
+
+	it('reports a broken custom schema with its position instead of crashing', () => {
+		const root = tmpdir();
+		fs.mkdirSync(path.join(root, 's'));
+		fs.writeFileSync(path.join(root, '.disclosurelintrc.yaml'), 'schemas:\n  - s\n');
+		fs.writeFileSync(path.join(root, 's', 'x.schema.json'), '{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n  "$id": "https://x/x.json",\n  "title": "x",\n  "allOf": [{"$ref": "https://disclosure-lint.dev/schemas/common.schema.json"}],\n  "x-disclosure": {"id": "x", "name": {"th": "ก", "en": "x"}, "sectionz": []}\n}\n');
+		const problems = engineAt(root).problemsFor(path.join(root, 'a.md'));
+		assert.equal(problems.length, 1);
+		assert.equal(problems[0].line, 6);
+		assert.match(problems[0].message.en, /sectionz/);
+	});
+
+	it('reports a bad config value at its position and never falls back silently', () => {
+		const root = tmpdir();
+		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), '{\n  "rules": {\n    "date-era": "loud"\n  },\n  "workdayMinutes": 420\n}\n');
+		const [p, ...rest] = engineAt(root).problemsFor(path.join(root, 'a.md'));
+		assert.deepEqual(rest, []);
+		assert.deepEqual([p.line, p.column], [3, 17]);
+		const root2 = tmpdir();
+		fs.writeFileSync(path.join(root2, '.disclosurelintrc.json'), '{ "rules": { "date-eraa": "warning" } }');
+		assert.match(engineAt(root2).problemsFor(path.join(root2, 'a.md'))[0].message.en, /date-eraa|property name/);
+	});
+
+	it('cascades configs: nearer files override farther ones, overrides apply by glob', () => {
+		const root = tmpdir();
+		fs.mkdirSync(path.join(root, 'sub', 'archive'), { recursive: true });
+		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ locale: 'en', rules: { 'date-invalid': 'warning' }, workdayMinutes: 480 }));
+		fs.writeFileSync(path.join(root, 'sub', '.disclosurelintrc.yml'), 'locale: th\nrules:\n  date-era: "off"\noverrides:\n  - files: "archive/**"\n    rules:\n      date-invalid: "off"\n');
+		const e = engineAt(root);
+		const c = e.configFor(path.join(root, 'sub', 'p.md'));
+		assert.equal(c.locale, 'th');
+		assert.equal(c.workdayMinutes, 480);
+		assert.deepEqual(c.rules['date-invalid'], { level: 'warning', options: {} });
+		assert.deepEqual(c.rules['date-era'], { level: 'off', options: {} });
+		assert.deepEqual(e.configFor(path.join(root, 'sub', 'archive', 'old.md')).rules['date-invalid'], { level: 'off', options: {} });
+		const r = e.lintText(path.join(root, 'sub', 'p.md'), PAGE);
+		assert.deepEqual(r.findings.map((f) => [f.ruleId, f.severity]), [['date-invalid', 'warning']]);
+		assert.deepEqual(e.lintText(path.join(root, 'sub', 'archive', 'old.md'), PAGE).findings, []);
+	});
+});
+
+describe('architecture', () => {
+	it('the engine in server/src/core imports nothing from vscode, fs, process or console', () => {
+		const core = path.resolve(__dirname, '../../server/src/core');
+		const offenders: string[] = [];
+		const walk = (d: string): void => {
+			for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+				const p = path.join(d, e.name);
+				if (e.isDirectory()) walk(p);
+				else if (p.endsWith('.ts')) {
+					const src = fs.readFileSync(p, 'utf8');
+					if (/from '(vscode[^']*|node:fs|fs|node:child_process|node:worker_threads)'/.test(src) || /\bprocess\.|\bconsole\./.test(src.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''))) offenders.push(path.relative(core, p));
+				}
+			}
+		};
+		walk(core);
+		assert.deepEqual(offenders, []);
+	});
+});
