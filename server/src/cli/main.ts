@@ -115,7 +115,10 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 
 	if (opts.quiet) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
 	const color = opts.color ?? (!opts.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
-	const text = FORMATTERS[opts.format]!(reports, { cwd, color, locale: envLocale });
+	// Totals speak the pages' language when their configs agree on one.
+	const locales = new Set(reports.map((r) => r.locale));
+	const runLocale = locales.size === 1 ? [...locales][0] : envLocale;
+	const text = FORMATTERS[opts.format]!(reports, { cwd, color, locale: runLocale });
 	if (opts.output) {
 		const out = path.resolve(cwd, opts.output);
 		fs.mkdirSync(path.dirname(out), { recursive: true });

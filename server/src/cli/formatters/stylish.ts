@@ -38,8 +38,11 @@ export const stylishFormatter: Formatter = (reports, ctx) => {
 		lines.push('');
 	}
 	const total = totals.error + totals.warning + totals.info;
-	if (total === 0) return '';
 	const th = ctx.locale === 'th';
+	if (total === 0) {
+		const n = reports.length;
+		return paint('32', th ? `✔ ตรวจ ${n} หน้า ไม่พบปัญหา` : `✔ ${n} page${n === 1 ? '' : 's'} checked, no problems`) + '\n';
+	}
 	const summary = th
 		? `✖ พบ ${total} รายการ (ผิดพลาด ${totals.error}, เตือน ${totals.warning}, แจ้ง ${totals.info})`
 		: `✖ ${total} problem${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)`;

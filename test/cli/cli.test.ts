@@ -1,0 +1,274 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli/main';
+import { RULES } from '../../server/src/core/rules/index';
+import { VERSION } from '../../server/src/shared/version';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/disclosure-lint.js');
+const EXAMPLES = path.join(ROOT, 'examples');
+
+interface Run {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+type Runner = (args: string[], opts?: { cwd?: string; stdin?: string; env?: Record<string, string> }) => Promise<Run>;
+
+/** main() in this process, with captured streams. */
+const inProcess: Runner = async (args, opts = {}) => {
+	let stdout = '';
+	let stderr = '';
+	const code = await main(args, {
+		cwd: opts.cwd ?? ROOT,
+		env: { DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C', ...opts.env },
+		stdout: { write: (s: string) => (stdout += s) },
+		stderr: { write: (s: string) => (stderr += s) },
+		readStdin: async () => opts.stdin ?? '',
+	});
+	return { code, stdout, stderr };
+};
+
+/** The built binary as a child process; resolves on exit (no timing involved). */
+const spawned: Runner = (args, opts = {}) => new Promise((resolve, reject) => {
+	const child = spawn(process.execPath, [BIN, ...args], {
+		cwd: opts.cwd ?? ROOT,
+		env: { PATH: process.env.PATH ?? '', DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C', ...opts.env },
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d) => (stdout += d));
+	child.stderr.on('data', (d) => (stderr += d));
+	child.on('error', reject);
+	child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+	child.stdin.end(opts.stdin ?? '');
+});
+
+function tmpdir(): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), 'dl-cli-'));
+}
+
+const FAILING_PAGE = [
+	'---',
+	'topic: web-links',
+	'title: เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
+	'agency: ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
+	'responsible: กลุ่มงานพัฒนาระบบเว็บไซต์',
+	'reviewer: หัวหน้ากลุ่มงานพัฒนาระบบเว็บไซต์',
+	'approver: ผู้อำนวยการศูนย์',
+	'published: 2569-10-01',
+	'updated: 31 เมษายน 2569',
+	'publish_request: {id: "12/2570", date: 2569-09-28}',
+	'---',
+	'',
+	'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
+	'',
+	'หนังสือลงวันที่ 1 ตุลาคม 2024',
+	'',
+	'- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)',
+	'',
+].join('\n');
+
+function siteWith(files: Record<string, string | Uint8Array>): string {
+	const dir = tmpdir();
+	for (const [name, content] of Object.entries(files)) {
+		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+		fs.writeFileSync(path.join(dir, name), content);
+	}
+	return dir;
+}
+
+for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', spawned]] as const) {
+	describe(`CLI (${name})`, () => {
+		it('--version prints the package version', async () => {
+			assert.deepEqual(await run(['--version']), { code: 0, stdout: `${VERSION}\n`, stderr: '' });
+		});
+
+		it('--list-rules lists every rule with its severity and docs link', async () => {
+			const r = await run(['--list-rules']);
+			assert.equal(r.code, 0);
+			for (const rule of RULES) assert.match(r.stdout, new RegExp(`^${rule.id} +${rule.defaultSeverity} .*docs/rules/${rule.id}\\.md$`, 'm'));
+		});
+
+		it('lints the example site clean (exit 0)', async () => {
+			const r = await run(['examples']);
+			assert.equal(r.stderr, '');
+			assert.match(r.stdout, /^✔ ตรวจ 13 หน้า ไม่พบปัญหา\n$/);
+			assert.equal(r.code, 0);
+		});
+
+		it('--format json is ESLint-compatible with 1-based lines and UTF-16 columns', async () => {
+			const dir = siteWith({ 'page.md': FAILING_PAGE });
+			const r = await run(['--format', 'json', 'page.md'], { cwd: dir });
+			assert.equal(r.code, 1);
+			const json = JSON.parse(r.stdout);
+			assert.deepEqual(json, [{
+				filePath: path.join(dir, 'page.md'),
+				messages: [
+					{ ruleId: 'date-invalid', severity: 2, message: 'updated (Last updated): "31 เมษายน 2569" does not exist in the calendar', line: 9, column: 10, endLine: 9, endColumn: 24 },
+					{ ruleId: 'date-era', severity: 1, message: '"1 ตุลาคม 2024" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years', line: 15, column: 17, endLine: 15, endColumn: 30 },
+				],
+				errorCount: 1, warningCount: 1, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
+			}]);
+		});
+
+		it('--locale th writes Thai messages; stylish shows line:column, severity and rule id', async () => {
+			const dir = siteWith({ 'page.md': FAILING_PAGE });
+			const r = await run(['--locale', 'th', 'page.md'], { cwd: dir });
+			assert.equal(r.code, 1);
+			assert.match(r.stdout, /^page\.md$/m);
+			assert.match(r.stdout, /^ {2}9:10 +ผิดพลาด +updated \(ปรับปรุงล่าสุด\): ไม่มีวันที่ "31 เมษายน 2569" ในปฏิทิน +date-invalid$/m);
+			assert.match(r.stdout, /พบ 2 รายการ \(ผิดพลาด 1, เตือน 1, แจ้ง 0\)/);
+		});
+
+		it('--max-warnings fails a run with only warnings; --quiet hides them', async () => {
+			const dir = siteWith({ 'page.md': FAILING_PAGE.replace('31 เมษายน 2569', '2569-10-15') });
+			assert.equal((await run(['page.md'], { cwd: dir })).code, 0);
+			const r = await run(['--max-warnings', '0', 'page.md'], { cwd: dir });
+			assert.equal(r.code, 1);
+			assert.match(r.stderr, /1 warnings exceed --max-warnings 0/);
+			const q = await run(['--quiet', '--format', 'json', 'page.md'], { cwd: dir });
+			assert.deepEqual(JSON.parse(q.stdout)[0].messages, []);
+		});
+
+		it('usage errors exit 2 with a clear message', async () => {
+			for (const [args, pattern] of [
+				[['--format', 'xml'], /--format must be one of stylish, json, sarif, junit, github, not "xml"/],
+				[['--bogus'], /Unknown option '--bogus'/],
+				[['--today', '2026-02-30'], /--today must be a real date written YYYY-MM-DD/],
+				[['--fix'], /--fix is not available in disclosure-lint .* yet/],
+				[['--format', 'sarif'], /--format sarif is not available/],
+				[['no-such-folder'], /no Markdown files match "no-such-folder"/],
+				[['--config', 'missing.json'], /cannot read the config file missing\.json/],
+			] as [string[], RegExp][]) {
+				const r = await run(args, { cwd: tmpdir() });
+				assert.equal(r.code, 2, args.join(' '));
+				assert.match(r.stderr, pattern);
+			}
+		});
+
+		it('a bad config file stops the run with exit 2 and file:line:column', async () => {
+			const dir = siteWith({ '.disclosurelintrc.json': '{\n  "rules": { "date-era": "loud" }\n}\n', 'page.md': FAILING_PAGE });
+			const r = await run(['.'], { cwd: dir });
+			assert.equal(r.code, 2);
+			assert.match(r.stderr, new RegExp(`${path.join(dir, '.disclosurelintrc.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:26: /rules/date-era must be equal to one of the allowed values: "off", "info", "warning", "error"`));
+			assert.equal(r.stdout, '');
+		});
+
+		it('--stdin lints standard input under --stdin-filename, with that file\'s config', async () => {
+			const dir = siteWith({ 'sub/.disclosurelintrc.json': '{ "locale": "th" }' });
+			const r = await run(['--stdin', '--stdin-filename', 'sub/new.md', '--format', 'json'], { cwd: dir, stdin: FAILING_PAGE });
+			const [entry] = JSON.parse(r.stdout);
+			assert.equal(entry.filePath, path.join(dir, 'sub/new.md'));
+			assert.deepEqual(entry.messages.map((m: { ruleId: string; line: number }) => [m.ruleId, m.line]), [['date-invalid', 9], ['date-era', 15]]);
+			assert.match(entry.messages[0].message, /ไม่มีวันที่/);
+			assert.equal(r.code, 1);
+		});
+
+		it('--output writes the report to a file and nothing to stdout', async () => {
+			const dir = siteWith({ 'page.md': FAILING_PAGE });
+			const r = await run(['--format', 'json', '--output', 'out/report.json', 'page.md'], { cwd: dir });
+			assert.equal(r.stdout, '');
+			assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8'))[0].errorCount, 1);
+		});
+
+		it('honours .gitignore and .disclosurelintignore in folder mode, and globs', async () => {
+			const dir = siteWith({
+				'.gitignore': 'build/\n',
+				'docs/.disclosurelintignore': 'draft-*.md\n',
+				'build/out.md': 'x',
+				'docs/draft-1.md': 'x',
+				'docs/page.md': FAILING_PAGE,
+				'node_modules/pkg/readme.md': 'x',
+			});
+			const r = await run(['--format', 'json'], { cwd: dir });
+			assert.deepEqual(JSON.parse(r.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['docs/page.md']);
+			const g = await run(['--format', 'json', 'docs/*.md'], { cwd: dir });
+			assert.deepEqual(JSON.parse(g.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['docs/page.md']);
+		});
+
+		it('--print-config shows the merged configuration of a file', async () => {
+			const dir = siteWith({ '.disclosurelintrc.json': '{ "rules": { "date-era": "off" }, "workdayMinutes": 480 }' });
+			const r = await run(['--print-config', 'a/page.md'], { cwd: dir });
+			assert.equal(r.code, 0);
+			const c = JSON.parse(r.stdout);
+			assert.deepEqual(c.rules['date-era'], { level: 'off', options: {} });
+			assert.equal(c.workdayMinutes, 480);
+			assert.equal(c.topicIds.length, 10);
+		});
+
+		it('--init writes a valid starter config once and refuses to overwrite', async () => {
+			const dir = tmpdir();
+			assert.equal((await run(['--init'], { cwd: dir })).code, 0);
+			const written = fs.readFileSync(path.join(dir, '.disclosurelintrc.json'), 'utf8');
+			assert.equal(JSON.parse(written).workdayMinutes, 420);
+			const again = await run(['--init'], { cwd: dir });
+			assert.equal(again.code, 2);
+			assert.match(again.stderr, /already exists/);
+			assert.equal(fs.readFileSync(path.join(dir, '.disclosurelintrc.json'), 'utf8'), written);
+		});
+
+		it('bad input gets findings and the run goes on with the other files', async () => {
+			const fm = FAILING_PAGE.split('---\n\n')[0].replace('31 เมษายน 2569', '2569-10-15') + '---\n';
+			let big = fm;
+			while (big.length < 5_000_000) big += 'ข่าวประชาสัมพันธ์ วันที่ 1 ตุลาคม 2569 [ลิงก์](https://a.go.th) | a | b |\n\n';
+			const dir = siteWith({
+				'alias-bomb.md': '---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n',
+				'bad-yaml.md': '---\ntopic: [web-links\n---\n',
+				'big.md': big,
+				'binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+				'brackets.md': fm + '['.repeat(50_000) + '\n',
+				'latin1.md': Buffer.concat([Buffer.from(fm), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]),
+				'nested.md': fm + '>'.repeat(20_000) + ' ลึกมาก\n',
+				'ok.md': fm,
+			});
+			const r = await run(['--format', 'json'], { cwd: dir });
+			assert.equal(r.code, 1);
+			assert.equal(r.stderr, '');
+			const got = Object.fromEntries(JSON.parse(r.stdout).map((e: { filePath: string; messages: { ruleId: string; line: number }[] }) => [path.basename(e.filePath), e.messages.map((m) => `${m.line}:${m.ruleId}`)]));
+			assert.deepEqual(got, {
+				'alias-bomb.md': ['2:frontmatter-syntax'],
+				'bad-yaml.md': ['3:frontmatter-syntax'],
+				'big.md': ['1:page-limits'],
+				'binary.md': ['3:file-unreadable'],
+				'brackets.md': [],
+				'latin1.md': ['12:file-unreadable'],
+				'nested.md': ['12:page-limits'],
+				'ok.md': [],
+			});
+		});
+	});
+}
+
+describe('CLI (spawned, worker threads)', () => {
+	it('lints many files in parallel with the same result as one thread, in file order', async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 180; i++) files[`p/${String(i).padStart(3, '0')}.md`] = i % 3 ? FAILING_PAGE : FAILING_PAGE.replace('31 เมษายน 2569', '15 ตุลาคม 2569');
+		const dir = siteWith(files);
+		const parallel = await spawned(['--format', 'json', '--threads', '2', 'p'], { cwd: dir });
+		const single = await spawned(['--format', 'json', '--threads', '1', 'p'], { cwd: dir });
+		assert.equal(parallel.code, 1);
+		assert.equal(parallel.stdout, single.stdout);
+		const parsed = JSON.parse(parallel.stdout);
+		assert.equal(parsed.length, 180);
+		assert.deepEqual(parsed.slice(0, 2).map((e: { messages: { ruleId: string }[] }) => e.messages.map((m) => m.ruleId)), [['date-era'], ['date-invalid', 'date-era']]);
+	});
+});
+
+describe('examples', () => {
+	it('the example site holds a clean page for every topic', async () => {
+		const r = await inProcess(['--format', 'json', 'examples']);
+		const topics = new Set<string>();
+		for (const e of JSON.parse(r.stdout) as { filePath: string; messages: unknown[] }[]) {
+			assert.deepEqual(e.messages, [], e.filePath);
+			const m = /^topic: *(\S+)/m.exec(fs.readFileSync(e.filePath, 'utf8'));
+			if (m) topics.add(m[1]);
+		}
+		assert.deepEqual([...topics].sort(), ['agency-info', 'citizen-manual', 'e-service', 'knowledge', 'law', 'news', 'official-info', 'sop-manual', 'web-links', 'web-stats']);
+		assert.ok(fs.existsSync(EXAMPLES));
+	});
+});
