@@ -2,11 +2,23 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generatedFiles } from '../scripts/generated';
+import { RULES } from '../server/src/core/rules/index';
 
 describe('generated files', () => {
 	for (const [rel, text] of generatedFiles()) {
 		it(`${rel} is up to date (run npm run gen)`, () => {
 			assert.equal(fs.readFileSync(path.resolve(__dirname, '..', rel), 'utf8'), text);
+		});
+	}
+});
+
+describe('rule documentation', () => {
+	for (const r of RULES) {
+		it(`docs/rules/${r.id}.md exists with Thai and English sections and both examples`, () => {
+			const text = fs.readFileSync(path.resolve(__dirname, '..', 'docs/rules', `${r.id}.md`), 'utf8');
+			assert.match(text, new RegExp(`^# ${r.id}$`, 'm'));
+			for (const heading of ['## ภาษาไทย', '## English', '## ตัวอย่างที่ผิด / Failing example', '## ตัวอย่างที่ถูก / Passing example']) assert.ok(text.includes(heading), `${r.id}: missing "${heading}"`);
+			assert.ok(text.includes(`\`${r.defaultSeverity}\``), `${r.id}: the page does not state the default severity ${r.defaultSeverity}`);
 		});
 	}
 });
