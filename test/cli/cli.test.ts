@@ -187,6 +187,9 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 			});
 			const r = await run(['--format', 'json'], { cwd: dir });
 			assert.deepEqual(JSON.parse(r.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['docs/page.md']);
+			// A folder named on the command line is linted even when an ignore file above it covers it.
+			const named = await run(['--format', 'json', 'build'], { cwd: dir });
+			assert.deepEqual(JSON.parse(named.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['build/out.md']);
 			const g = await run(['--format', 'json', 'docs/*.md'], { cwd: dir });
 			assert.deepEqual(JSON.parse(g.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['docs/page.md']);
 		});

@@ -61,9 +61,12 @@ export function collectFiles(patterns: string[], cwd: string, configIgnores: (di
 		for (const c of configIgnores(dir)) layers.push({ base: c.base, ig: ignore().add(c.globs) });
 		return layers;
 	};
+	// An explicitly named folder is walked even when an ignore file above it covers it (as ripgrep
+	// does): the layers that would ignore the named folder itself are skipped below it.
+	let overridden = new Set<IgnoreLayer>();
 	const isIgnored = (file: string, isDir: boolean): boolean => {
 		for (const layer of layersFor(path.dirname(file))) {
-			if (!isInside(file, layer.base) || file === layer.base) continue;
+			if (!isInside(file, layer.base) || file === layer.base || overridden.has(layer)) continue;
 			const rel = path.relative(layer.base, file).split(path.sep).join('/') + (isDir ? '/' : '');
 			if (layer.ig.ignores(rel)) return true;
 		}
@@ -96,7 +99,13 @@ export function collectFiles(patterns: string[], cwd: string, configIgnores: (di
 		}
 		if (stat?.isDirectory()) {
 			const before = files.size;
+			overridden = new Set();
+			for (const layer of layersFor(abs)) {
+				if (abs === layer.base || !isInside(abs, layer.base)) continue;
+				if (layer.ig.ignores(path.relative(layer.base, abs).split(path.sep).join('/') + '/')) overridden.add(layer);
+			}
 			walk(abs);
+			overridden = new Set();
 			if (files.size === before) unmatched.push(pattern);
 		} else if (stat?.isFile()) {
 			if (isIgnored(abs, false)) ignored.push(abs);
