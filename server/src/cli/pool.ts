@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Engine, EngineOptions } from '../core/engine';
+import type { Engine } from '../core/engine';
 import type { FileReport } from './formatters/types';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -41,46 +41,59 @@ export function lintFile(engine: Engine, file: string): FileReport {
 }
 
 /**
- * Lint files, in worker threads across the cores when there are enough of them.
- * Results come back in the order of `files`.
+ * Lint files across the cores when there are enough of them: the main thread lints too, beside
+ * `n - 1` worker threads (a worker costs a bundle load and its own compiled schemas, so the main
+ * thread is not left idle). Results come back in the order of `files`.
  */
 export async function lintFiles(engine: Engine, files: string[], threads?: number): Promise<FileReport[]> {
 	const workerScript = path.join(__dirname, 'worker.js');
-	const n = threads ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 1);
+	const n = Math.min(threads ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 1), Math.ceil(files.length / BATCH));
 	if (n <= 1 || !fs.existsSync(workerScript)) return files.map((f) => lintFile(engine, f));
-	return runPool(workerScript, engine.options, files, Math.min(n, Math.ceil(files.length / BATCH)));
+	return runPool(workerScript, engine, files, n - 1);
 }
 
-function runPool(script: string, options: EngineOptions, files: string[], n: number): Promise<FileReport[]> {
+async function runPool(script: string, engine: Engine, files: string[], workerCount: number): Promise<FileReport[]> {
 	const results: FileReport[][] = [];
 	const batches: string[][] = [];
 	for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
 	let next = 0;
-	let done = 0;
-	return new Promise((resolve, reject) => {
-		const workers: Worker[] = [];
-		const finish = (err?: Error) => {
-			for (const w of workers) void w.terminate();
-			if (err) reject(err);
-			else resolve(results.flat());
-		};
-		const feed = (w: Worker) => {
-			if (next < batches.length) {
-				const id = next++;
-				w.postMessage({ id, files: batches[id] } satisfies WorkerRequest);
-			}
-		};
-		for (let i = 0; i < n; i++) {
-			const w = new Worker(script, { workerData: options });
-			workers.push(w);
-			w.on('message', (msg: WorkerResponse) => {
-				results[msg.id] = msg.reports;
-				done++;
-				if (done === batches.length) finish();
-				else feed(w);
-			});
-			w.on('error', (err) => finish(new Error(`a lint worker failed: ${err.message}`, { cause: err })));
+	let pending = 0;
+	let failure: Error | undefined;
+	let wake: (() => void) | undefined;
+	const workers: Worker[] = [];
+	// Each worker holds two batches so it never waits while the main thread is busy linting.
+	const feed = (w: Worker): void => {
+		if (next >= batches.length) return;
+		const id = next++;
+		pending++;
+		w.postMessage({ id, files: batches[id] } satisfies WorkerRequest);
+	};
+	for (let i = 0; i < workerCount; i++) {
+		const w = new Worker(script, { workerData: engine.options });
+		workers.push(w);
+		w.on('message', (msg: WorkerResponse) => {
+			results[msg.id] = msg.reports;
+			pending--;
 			feed(w);
+			wake?.();
+		});
+		w.on('error', (err) => {
+			failure = new Error(`a lint worker failed: ${err.message}`, { cause: err });
+			wake?.();
+		});
+		feed(w);
+		feed(w);
+	}
+	try {
+		while (next < batches.length && !failure) {
+			const id = next++;
+			results[id] = batches[id].map((f) => lintFile(engine, f));
+			await new Promise<void>((resolve) => setImmediate(resolve));
 		}
-	});
+		while (pending > 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+	} finally {
+		for (const w of workers) void w.terminate();
+	}
+	if (failure) throw failure;
+	return results.flat();
 }

@@ -58,7 +58,9 @@ export function resolveTopic(path: string, data: Record<string, unknown> | undef
 /** Lint one page's text. Never throws for user content: a failing rule becomes one `internal-error`. */
 export function lintText(path: string, text: string, env: LintEnvironment): PageResult {
 	const doc = parseDocument(path, text);
-	const fmValue = doc.frontMatter?.value;
+	const fm = doc.frontMatter;
+	// An empty front matter (`---` / `---`) parses to null: it is an empty mapping, so its missing keys are reported.
+	const fmValue = fm && fm.closed && fm.problems.length === 0 && fm.value == null ? {} : fm?.value;
 	const data = fmValue !== null && typeof fmValue === 'object' && !Array.isArray(fmValue) ? (fmValue as Record<string, unknown>) : undefined;
 	const { topic, resolution } = resolveTopic(path, data, env);
 	const facts = new Facts(doc, data, topic);
