@@ -186,10 +186,10 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 				'node_modules/pkg/readme.md': 'x',
 			});
 			const r = await run(['--format', 'json'], { cwd: dir });
-			assert.deepEqual(JSON.parse(r.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['docs/page.md']);
+			assert.deepEqual(JSON.parse(r.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['docs/page.md', '']);
 			// A folder named on the command line is linted even when an ignore file above it covers it.
 			const named = await run(['--format', 'json', 'build'], { cwd: dir });
-			assert.deepEqual(JSON.parse(named.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['build/out.md']);
+			assert.deepEqual(JSON.parse(named.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['build/out.md', 'build']);
 			const g = await run(['--format', 'json', 'docs/*.md'], { cwd: dir });
 			assert.deepEqual(JSON.parse(g.stdout).map((e: { filePath: string }) => path.relative(dir, e.filePath)), ['docs/page.md']);
 		});
@@ -217,6 +217,7 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 
 		it('bad input gets findings and the run goes on with the other files', async () => {
 			const fm = FAILING_PAGE.split('---\n\n')[0].replace('31 เมษายน 2569', '2569-10-15') + '---\n';
+			const links = '\n# เว็บไซต์หน่วยงานที่เกี่ยวข้อง\n\n- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)\n';
 			let big = fm;
 			while (big.length < 5_000_000) big += 'ข่าวประชาสัมพันธ์ วันที่ 1 ตุลาคม 2569 [ลิงก์](https://a.go.th) | a | b |\n\n';
 			const dir = siteWith({
@@ -224,15 +225,15 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 				'bad-yaml.md': '---\ntopic: [web-links\n---\n',
 				'big.md': big,
 				'binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
-				'brackets.md': fm + '['.repeat(50_000) + '\n',
+				'brackets.md': fm + '['.repeat(50_000) + '\n' + links,
 				'latin1.md': Buffer.concat([Buffer.from(fm), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]),
 				'nested.md': fm + '>'.repeat(20_000) + ' ลึกมาก\n',
-				'ok.md': fm,
+				'ok.md': fm + links,
 			});
-			const r = await run(['--format', 'json'], { cwd: dir });
+			const r = await run(['--format', 'json', '.'], { cwd: dir });
 			assert.equal(r.code, 1);
 			assert.equal(r.stderr, '');
-			const got = Object.fromEntries(JSON.parse(r.stdout).map((e: { filePath: string; messages: { ruleId: string; line: number }[] }) => [path.basename(e.filePath), e.messages.map((m) => `${m.line}:${m.ruleId}`)]));
+			const got = Object.fromEntries(JSON.parse(r.stdout).filter((e: { filePath: string }) => e.filePath.endsWith('.md')).map((e: { filePath: string; messages: { ruleId: string; line: number }[] }) => [path.basename(e.filePath), e.messages.map((m) => `${m.line}:${m.ruleId}`)]));
 			assert.deepEqual(got, {
 				'alias-bomb.md': ['2:frontmatter-syntax'],
 				'bad-yaml.md': ['3:frontmatter-syntax'],
@@ -257,7 +258,8 @@ describe('CLI (spawned, worker threads)', () => {
 		assert.equal(parallel.code, 1);
 		assert.equal(parallel.stdout, single.stdout);
 		const parsed = JSON.parse(parallel.stdout);
-		assert.equal(parsed.length, 180);
+		assert.equal(parsed.length, 181);
+		assert.deepEqual(parsed.at(-1).messages.map((m: { ruleId: string }) => m.ruleId), Array(9).fill('topic-coverage'));
 		assert.deepEqual(parsed.slice(0, 2).map((e: { messages: { ruleId: string }[] }) => e.messages.map((m) => m.ruleId)), [['date-era'], ['date-invalid', 'date-era']]);
 	});
 });

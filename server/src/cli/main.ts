@@ -12,6 +12,7 @@ import { jsonFormatter } from './formatters/json';
 import { stylishFormatter } from './formatters/stylish';
 import type { FileReport, Formatter } from './formatters/types';
 import { lintFiles } from './pool';
+import { siteFindings } from '../core/site';
 import { VERSION } from '../shared/version';
 
 /** Where the CLI writes; injected so tests can run `main()` in-process. */
@@ -111,6 +112,11 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		const problems = dedupeProblems(selection.files.flatMap((f) => engine.problemsFor(f)));
 		if (problems.length) return reportProblems(problems, envLocale, io);
 		reports = await lintFiles(engine, selection.files, opts.threads);
+		const folders = patterns.map((p) => path.resolve(cwd, p)).filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
+		if (folders.length) {
+			const site = siteReport(engine, folders[0], reports);
+			if (site.findings.length) reports.push(site);
+		}
 	}
 
 	if (opts.quiet) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
@@ -136,6 +142,16 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		return 1;
 	}
 	return 0;
+}
+
+/**
+ * The site check over every page found (SPEC §6.3), reported on the folder's configuration file,
+ * or on the folder itself when it has none.
+ */
+function siteReport(engine: Engine, folder: string, reports: FileReport[]): FileReport {
+	const config = engine.configFor(path.join(folder, 'index.md'));
+	const findings = siteFindings(reports.map((r) => ({ path: r.filePath, topic: r.topic, sections: r.sections })), engine.registryFor(config), config);
+	return { filePath: config.files.at(-1) ?? folder, findings, locale: engine.localeFor(config), site: true };
 }
 
 function resolveToday(opts: CliOptions, io: CliIo): CalendarDate {

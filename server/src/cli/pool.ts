@@ -37,7 +37,8 @@ export function lintFile(engine: Engine, file: string): FileReport {
 		}
 		return { filePath: file, findings: result.findings, locale };
 	}
-	return { filePath: file, findings: engine.lintBytes(file, bytes).findings, locale };
+	const result = engine.lintBytes(file, bytes);
+	return { filePath: file, findings: result.findings, locale, topic: result.topic, sections: result.sections };
 }
 
 /**

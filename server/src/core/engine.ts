@@ -60,7 +60,7 @@ export class Engine {
 	/** Lint page text (an open buffer or stdin). */
 	lintText(file: string, text: string): PageResult {
 		const config = this.configFor(file);
-		return lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config) });
+		return lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config), host: this.host, root: this.options.root });
 	}
 
 	/** Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. */

@@ -4,6 +4,10 @@ import { walk } from './parse/walk';
 import type { TopicSchema } from './schema/registry';
 import { resolveKeyPath } from './schema/paths';
 import { findDates, parseDate, type DateMatch } from './thai/dates';
+import type { DurationOptions } from './thai/durations';
+import { effectiveDisclosure, type EffectiveDisclosure } from './body/effective';
+import { matchSections, type SectionIndex } from './body/sections';
+import { readProcedure, type Procedure } from './body/steps';
 
 /** A date written in the front matter. */
 export interface FrontMatterDate {
@@ -30,8 +34,41 @@ export class Facts {
 	private fmDates?: FrontMatterDate[];
 	private prose?: [number, number][];
 	private bodyDateList?: BodyDate[];
+	private effective?: EffectiveDisclosure;
+	private sectionIndex?: SectionIndex;
+	private procedureCache?: { value: Procedure | undefined };
 
-	constructor(private readonly doc: ParsedDocument, private readonly data: Record<string, unknown> | undefined, private readonly topic: TopicSchema | undefined) {}
+	constructor(
+		private readonly doc: ParsedDocument,
+		private readonly data: Record<string, unknown> | undefined,
+		private readonly topic: TopicSchema | undefined,
+		/** How durations are read (the configured working day). */
+		readonly durationOptions: DurationOptions = {},
+	) {}
+
+	/** The topic's body requirements with the variants that apply to this page merged in. */
+	disclosure(): EffectiveDisclosure | undefined {
+		if (!this.topic) return undefined;
+		return (this.effective ??= effectiveDisclosure(this.topic.x, this.data));
+	}
+
+	/** The page's headings matched to the topic's sections. */
+	sections(): SectionIndex {
+		return (this.sectionIndex ??= matchSections(this.doc.tree, this.doc.text, this.disclosure()?.sections ?? []));
+	}
+
+	/** The sections this page is held to: all, or those its `sections:` lists. */
+	requiredSectionIds(): Set<string> | undefined {
+		const listed = this.data?.sections;
+		return Array.isArray(listed) ? new Set(listed.filter((x): x is string => typeof x === 'string')) : undefined;
+	}
+
+	/** The steps and their stated total, when the topic has steps and the page a step section. */
+	procedure(): Procedure | undefined {
+		const spec = this.disclosure()?.steps;
+		if (!spec) return undefined;
+		return (this.procedureCache ??= { value: readProcedure(this.doc.text, spec, this.sections(), this.durationOptions) }).value;
+	}
 
 	/** Every date-typed front-matter value the topic schema declares. */
 	frontMatterDates(): FrontMatterDate[] {

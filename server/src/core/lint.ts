@@ -1,4 +1,4 @@
-import type { Finding, Fix, Locale, Report, Severity } from './types';
+import type { Finding, Fix, Host, Locale, Report, Severity } from './types';
 import { parseDocument, type ParsedDocument } from './parse/document';
 import type { SchemaRegistry, TopicSchema } from './schema/registry';
 import type { ResolvedConfig, RuleConfig } from './config/types';
@@ -18,6 +18,10 @@ export interface LintEnvironment {
 	locale: Locale;
 	/** The rules to run (default: all); tests and embedders may pass their own. */
 	rules?: readonly Rule[];
+	/** File access for relative links and downloads. */
+	host?: Host;
+	/** The workspace root. */
+	root?: string;
 }
 
 /** The findings of one page, and what the site check and the editor need to know about it. */
@@ -63,9 +67,9 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	const fmValue = fm && fm.closed && fm.problems.length === 0 && fm.value == null ? {} : fm?.value;
 	const data = fmValue !== null && typeof fmValue === 'object' && !Array.isArray(fmValue) ? (fmValue as Record<string, unknown>) : undefined;
 	const { topic, resolution } = resolveTopic(path, data, env);
-	const facts = new Facts(doc, data, topic);
+	const facts = new Facts(doc, data, topic, { workdayMinutes: env.config.workdayMinutes });
 	const raw: { rule: Rule; report: Report; level: Severity }[] = [];
-	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts };
+	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts, host: env.host, root: env.root };
 
 	for (const rule of env.rules ?? RULES) {
 		if (!rule.check || rule.scope !== 'page') continue;

@@ -40,7 +40,7 @@ export const stylishFormatter: Formatter = (reports, ctx) => {
 	const total = totals.error + totals.warning + totals.info;
 	const th = ctx.locale === 'th';
 	if (total === 0) {
-		const n = reports.length;
+		const n = reports.filter((r) => !r.site).length;
 		return paint('32', th ? `✔ ตรวจ ${n} หน้า ไม่พบปัญหา` : `✔ ${n} page${n === 1 ? '' : 's'} checked, no problems`) + '\n';
 	}
 	const summary = th

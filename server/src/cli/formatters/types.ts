@@ -7,6 +7,11 @@ export interface FileReport {
 	findings: Finding[];
 	/** The language of this file's messages. */
 	locale: Locale;
+	/** The page's topic and `sections:`, for the site check (not printed). */
+	topic?: string;
+	sections?: string[];
+	/** The site check's entry (on the config file or the folder), not a page. */
+	site?: boolean;
 }
 
 /** What a formatter knows about the run. */

@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from './types';
 import type { Freshness } from '../schema/xDisclosure';
 import { addDays, daysBetween, fiscalYearOf, formatDate } from '../thai/dates';
 import { valueRange } from './util';
+import { normalizeThai } from '../thai/normalize';
 
 /** Older than the topic allows: days since `updated`, or a fiscal year that is not current. */
 export const contentStale: Rule = {
@@ -19,6 +20,14 @@ export const contentStale: Rule = {
 		fiscalYear: {
 			th: 'ปีงบประมาณ {year} ไม่ใช่ปีงบประมาณปัจจุบัน ({current}) ให้ปรับปรุงข้อมูลเป็นของปีงบประมาณ {current}',
 			en: 'Fiscal year {year} is not the current fiscal year ({current}); update the content for fiscal year {current}',
+		},
+		sectionFiscalYear: {
+			th: 'หัวข้อ "{heading}" เป็นข้อมูลปีงบประมาณ {year} ต้องปรับเป็นปีงบประมาณปัจจุบัน ({current})',
+			en: 'The section "{heading}" is for fiscal year {year}; it must be for the current fiscal year ({current})',
+		},
+		sectionFiscalYearMissing: {
+			th: 'หัวข้อ "{heading}" ต้องระบุปีงบประมาณ เช่น "ประจำปีงบประมาณ พ.ศ. {current}"',
+			en: 'The section "{heading}" must name its fiscal year, e.g. "ประจำปีงบประมาณ พ.ศ. {current}"',
 		},
 		fiscalYearOrPrevious: {
 			th: 'ปีงบประมาณ {year} เก่ากว่าปีงบประมาณปัจจุบัน ({current}) และปีก่อนหน้า ให้ปรับปรุงข้อมูล',
@@ -45,6 +54,20 @@ export const contentStale: Rule = {
 			if (fy < oldest) {
 				const [start, end] = valueRange(ctx, ['fiscal_year']);
 				report({ messageId: f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious', args: { year: fy, current }, start, end });
+			}
+		}
+		const current = fiscalYearOf(ctx.today);
+		for (const spec of ctx.facts.disclosure()?.sections ?? []) {
+			const m = spec.fiscalYear ? ctx.facts.sections().byId.get(spec.id) : undefined;
+			if (!m || !m.hasContent || m.explicitNone) continue;
+			const heading = ctx.doc.text.slice(m.headingStart, m.headingEnd).replace(/^#+\s*/, '');
+			const text = normalizeThai(`${heading}\n${m.text}`).text;
+			const named = [...text.matchAll(/ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})/gu)].map((x) => Number(x[1]));
+			const years = named.length ? named : [...text.matchAll(/(?<!\d)(2[45]\d\d)(?!\d)/gu)].map((x) => Number(x[1]));
+			if (!years.length) {
+				report({ messageId: 'sectionFiscalYearMissing', args: { heading, current }, start: m.headingStart, end: m.headingEnd });
+			} else if (Math.max(...years) < current) {
+				report({ messageId: 'sectionFiscalYear', args: { heading, year: Math.max(...years), current }, start: m.headingStart, end: m.headingEnd });
 			}
 		}
 	},

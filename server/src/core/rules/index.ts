@@ -8,6 +8,17 @@ import { dateEra } from './dateEra';
 import { dateFuture } from './dateFuture';
 import { dateOrder } from './dateOrder';
 import { contentStale } from './contentStale';
+import { sectionMissing } from './sectionMissing';
+import { sectionEmpty } from './sectionEmpty';
+import { stepDeadlineExceeded, stepDurationInvalid, stepDurationMissing, stepTotalMismatch } from './steps';
+import { dateMissing, sourceMissing } from './attribution';
+import { downloadMissing } from './downloadMissing';
+import { linkRequiredMissing } from './linkRequiredMissing';
+import { contactMissing } from './contactMissing';
+import { imageAltMissing } from './imageAltMissing';
+import { piiNationalId } from './piiNationalId';
+import { procurementMonthMissing } from './procurementMonthMissing';
+import { topicCoverage } from './topicCoverage';
 import { fileUnreadable, internalError, pageLimits, suppressionReasonMissing, suppressionUnused } from './engineRules';
 
 /** Where each rule's documentation page lives; every diagnostic links to it. */
@@ -24,8 +35,23 @@ export const RULES: readonly Rule[] = [
 	dateFuture,
 	dateOrder,
 	contentStale,
+	sourceMissing,
+	dateMissing,
+	sectionMissing,
+	sectionEmpty,
+	stepDurationMissing,
+	stepDurationInvalid,
+	stepTotalMismatch,
+	stepDeadlineExceeded,
+	downloadMissing,
+	linkRequiredMissing,
+	contactMissing,
+	imageAltMissing,
+	piiNationalId,
+	procurementMonthMissing,
 	suppressionReasonMissing,
 	suppressionUnused,
+	topicCoverage,
 	internalError,
 	fileUnreadable,
 	pageLimits,

@@ -1,4 +1,4 @@
-import type { LocalizedText, Report, Severity, Locale } from '../types';
+import type { Host, LocalizedText, Report, Severity, Locale } from '../types';
 import type { ParsedDocument } from '../parse/document';
 import type { SchemaRegistry, TopicSchema } from '../schema/registry';
 import type { ResolvedConfig } from '../config/types';
@@ -39,6 +39,10 @@ export interface RuleContext {
 	locale: Locale;
 	/** Derived data shared by rules, computed once per page. */
 	facts: Facts;
+	/** File access (relative links and downloads), when the caller has a file system. */
+	host?: Host;
+	/** The workspace root: site-root links (`/about/`) resolve from here. */
+	root?: string;
 }
 
 /** How a page's topic was determined. */

@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import type { Node, Nodes } from 'mdast';
+import { walk } from '../parse/walk';
+import { nodeText } from './text';
+
+/** A link or image of the body, with its text and the text of the block it stands in. */
+export interface BodyLink {
+	url: string;
+	text: string;
+	/** Text of the enclosing paragraph, list item or table row ("nearby text"). */
+	context: string;
+	start: number;
+	end: number;
+	image: boolean;
+	alt?: string;
+}
+
+/** Every link and image under the given nodes (definitions resolved for references). */
+export function bodyLinks(nodes: Node[], all: Node[] = nodes): BodyLink[] {
+	const defs = new Map<string, string>();
+	for (const n of all) walk(n, (x) => {
+		const d = x as Nodes;
+		if (d.type === 'definition') defs.set(d.identifier.toLowerCase(), d.url);
+	});
+	const out: BodyLink[] = [];
+	for (const top of nodes) {
+		const stack: { node: Node; context: Node }[] = [{ node: top, context: top }];
+		while (stack.length) {
+			const { node: raw, context } = stack.pop()!;
+			const node = raw as Nodes;
+			const ctxNode = node.type === 'paragraph' || node.type === 'listItem' || node.type === 'tableRow' ? node : context;
+			const start = node.position?.start.offset ?? 0;
+			const end = node.position?.end.offset ?? start;
+			if (node.type === 'link' || node.type === 'linkReference') {
+				const url = node.type === 'link' ? node.url : defs.get(node.identifier.toLowerCase()) ?? '';
+				out.push({ url, text: nodeText(node), context: nodeText(ctxNode), start, end, image: false });
+			} else if (node.type === 'image' || node.type === 'imageReference') {
+				const url = node.type === 'image' ? node.url : defs.get(node.identifier.toLowerCase()) ?? '';
+				const alt = node.alt ?? '';
+				out.push({ url, text: alt, context: nodeText(ctxNode), start, end, image: true, alt });
+			}
+			const children = 'children' in node ? (node.children as Node[]) : undefined;
+			if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], context: ctxNode });
+		}
+	}
+	return out.sort((a, b) => a.start - b.start);
+}
+
+/** Document files a download may be (SPEC §4 download-missing). */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'odt', 'xls', 'xlsx', 'ods'];
+
+/** Whether a URL is relative to the site (no scheme, not protocol-relative, not a fragment). */
+export function isRelative(url: string): boolean {
+	return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//') && !url.startsWith('#') && url !== '';
+}
+
+/** The file extension of a URL's path (lower case, without the dot), ignoring query and fragment. */
+export function urlExtension(url: string): string {
+	const p = url.split(/[?#]/)[0];
+	const m = /\.([a-z0-9]+)$/i.exec(p);
+	return m ? m[1].toLowerCase() : '';
+}
+
+/** The file a relative URL points to: percent-decoded, query and fragment stripped, site-root paths from `root`. */
+export function resolveRelative(url: string, pageFile: string, root: string | undefined): string {
+	let p = url.split(/[?#]/)[0];
+	try {
+		p = decodeURIComponent(p);
+	} catch {
+		// keep the raw text: a malformed escape is a different rule's business
+	}
+	return p.startsWith('/') ? path.join(root ?? path.dirname(pageFile), p) : path.resolve(path.dirname(pageFile), p);
+}

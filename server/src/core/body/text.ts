@@ -1,0 +1,36 @@
+import type { Node, Parent } from 'mdast';
+import { normalizeThai } from '../thai/normalize';
+
+/** The plain text of a subtree: text, inline code, link and image text; HTML (comments) left out. */
+export function nodeText(node: Node): string {
+	const parts: string[] = [];
+	const stack: Node[] = [node];
+	while (stack.length) {
+		const n = stack.pop()!;
+		if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code') parts.push((n as unknown as { value: string }).value);
+		else if (n.type === 'image') parts.push((n as { alt?: string }).alt ?? '');
+		else if (n.type === 'break') parts.push('\n');
+		const children = (n as Parent).children;
+		if (children) {
+			for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+			if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'listItem' || n.type === 'heading') parts.push(' ');
+		}
+	}
+	return parts.join('');
+}
+
+const HEADING_NUMBER = /^\s*(?:ข้อ\s*)?(?:\(?\d+(?:\.\d+)*\)?\.?|[ก-ฮ]\.)\s*/u;
+
+/**
+ * A heading or alias reduced for comparison (DOMAIN §3.0): Thai digits and ำ normalised, leading
+ * numbering ("๑๐.๑ ", "(1) ", "ข้อ 2 ", "ก. ") stripped, case folded, spaces and / , - ( ) : . removed.
+ */
+export function headingKey(s: string): string {
+	return normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase().replace(/[\s/,\-–—():：.·•'"“”‘’]+/gu, '');
+}
+
+/** An explicit "none" (ไม่มี…) stands for content (ITA O9). */
+export const EXPLICIT_NONE = /^\s*ไม่มี/u;
+
+/** Empty or a dash alone is not content. */
+export const BLANK_VALUE = /^\s*(?:-|–|—|N\/A)?\s*$/iu;

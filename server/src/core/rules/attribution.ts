@@ -1,0 +1,94 @@
+import type { Rule, RuleContext } from './types';
+import { attributionItems, SOURCE_LABEL, type Item } from '../body/items';
+import { isPresent, resolveKeyPath } from '../schema/paths';
+import { findDates } from '../thai/dates';
+import type { AttributionSpec } from '../schema/xDisclosure';
+
+const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา)/u;
+
+/**
+ * The items to check. Front-matter keys (`sources`, `date`) attribute a single-item page, and the
+ * photos of a page that is itself one dated or sourced article; lists and tables still need their own.
+ */
+function context(ctx: RuleContext, keys: (spec: AttributionSpec) => string[]): { spec: AttributionSpec; items: Item[] } | undefined {
+	const spec = ctx.facts.disclosure()?.attribution;
+	if (!spec || ctx.doc.limit) return undefined;
+	let items = attributionItems(ctx.doc.tree.children, ctx.facts.sections(), spec);
+	if (keysPresent(ctx, keys(spec))) items = items.length <= 1 ? [] : items.filter((i) => i.kind !== 'image');
+	return { spec, items };
+}
+
+function keysPresent(ctx: RuleContext, keys: string[]): boolean {
+	return keys.some((k) => ctx.data !== undefined && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)));
+}
+
+function itemRange(ctx: RuleContext, item: Item): [number, number] {
+	const line = ctx.doc.lines.position(item.start).line;
+	return [item.start, Math.min(item.end, ctx.doc.lines.lineEnd(line))];
+}
+
+function label(item: Item): string {
+	const one = item.text.replace(/\s+/g, ' ').trim();
+	return one.length > 50 ? `${one.slice(0, 47)}…` : one;
+}
+
+/** An item or page that needs a source has none. */
+export const sourceMissing: Rule = {
+	id: 'source-missing',
+	tags: ['attribution'],
+	defaultSeverity: 'error',
+	fixable: true,
+	scope: 'page',
+	description: { th: 'รายการไม่ระบุแหล่งที่มา', en: 'An item has no source' },
+	messages: {
+		missing: {
+			th: 'รายการ "{item}" ไม่ระบุแหล่งที่มา ให้เพิ่ม "ที่มา: …" หรือลิงก์ไปยังต้นฉบับ',
+			en: 'The item "{item}" has no source; add "ที่มา: …" (Source:) or a link to the original',
+		},
+	},
+	check(ctx, report) {
+		const c = context(ctx, (spec) => spec.sourceKeys ?? ['sources']);
+		if (!c || !c.spec.source) return;
+		const patterns = (c.spec.sourcePatterns ?? []).map((p) => new RegExp(p.pattern, p.flags ?? 'u'));
+		const eol = ctx.doc.lines.eol;
+		for (const item of c.items) {
+			if (item.hasLink || item.sourceCell || SOURCE_LABEL.test(item.text) || patterns.some((p) => p.test(item.text))) continue;
+			const [start, end] = itemRange(ctx, item);
+			const fix = item.kind === 'list-item' ? { range: [end, end] as [number, number], text: ' (ที่มา: )', safe: false } : item.kind === 'image' ? { range: [item.end, item.end] as [number, number], text: `${eol}${eol}ที่มา: `, safe: false } : undefined;
+			report({ messageId: 'missing', args: { item: label(item) }, start, end, fix, data: { placeholder: 'ที่มา: ' } });
+		}
+	},
+};
+
+/** An item that needs a date has none (a time is recommended where the topic says so). */
+export const dateMissing: Rule = {
+	id: 'date-missing',
+	tags: ['attribution', 'date'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'รายการไม่ระบุวันที่', en: 'An item has no date' },
+	messages: {
+		missing: {
+			th: 'รายการ "{item}" ไม่ระบุวันที่ ให้ใส่วันที่ เช่น 15 ตุลาคม 2569',
+			en: 'The item "{item}" has no date; add one, e.g. 15 ตุลาคม 2569',
+		},
+		noTime: {
+			th: 'รายการ "{item}" ควรระบุเวลาด้วย เช่น เวลา 10.30 น.',
+			en: 'The item "{item}" should also give a time, e.g. เวลา 10.30 น.',
+		},
+	},
+	check(ctx, report) {
+		const c = context(ctx, (spec) => spec.dateKeys ?? []);
+		if (!c || !c.spec.date) return;
+		for (const item of c.items) {
+			const dates = findDates(item.dateCellText ?? item.text).filter((d) => d.date);
+			const [start, end] = itemRange(ctx, item);
+			if (!dates.length) {
+				report({ messageId: 'missing', args: { item: label(item) }, start, end });
+			} else if (c.spec.time && !dates.some((d) => d.time) && !TIME.test(item.text)) {
+				report({ messageId: 'noTime', severity: c.spec.time === 'warning' ? 'warning' : 'info', args: { item: label(item) }, start, end });
+			}
+		}
+	},
+};

@@ -1,0 +1,66 @@
+import type { Rule } from './types';
+import { locate } from '../parse/frontMatter';
+import { bodyLinks, DOCUMENT_EXTENSIONS, isRelative, resolveRelative, urlExtension } from '../body/links';
+import { topicLineRange } from './util';
+
+const KIND_LABEL: Record<string, { th: string; en: string }> = {
+	manual: { th: 'คู่มือ', en: 'the manual' },
+	form: { th: 'แบบฟอร์ม', en: 'a form' },
+	report: { th: 'รายงาน', en: 'a report' },
+	other: { th: 'เอกสาร', en: 'a document' },
+};
+
+/** A required download is absent, is not a document, or its relative file does not exist. */
+export const downloadMissing: Rule = {
+	id: 'download-missing',
+	tags: ['downloads'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'ไม่มีเอกสารให้ดาวน์โหลด หรือไฟล์ไม่ใช่เอกสาร/ไม่มีอยู่', en: 'A required download is absent, not a document, or missing' },
+	messages: {
+		required: {
+			th: 'ต้องมี{kind}ให้ดาวน์โหลด: เพิ่มใน downloads (kind: {kindId}) เป็นไฟล์ {extensions}',
+			en: 'Provide {kind} to download: add it to `downloads` (kind: {kindId}) as a {extensions} file',
+		},
+		notDocument: {
+			th: '"{href}" ไม่ใช่ไฟล์เอกสาร ({extensions}) ที่ดาวน์โหลดได้',
+			en: '"{href}" is not a downloadable document ({extensions})',
+		},
+		fileMissing: { th: 'ไม่พบไฟล์ "{href}" ({file})', en: 'The file "{href}" does not exist ({file})' },
+	},
+	check(ctx, report) {
+		const spec = ctx.facts.disclosure()?.downloads;
+		const extensions = spec?.extensions ?? DOCUMENT_EXTENSIONS;
+		const extText = extensions.join(', ');
+		const fm = ctx.doc.frontMatter;
+		const entries = Array.isArray(ctx.data?.downloads) ? (ctx.data!.downloads as unknown[]) : [];
+		const good = new Map<string, number>();
+		const exists = (href: string): boolean => !isRelative(href) || !ctx.host || ctx.host.fileExists(resolveRelative(href, ctx.doc.path, ctx.root));
+		entries.forEach((e, i) => {
+			if (!e || typeof e !== 'object') return;
+			const { href, kind } = e as { href?: unknown; kind?: unknown };
+			if (typeof href !== 'string' || !href.trim()) return;
+			const r = fm ? locate(fm, ['downloads', i, 'href'])?.value : undefined;
+			const [start, end] = r ?? topicLineRange(ctx);
+			if (!extensions.includes(urlExtension(href))) {
+				report({ messageId: 'notDocument', args: { href, extensions: extText }, start, end });
+			} else if (!exists(href)) {
+				report({ messageId: 'fileMissing', args: { href, file: ctx.root ? resolveRelative(href, ctx.doc.path, ctx.root).replace(`${ctx.root}/`, '') : href }, start, end });
+			} else if (typeof kind === 'string') {
+				good.set(kind, (good.get(kind) ?? 0) + 1);
+			}
+		});
+		for (const req of spec?.required ?? []) {
+			let count = good.get(req.kind) ?? 0;
+			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;
+			if (section) {
+				if (section.explicitNone && (spec?.allowNoneFor ?? []).includes(req.kind)) continue;
+				count += bodyLinks(section.nodes, ctx.doc.tree.children).filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;
+			}
+			if (count >= (req.min ?? 1)) continue;
+			const [start, end] = topicLineRange(ctx);
+			report({ messageId: 'required', args: { kind: KIND_LABEL[req.kind] ?? { th: req.kind, en: req.kind }, kindId: req.kind, extensions: extText }, start, end, data: { kind: req.kind } });
+		}
+	},
+};

@@ -1,0 +1,36 @@
+import type { Rule } from './types';
+import { bodyLinks } from '../body/links';
+import { isPresent, resolveKeyPath } from '../schema/paths';
+import { normalizeThai } from '../thai/normalize';
+import { topicLineRange } from './util';
+
+/** A link the topic requires (the Government Website Standard, the e-service, the survey) is absent. */
+export const linkRequiredMissing: Rule = {
+	id: 'link-required-missing',
+	tags: ['links'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'ไม่มีลิงก์ที่หัวข้อนี้กำหนด', en: 'A link the topic requires is absent' },
+	messages: {
+		missing: {
+			th: 'หน้านี้ต้องมีลิงก์ไปยัง{label} (ข้อความลิงก์หรือข้อความรอบลิงก์ต้องระบุชื่อ)',
+			en: 'This page must link to {label} (named in the link text or next to the link)',
+		},
+	},
+	check(ctx, report) {
+		const x = ctx.facts.disclosure();
+		if (!x?.requiredLinks || ctx.doc.limit) return;
+		for (const req of x.requiredLinks) {
+			if ((req.keys ?? []).some((k) => ctx.data && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value)))) continue;
+			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;
+			if (req.section && !section) continue; // section-missing reports the absent section
+			if (section && req.allowNone && section.explicitNone) continue;
+			const re = new RegExp(req.pattern, req.flags ?? 'iu');
+			const links = bodyLinks(section ? section.nodes : ctx.doc.tree.children, ctx.doc.tree.children).filter((l) => !l.image && l.url);
+			if (links.some((l) => re.test(normalizeThai(`${l.text} ${l.url} ${l.context}`).text))) continue;
+			const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx);
+			report({ messageId: 'missing', args: { label: req.label }, start, end, data: { link: req.id } });
+		}
+	},
+};

@@ -1,0 +1,63 @@
+import type { Rule } from './types';
+import { walk } from '../parse/walk';
+import { normalizeThai } from '../thai/normalize';
+
+/** A required section is blank (an explicit ไม่มี… is content), or lacks what the schema says it must hold. */
+export const sectionEmpty: Rule = {
+	id: 'section-empty',
+	tags: ['structure'],
+	defaultSeverity: 'error',
+	fixable: true,
+	scope: 'page',
+	description: { th: 'หัวข้อย่อยว่าง หรือขาดสาระที่ต้องมี', en: 'A required section is blank or lacks required content' },
+	messages: {
+		empty: {
+			th: 'หัวข้อ "{heading}" ว่างอยู่ ห้ามเว้นว่างหรือใส่เพียง "-" ให้ใส่เนื้อหา หรือเขียน "{none}" หากไม่มีจริง',
+			en: 'The section "{heading}" is blank; a blank or a lone "-" is not allowed: add the content, or write "{none}" if there is none',
+		},
+		noneNotAllowed: {
+			th: 'หัวข้อ "{heading}" ต้องมีเนื้อหาจริง การเขียนว่า "ไม่มี" ใช้แทนไม่ได้',
+			en: 'The section "{heading}" needs real content; "ไม่มี" (none) does not stand in here',
+		},
+		mustContain: { th: 'หัวข้อ "{heading}" ต้องกล่าวถึง "{words}"', en: 'The section "{heading}" must mention "{words}"' },
+		mustMatch: { th: 'หัวข้อ "{heading}" ต้องระบุ{what}', en: 'The section "{heading}" must state {what}' },
+		minLinks: { th: 'หัวข้อ "{heading}" ต้องมีลิงก์อย่างน้อย {min} รายการ (พบ {found})', en: 'The section "{heading}" needs at least {min} link(s) (found {found})' },
+	},
+	check(ctx, report) {
+		const x = ctx.facts.disclosure();
+		if (!x?.sections) return;
+		for (const spec of x.sections) {
+			const m = ctx.facts.sections().byId.get(spec.id);
+			if (!m) continue;
+			const args = { heading: m.heading ? ctx.doc.text.slice(m.headingStart, m.headingEnd).replace(/^#+\s*/, '') : spec.heading.th };
+			const start = m.headingStart;
+			const end = m.headingEnd;
+			if (!m.hasContent) {
+				const eol = ctx.doc.lines.eol;
+				const none = spec.noneText ?? 'ไม่มี';
+				report({
+					messageId: 'empty', args: { ...args, none }, start, end,
+					fix: spec.allowNone === false ? undefined : { range: [m.headingEnd, m.headingEnd], text: `${eol}${eol}${none}`, safe: false },
+					data: { sectionId: spec.id, noneText: none },
+				});
+				continue;
+			}
+			if (m.explicitNone) {
+				if (spec.allowNone === false) report({ messageId: 'noneNotAllowed', args, start, end });
+				continue;
+			}
+			const hay = normalizeThai(m.text).text.toLowerCase();
+			for (const alternatives of spec.mustContain ?? []) {
+				if (!alternatives.some((w) => hay.includes(w.toLowerCase()))) report({ messageId: 'mustContain', args: { ...args, words: alternatives.join(' / ') }, start, end });
+			}
+			for (const p of spec.mustMatch ?? []) {
+				if (!new RegExp(p.pattern, p.flags ?? 'u').test(hay)) report({ messageId: 'mustMatch', args: { ...args, what: p.label ?? { th: p.pattern, en: p.pattern } }, start, end });
+			}
+			if (spec.minLinks) {
+				let links = 0;
+				for (const n of m.nodes) walk(n, (c) => { if (c.type === 'link' || c.type === 'linkReference') links++; });
+				if (links < spec.minLinks) report({ messageId: 'minLinks', args: { ...args, min: spec.minLinks, found: links }, start, end });
+			}
+		}
+	},
+};

@@ -1,0 +1,62 @@
+import type { Rule, RuleContext } from './types';
+import type { SectionSpec } from '../schema/xDisclosure';
+import { topicLineRange } from './util';
+
+/** Where a missing section's heading goes: after the nearest section before it in schema order. */
+function insertionPoint(ctx: RuleContext, specs: SectionSpec[], index: number): number {
+	const found = ctx.facts.sections().byId;
+	for (let i = index - 1; i >= 0; i--) {
+		const m = found.get(specs[i].id);
+		if (m) return m.end;
+	}
+	for (let i = index + 1; i < specs.length; i++) {
+		const m = found.get(specs[i].id);
+		if (m) return m.headingStart;
+	}
+	return ctx.doc.text.length;
+}
+
+/** A required section heading is absent (SPEC §3.4). */
+export const sectionMissing: Rule = {
+	id: 'section-missing',
+	tags: ['structure'],
+	defaultSeverity: 'error',
+	fixable: true,
+	scope: 'page',
+	description: { th: 'ไม่มีหัวข้อย่อยที่หัวข้อนี้กำหนด', en: 'A required section heading is absent' },
+	messages: {
+		missing: {
+			th: 'ไม่พบหัวข้อ "{heading}" ({id}) ซึ่ง{topic}ต้องมี ให้เพิ่มหัวข้อนี้พร้อมเนื้อหา หรือระบุ sections: ในส่วนหัวหากแยกไว้หน้าอื่น',
+			en: 'The section "{heading}" ({id}) required for {topic} is missing; add the heading with its content, or list `sections:` in the front matter if another page holds it',
+		},
+	},
+	check(ctx, report) {
+		const x = ctx.facts.disclosure();
+		if (!x?.sections || ctx.doc.limit) return;
+		const held = ctx.facts.requiredSectionIds();
+		const found = ctx.facts.sections().byId;
+		const covered = new Set([...found.keys()]);
+		for (const s of x.sections) if (s.parent && covered.has(s.id)) covered.add(s.parent);
+		const [start, end] = anchorRange(ctx);
+		const eol = ctx.doc.lines.eol;
+		x.sections.forEach((spec, i) => {
+			if (spec.required === false || covered.has(spec.id)) return;
+			if (held && !held.has(spec.id)) return;
+			const at = insertionPoint(ctx, x.sections!, i);
+			const before = ctx.doc.text.slice(0, at);
+			const lead = before.endsWith(`${eol}${eol}`) || at === 0 ? '' : before.endsWith(eol) ? eol : `${eol}${eol}`;
+			report({
+				messageId: 'missing', start, end,
+				args: { heading: spec.heading, id: spec.id, topic: x.name },
+				fix: { range: [at, at], text: `${lead}## ${spec.heading.th}${eol}${eol}`, safe: true },
+				data: { sectionId: spec.id, heading: spec.heading.th, insertAt: at },
+			});
+		});
+	},
+};
+
+/** Missing sections are reported on the page's first heading, or on the topic line. */
+function anchorRange(ctx: RuleContext): [number, number] {
+	const first = ctx.facts.sections().headings[0];
+	return first ? [first.start, first.end] : topicLineRange(ctx);
+}

@@ -1,0 +1,176 @@
+import type { Rule } from './types';
+import { formatDuration, parseDuration, type Duration } from '../thai/durations';
+import { hasThaiDigits } from '../thai/normalize';
+import { locate } from '../parse/frontMatter';
+
+function isDuration(v: unknown): v is Duration {
+	return v !== null && typeof v === 'object' && 'minutes' in v;
+}
+
+/** A step (table row or list item) in a step section has no duration. */
+export const stepDurationMissing: Rule = {
+	id: 'step-duration-missing',
+	tags: ['steps'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'ขั้นตอนไม่ระบุระยะเวลา', en: 'A step has no duration' },
+	messages: {
+		missing: {
+			th: 'ขั้นตอน "{step}" ไม่ระบุระยะเวลา ให้ใส่ เช่น 15 นาที, 1 วันทำการ',
+			en: 'The step "{step}" has no duration; write e.g. 15 นาที or 1 วันทำการ',
+		},
+		noColumn: {
+			th: 'ตารางขั้นตอนไม่มีคอลัมน์ระยะเวลา ให้เพิ่มคอลัมน์ "ระยะเวลา" และระบุเวลาของทุกขั้นตอน',
+			en: 'The step table has no duration column; add a "ระยะเวลา" column with each step\'s time',
+		},
+	},
+	check(ctx, report) {
+		const spec = ctx.facts.disclosure()?.steps;
+		const p = ctx.facts.procedure();
+		if (!spec || !p || spec.durationRequired === false) return;
+		if (p.noDurationColumn) {
+			report({ messageId: 'noColumn', start: p.noDurationColumn.start, end: ctx.doc.lines.lineEnd(ctx.doc.lines.position(p.noDurationColumn.start).line) });
+			return;
+		}
+		for (const s of p.steps) {
+			if (s.duration.value === null) {
+				const line = ctx.doc.lines.position(s.start).line;
+				report({ messageId: 'missing', args: { step: short(s.name) }, start: s.start, end: Math.min(s.end, ctx.doc.lines.lineEnd(line)) });
+			}
+		}
+	},
+};
+
+/** A duration is written but cannot be read. */
+export const stepDurationInvalid: Rule = {
+	id: 'step-duration-invalid',
+	tags: ['steps'],
+	defaultSeverity: 'error',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'ระยะเวลาอ่านไม่ได้', en: 'A duration that cannot be read' },
+	messages: {
+		invalid: {
+			th: 'อ่านระยะเวลา "{value}" ไม่ได้ ให้เขียนเป็นตัวเลขพร้อมหน่วย เช่น 30 นาที, 2 ชั่วโมง, 3 วันทำการ',
+			en: 'The duration "{value}" cannot be read; write a number and a unit, e.g. 30 นาที, 2 ชั่วโมง, 3 วันทำการ',
+		},
+		total: {
+			th: 'อ่านระยะเวลารวม "{value}" ไม่ได้ ให้เขียนเป็นตัวเลขพร้อมหน่วย เช่น 5 วันทำการ',
+			en: 'The total duration "{value}" cannot be read; write a number and a unit, e.g. 5 วันทำการ',
+		},
+		deadline: {
+			th: 'อ่านระยะเวลาตามกฎหมาย {key} "{value}" ไม่ได้ ให้เขียน เช่น 15 วันทำการ',
+			en: 'The legal deadline {key} "{value}" cannot be read; write e.g. 15 วันทำการ',
+		},
+	},
+	check(ctx, report) {
+		const p = ctx.facts.procedure();
+		if (p) {
+			for (const s of p.steps) if (s.duration.value && !isDuration(s.duration.value)) report({ messageId: 'invalid', args: { value: short(s.duration.text) }, start: s.duration.start, end: s.duration.end });
+			const t = p.total;
+			if (t && t.value && !isDuration(t.value)) report({ messageId: 'total', args: { value: short(t.text) }, start: t.start, end: t.end });
+			if (t && t.value === null && ctx.facts.disclosure()?.steps?.totalSection && ctx.facts.sections().byId.get(ctx.facts.disclosure()!.steps!.totalSection!)?.hasContent) {
+				report({ messageId: 'total', args: { value: short(t.text) }, start: t.start, end: t.end });
+			}
+		}
+		const key = ctx.facts.disclosure()?.steps?.deadlineKey;
+		const raw = key ? ctx.data?.[key] : undefined;
+		if (key && typeof raw === 'string' && raw.trim()) {
+			const d = parseDuration(raw, ctx.facts.durationOptions);
+			const r = locate(ctx.doc.frontMatter!, [key])?.value;
+			if ((!d || !isDuration(d)) && r) report({ messageId: 'deadline', args: { key, value: raw }, start: r[0], end: r[1] });
+		}
+	},
+};
+
+/** The stated total differs from the sum of the steps (within one time class; across classes: info). */
+export const stepTotalMismatch: Rule = {
+	id: 'step-total-mismatch',
+	tags: ['steps'],
+	defaultSeverity: 'warning',
+	fixable: true,
+	scope: 'page',
+	description: { th: 'ระยะเวลารวมไม่ตรงกับผลรวมของขั้นตอน', en: 'The stated total differs from the sum of the steps' },
+	messages: {
+		mismatch: {
+			th: 'ระยะเวลารวมที่ระบุ "{stated}" ไม่ตรงกับผลรวมของขั้นตอน ({sum})',
+			en: 'The stated total "{stated}" differs from the sum of the steps ({sum})',
+		},
+		mixed: {
+			th: 'หน่วยเวลาไม่สอดคล้อง: ขั้นตอนใช้ทั้งเวลาทำการและวันปฏิทิน จึงเทียบกับระยะเวลารวม "{stated}" ไม่ได้ (เวลาทำการ {working}, วันปฏิทิน {calendar})',
+			en: 'Inconsistent time units: the steps mix working time and calendar days, so the total "{stated}" cannot be checked (working {working}, calendar {calendar})',
+		},
+	},
+	check(ctx, report) {
+		const p = ctx.facts.procedure();
+		const t = p?.total;
+		if (!p || !t || !isDuration(t.value) || !p.steps.length) return;
+		const durations = p.steps.map((s) => s.duration.value).filter(isDuration);
+		if (durations.length !== p.steps.length) return; // missing or unreadable steps are reported by their own rules
+		const working = durations.reduce((a, d) => a + d.working, 0);
+		const calendar = durations.reduce((a, d) => a + d.calendar, 0);
+		const opts = ctx.facts.durationOptions;
+		const thai = hasThaiDigits(t.text);
+		const stated = t.value;
+		const stepClass = working && calendar ? 'mixed' : calendar ? 'calendar' : 'working';
+		if (stepClass === 'mixed' || (stated.timeClass !== stepClass && stated.minutes > 0)) {
+			report({
+				messageId: 'mixed', severity: 'info', start: t.start, end: t.end,
+				args: { stated: t.text, working: formatDuration(working, 'working', opts, thai), calendar: formatDuration(calendar, 'calendar', opts, thai) },
+			});
+			return;
+		}
+		const sum = stepClass === 'working' ? working : calendar;
+		if (Math.abs(sum - stated.minutes) < 0.5) return;
+		const text = formatDuration(sum, stepClass, opts, thai);
+		report({
+			messageId: 'mismatch', start: t.start, end: t.end, args: { stated: t.text, sum: text },
+			fix: { range: [t.start, t.end], text, safe: true }, data: { minutes: sum, text },
+		});
+	},
+};
+
+/** The total exceeds the `legal_deadline` in the front matter. */
+export const stepDeadlineExceeded: Rule = {
+	id: 'step-deadline-exceeded',
+	tags: ['steps'],
+	defaultSeverity: 'warning',
+	fixable: false,
+	scope: 'page',
+	description: { th: 'ระยะเวลารวมเกินระยะเวลาที่กฎหมายกำหนด', en: 'The total exceeds the legal deadline' },
+	messages: {
+		exceeded: {
+			th: 'ระยะเวลารวม {total} เกินระยะเวลาที่กฎหมายกำหนด ({deadline} ตาม {key})',
+			en: 'The total {total} exceeds the legal deadline ({deadline}, {key})',
+		},
+	},
+	check(ctx, report) {
+		const key = ctx.facts.disclosure()?.steps?.deadlineKey;
+		const raw = key ? ctx.data?.[key] : undefined;
+		const p = ctx.facts.procedure();
+		if (!key || typeof raw !== 'string' || !p) return;
+		const deadline = parseDuration(raw, ctx.facts.durationOptions);
+		if (!isDuration(deadline) || deadline.timeClass === 'mixed') return;
+		let total: Duration | undefined = isDuration(p.total?.value) ? p.total!.value : undefined;
+		let at: [number, number] | undefined = total ? [p.total!.start, p.total!.end] : undefined;
+		if (!total) {
+			const ds = p.steps.map((s) => s.duration.value).filter(isDuration);
+			if (!ds.length || ds.length !== p.steps.length) return;
+			total = { minutes: 0, timeClass: deadline.timeClass, working: ds.reduce((a, d) => a + d.working, 0), calendar: ds.reduce((a, d) => a + d.calendar, 0), parts: [] };
+			at = [p.section.headingStart, p.section.headingEnd];
+		}
+		const minutes = deadline.timeClass === 'working' ? total.working : total.calendar;
+		const other = deadline.timeClass === 'working' ? total.calendar : total.working;
+		if (other > 0) return; // different time classes cannot be compared
+		if (minutes > deadline.minutes + 0.5) {
+			const opts = ctx.facts.durationOptions;
+			report({ messageId: 'exceeded', start: at![0], end: at![1], args: { total: formatDuration(minutes, deadline.timeClass, opts), deadline: raw, key } });
+		}
+	},
+};
+
+function short(s: string): string {
+	const one = s.replace(/\s+/g, ' ').trim();
+	return one.length > 60 ? `${one.slice(0, 57)}…` : one;
+}

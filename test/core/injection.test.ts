@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Engine } from '../../server/src/core/engine';
+import { fsHost } from '../../server/src/node/fsHost';
+import { RULES } from '../../server/src/core/rules/index';
+import { FIXTURE_TODAY } from '../helpers/fixtures';
+
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+
+/** Replace exactly one occurrence (a defect must land where the case says, or the case is wrong). */
+function once(text: string, from: string | RegExp, to: string): string {
+	const matches = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
+	assert.equal(matches, 1, `expected one match of ${String(from)}`);
+	return text.replace(from, to);
+}
+
+interface Case {
+	rule: string;
+	page: string;
+	inject: (text: string) => string;
+	today?: { year: number; month: number; day: number };
+}
+
+/** One defect per rule, injected into a copy of a clean example page. */
+const CASES: Case[] = [
+	{ rule: 'frontmatter-missing', page: 'law/index.md', inject: (t) => t.slice(t.indexOf('\n---\n', 3) + 5) },
+	{ rule: 'frontmatter-syntax', page: 'law/index.md', inject: (t) => once(t, /^title: /m, 'title: [') },
+	{ rule: 'topic-unknown', page: 'law/index.md', inject: (t) => once(t, /^topic: law$/m, 'topic: laws-and-rules') },
+	{ rule: 'frontmatter-schema', page: 'law/index.md', inject: (t) => once(t, /^reviewer: .*\n/m, '') },
+	{ rule: 'date-invalid', page: 'stats/index.md', inject: (t) => once(t, /^updated: .*$/m, 'updated: 31 เมษายน 2569') },
+	{ rule: 'date-era', page: 'stats/index.md', inject: (t) => once(t, /^updated: .*$/m, 'updated: 28 ตุลาคม 2026') },
+	{ rule: 'date-future', page: 'stats/index.md', inject: (t) => once(t, /^updated: .*$/m, 'updated: 2569-12-01') },
+	{ rule: 'date-order', page: 'manuals/citizen-information-request.md', inject: (t) => once(t, /^updated: .*$/m, 'updated: 2569-10-04') },
+	{ rule: 'content-stale', page: 'news/index.md', inject: (t) => once(t, /^fiscal_year: 2570$/m, 'fiscal_year: 2568') },
+	{ rule: 'source-missing', page: 'law/index.md', inject: (t) => once(t, '  — ที่มา: ราชกิจจานุเบกษา เล่ม 114 ตอนที่ 46 ก หน้า 1 ลงวันที่ 10 กันยายน 2540', '  ลงวันที่ 10 กันยายน 2540') },
+	{ rule: 'date-missing', page: 'knowledge/index.md', inject: (t) => once(t, '  - วันที่: 10 ตุลาคม 2569 เวลา 10.30 น.\n', '') },
+	{ rule: 'section-missing', page: 'stats/index.md', inject: (t) => t.replace(/## ผลการประเมินความพึงพอใจ\n[\s\S]*?(?=\n## )/, '') },
+	{ rule: 'section-empty', page: 'manuals/citizen-information-request.md', inject: (t) => once(t, /(## ค่าธรรมเนียม\n\n).*\n/, '$1-\n') },
+	{ rule: 'step-duration-missing', page: 'manuals/citizen-information-request.md', inject: (t) => once(t, '| 1 วันทำการ | ศูนย์ข้อมูลข่าวสาร |\n| 2', '|  | ศูนย์ข้อมูลข่าวสาร |\n| 2') },
+	{ rule: 'step-duration-invalid', page: 'manuals/citizen-information-request.md', inject: (t) => once(t, '| 5 วันทำการ |', '| 5 วันๆ |') },
+	{ rule: 'step-total-mismatch', page: 'manuals/citizen-information-request.md', inject: (t) => once(t, /^10 วันทำการ$/m, '12 วันทำการ') },
+	{ rule: 'step-deadline-exceeded', page: 'manuals/citizen-information-request.md', inject: (t) => once(t, 'legal_deadline: 15 วันทำการ', 'legal_deadline: 8 วันทำการ') },
+	{ rule: 'download-missing', page: 'manuals/citizen-information-request.md', inject: (t) => once(t, 'href: ../files/information-request-form.docx', 'href: ../files/no-such-form.docx') },
+	{ rule: 'link-required-missing', page: 'links/index.md', inject: (t) => once(t, /^- \[มาตรฐานเว็บไซต์ภาครัฐ.*\n/m, '') },
+	{ rule: 'contact-missing', page: 'about/index.md', inject: (t) => once(t, /^- \*\*หมายเลขโทรสาร:\*\* .*\n/m, '') },
+	{ rule: 'image-alt-missing', page: 'about/index.md', inject: (t) => once(t, '![ภาพถ่าย นายแพทย์ประเสริฐ มั่นคงดี]', '![]') },
+	{ rule: 'pii-national-id', page: 'news/index.md', inject: (t) => `${t}\nผู้ติดต่อ เลขประจำตัวประชาชน 1-1017-00203-45-0\n` },
+	{ rule: 'procurement-month-missing', page: 'news/procurement-monthly-2570.md', today: { year: 2027, month: 1, day: 15 }, inject: (t) => t },
+	{ rule: 'suppression-reason-missing', page: 'law/index.md', inject: (t) => `${t}\n<!-- disclosure-lint-disable-next-line date-era -->\nสำเนาหนังสือลงวันที่ 1 ตุลาคม 2024\n` },
+	{ rule: 'suppression-unused', page: 'law/index.md', inject: (t) => `${t}\n<!-- disclosure-lint-disable-next-line date-era -- คัดลอกจากต้นฉบับ -->\nข้อความทั่วไป\n` },
+	{ rule: 'page-limits', page: 'law/index.md', inject: (t) => `${t}\n${'> '.repeat(40)}ซ้อนลึก\n` },
+];
+
+describe('one defect injected into a clean example page yields exactly its rule', () => {
+	for (const c of CASES) {
+		it(`${c.rule} (${c.page})`, () => {
+			const file = path.join(EXAMPLES, c.page);
+			const engine = new Engine(fsHost, { root: EXAMPLES, today: c.today ?? FIXTURE_TODAY, locale: 'en' });
+			const clean = fs.readFileSync(file, 'utf8');
+			const today = new Engine(fsHost, { root: EXAMPLES, today: FIXTURE_TODAY, locale: 'en' });
+			assert.deepEqual(today.lintText(file, clean).findings.map((f) => f.ruleId), [], 'the example page must be clean');
+			const rules = [...new Set(engine.lintText(file, c.inject(clean)).findings.map((f) => f.ruleId))];
+			assert.deepEqual(rules, [c.rule]);
+		});
+	}
+
+	it('covers every page rule', () => {
+		const pageRules = RULES.filter((r) => r.scope === 'page' || r.id.startsWith('suppression') || r.id === 'page-limits').map((r) => r.id);
+		assert.deepEqual(pageRules.filter((id) => !CASES.some((c) => c.rule === id)), []);
+	});
+});
