@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
 import { RULES } from '../../server/src/core/rules/index';
 import { VERSION } from '../../server/src/shared/version';
+import { PAGE_TWO_FINDINGS } from '../helpers/pages';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/disclosure-lint.js');
@@ -52,26 +53,7 @@ function tmpdir(): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'dl-cli-'));
 }
 
-const FAILING_PAGE = [
-	'---',
-	'topic: web-links',
-	'title: เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'agency: ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
-	'responsible: กลุ่มงานพัฒนาระบบเว็บไซต์',
-	'reviewer: หัวหน้ากลุ่มงานพัฒนาระบบเว็บไซต์',
-	'approver: ผู้อำนวยการศูนย์',
-	'published: 2569-10-01',
-	'updated: 31 เมษายน 2569',
-	'publish_request: {id: "12/2570", date: 2569-09-28}',
-	'---',
-	'',
-	'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'',
-	'หนังสือลงวันที่ 1 ตุลาคม 2024',
-	'',
-	'- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)',
-	'',
-].join('\n');
+const FAILING_PAGE = PAGE_TWO_FINDINGS;
 
 function siteWith(files: Record<string, string | Uint8Array>): string {
 	const dir = tmpdir();

@@ -8,25 +8,9 @@ import { lintText } from '../../server/src/core/lint';
 import { RULES, type Rule } from '../../server/src/core/rules/index';
 import { formatMessage } from '../../server/src/core/messages';
 import { FIXTURE_TODAY } from '../helpers/fixtures';
+import { PAGE_DATE_INVALID } from '../helpers/pages';
 
-const PAGE = [
-	'---',
-	'topic: web-links',
-	'title: เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'agency: ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
-	'responsible: กลุ่มงานพัฒนาระบบเว็บไซต์',
-	'reviewer: หัวหน้ากลุ่มงานพัฒนาระบบเว็บไซต์',
-	'approver: ผู้อำนวยการศูนย์',
-	'published: 2569-10-01',
-	'updated: 31 เมษายน 2569',
-	'publish_request: {id: "12/2570", date: 2569-09-28}',
-	'---',
-	'',
-	'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'',
-	'- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)',
-	'',
-].join('\n');
+const PAGE = PAGE_DATE_INVALID;
 
 function tmpdir(): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'dl-engine-'));
