@@ -44,12 +44,19 @@ export class Facts {
 		private readonly topic: TopicSchema | undefined,
 		/** How durations are read (the configured working day). */
 		readonly durationOptions: DurationOptions = {},
+		/** Heading aliases the configuration adds, by section id. */
+		private readonly extraAliases: Record<string, string[]> = {},
 	) {}
 
 	/** The topic's body requirements with the variants that apply to this page merged in. */
 	disclosure(): EffectiveDisclosure | undefined {
 		if (!this.topic) return undefined;
-		return (this.effective ??= effectiveDisclosure(this.topic.x, this.data));
+		if (this.effective) return this.effective;
+		const x = effectiveDisclosure(this.topic.x, this.data);
+		if (Object.keys(this.extraAliases).length) {
+			x.sections = x.sections?.map((s) => (this.extraAliases[s.id] ? { ...s, aliases: [...(s.aliases ?? []), ...this.extraAliases[s.id]] } : s));
+		}
+		return (this.effective = x);
 	}
 
 	/** The page's headings matched to the topic's sections. */

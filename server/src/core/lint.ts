@@ -67,7 +67,7 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	const fmValue = fm && fm.closed && fm.problems.length === 0 && fm.value == null ? {} : fm?.value;
 	const data = fmValue !== null && typeof fmValue === 'object' && !Array.isArray(fmValue) ? (fmValue as Record<string, unknown>) : undefined;
 	const { topic, resolution } = resolveTopic(path, data, env);
-	const facts = new Facts(doc, data, topic, { workdayMinutes: env.config.workdayMinutes });
+	const facts = new Facts(doc, data, topic, { workdayMinutes: env.config.workdayMinutes }, topic ? env.config.aliases[topic.id] : undefined);
 	const raw: { rule: Rule; report: Report; level: Severity }[] = [];
 	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts, host: env.host, root: env.root };
 

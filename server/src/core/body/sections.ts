@@ -18,6 +18,8 @@ export interface SectionMatch {
 	nodes: Node[];
 	/** The plain text of the body. */
 	text: string;
+	/** The headings' text and the body's, for what a section must mention. */
+	fullText: string;
 	/** The body holds content (an explicit ไม่มี… counts, a lone dash does not). */
 	hasContent: boolean;
 	/** The body is an explicit ไม่มี… */
@@ -72,26 +74,33 @@ export function matchSections(tree: Root, text: string, specs: SectionSpec[]): S
 		}
 		if (!spec) continue;
 		entry.sectionId = spec.id;
-		// The page title (H1) often repeats the topic's main heading: a later, deeper match is the section.
-		const previous = byId.get(spec.id);
-		if (previous && !(previous.heading.depth === 1 && node.depth > 1)) continue;
 		let j = i + 1;
 		while (j < children.length && !(children[j].type === 'heading' && (children[j] as Heading).depth <= node.depth)) j++;
 		const nodes = children.slice(i + 1, j);
 		const sectionEnd = j < children.length ? children[j].position?.start.offset ?? text.length : text.length;
-		byId.set(spec.id, { spec, heading: node, headingStart: start, headingEnd: end, contentStart: end, end: sectionEnd, nodes, ...content(nodes) });
+		const previous = byId.get(spec.id);
+		// The page title (H1) often repeats the topic's main heading: a later, deeper match is the section.
+		if (!previous || (previous.heading.depth === 1 && node.depth > 1)) {
+			byId.set(spec.id, { spec, heading: node, headingStart: start, headingEnd: end, contentStart: end, end: sectionEnd, nodes, ...content(nodes, hText) });
+		} else if (start >= previous.end) {
+			// Split over headings ("## วิสัยทัศน์" then "## พันธกิจ"): read together.
+			const all = [...previous.nodes, node, ...nodes];
+			const merged = content(all, `${previous.fullText.split('\n')[0]} ${hText}`);
+			byId.set(spec.id, { ...previous, nodes: all, end: sectionEnd, ...merged, hasContent: previous.hasContent || content(nodes, hText).hasContent });
+		}
 	}
 	return { byId, headings };
 }
 
-function content(nodes: Node[]): { text: string; hasContent: boolean; explicitNone: boolean } {
+function content(nodes: Node[], headingText: string): { text: string; fullText: string; hasContent: boolean; explicitNone: boolean } {
 	const meaningful = nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak' && n.type !== 'definition');
-	const text = meaningful.map(nodeText).join('\n').trim();
+	const text = meaningful.filter((n) => n.type !== 'heading').map(nodeText).join('\n').trim();
+	const fullText = `${headingText}\n${meaningful.map(nodeText).join('\n')}`;
 	const explicitNone = EXPLICIT_NONE.test(text);
 	let hasMedia = false;
 	for (const n of meaningful) walk(n, (x) => {
 		if (x.type === 'image' || x.type === 'imageReference') hasMedia = true;
 		return !hasMedia;
 	});
-	return { text, explicitNone, hasContent: hasMedia || !BLANK_VALUE.test(text) };
+	return { text, fullText, explicitNone, hasContent: hasMedia || !BLANK_VALUE.test(text) };
 }

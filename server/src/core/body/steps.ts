@@ -26,7 +26,8 @@ export interface Step {
 /** The steps of a page and their stated total. */
 export interface Procedure {
 	section: SectionMatch;
-	kind: 'table' | 'list';
+	/** `none`: the section holds neither a table nor a list of steps. */
+	kind: 'table' | 'list' | 'none';
 	steps: Step[];
 	/** The table has no column the schema names as the duration column. */
 	noDurationColumn?: { start: number; end: number };
@@ -45,7 +46,19 @@ export function readProcedure(text: string, spec: StepsSpec, sections: SectionIn
 	const read = (start: number, end: number): WrittenDuration => {
 		const raw = text.slice(start, end);
 		const value = parseDuration(raw.replace(/\|/g, ' '), opts);
-		return { start, end, text: raw.trim(), value: value && 'error' in value ? { error: value.error } : value };
+		if (value && 'error' in value) {
+			// Point at the unreadable words, not at the whole cell or item.
+			const s = start + (value.start ?? 0);
+			const e = value.end !== undefined ? start + value.end : end;
+			return { start: s, end: Math.max(e, s), text: value.raw || raw.trim(), value: { error: value.error } };
+		}
+		if (value && value.parts.length) {
+			// Only the duration itself, so a fix keeps labels such as "รวมระยะเวลา" around it.
+			const s = start + value.parts[0].start;
+			const e = start + value.parts[value.parts.length - 1].end;
+			return { start: s, end: e, text: text.slice(s, e), value };
+		}
+		return { start, end, text: raw.trim(), value };
 	};
 	let procedure: Procedure | undefined;
 	const table = section.nodes.find((n): n is Table => n.type === 'table');
@@ -83,7 +96,7 @@ export function readProcedure(text: string, spec: StepsSpec, sections: SectionIn
 			procedure.steps.push({ start: s, end: e, name, duration: read(s + (m ? m.index + m[0].length : 0), e) });
 		}
 	} else {
-		return undefined;
+		procedure = { section, kind: 'none', steps: [] };
 	}
 	if (!procedure.total) procedure.total = totalElsewhere(section, spec, sections, isTotal, read);
 	return procedure;

@@ -81,7 +81,7 @@ export class ConfigResolver {
 	/** The merged configuration for one file. */
 	forFile(file: string): ResolvedConfig {
 		const chain = this.chain(path.dirname(file));
-		const out: ResolvedConfig = { files: [], rules: {}, topics: [], schemas: [], links: {}, workdayMinutes: DEFAULT_WORKDAY_MINUTES, problems: [] };
+		const out: ResolvedConfig = { files: [], rules: {}, topics: [], schemas: [], links: {}, workdayMinutes: DEFAULT_WORKDAY_MINUTES, aliases: {}, problems: [] };
 		for (const c of chain) {
 			out.files.push(c.file);
 			out.problems.push(...c.problems);
@@ -93,6 +93,9 @@ export class ConfigResolver {
 			if (d.links) out.links = { ...out.links, ...d.links };
 			if (d.workdayMinutes !== undefined) out.workdayMinutes = d.workdayMinutes;
 			if (d.locale) out.locale = d.locale;
+			for (const [topic, sections] of Object.entries(d.aliases ?? {})) {
+				for (const [id, names] of Object.entries(sections)) ((out.aliases[topic] ??= {})[id] ??= []).push(...names);
+			}
 			for (const o of d.overrides ?? []) {
 				if (matchesGlob(file, c.dir, o.files)) for (const [id, s] of Object.entries(o.rules)) out.rules[id] = ruleConfig(s);
 			}

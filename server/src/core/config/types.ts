@@ -26,6 +26,8 @@ export interface ConfigData {
 	workdayMinutes?: number;
 	locale?: Locale;
 	overrides?: { files: string | string[]; rules: Record<string, RuleSetting> }[];
+	/** More heading aliases for sections: topic id → section id → aliases (SPEC §3.4). */
+	aliases?: Record<string, Record<string, string[]>>;
 }
 
 /** A rule's effective level and options for one file. */
@@ -48,6 +50,8 @@ export interface ResolvedConfig {
 	links: LinkSettings;
 	workdayMinutes: number;
 	locale?: Locale;
+	/** Extra section heading aliases: topic id → section id → aliases, from every config that applies. */
+	aliases: Record<string, Record<string, string[]>>;
 	/** Problems in the config files (bad JSON, schema violations), with positions. */
 	problems: FileProblem[];
 }

@@ -3,6 +3,13 @@ import { attributionItems, SOURCE_LABEL, type Item } from '../body/items';
 import { isPresent, resolveKeyPath } from '../schema/paths';
 import { findDates } from '../thai/dates';
 import type { AttributionSpec } from '../schema/xDisclosure';
+import { normalizeThai } from '../thai/normalize';
+import { nodeText } from '../body/text';
+import { topicLineRange } from './util';
+
+function bodyText(ctx: RuleContext): string {
+	return ctx.doc.tree.children.filter((n) => n.type !== 'yaml').map(nodeText).join('\n');
+}
 
 const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา)/u;
 
@@ -10,12 +17,16 @@ const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา
  * The items to check. Front-matter keys (`sources`, `date`) attribute a single-item page, and the
  * photos of a page that is itself one dated or sourced article; lists and tables still need their own.
  */
-function context(ctx: RuleContext, keys: (spec: AttributionSpec) => string[]): { spec: AttributionSpec; items: Item[] } | undefined {
+function context(ctx: RuleContext, keys: (spec: AttributionSpec) => string[]): { spec: AttributionSpec; items: Item[]; pageMissing: boolean } | undefined {
 	const spec = ctx.facts.disclosure()?.attribution;
 	if (!spec || ctx.doc.limit) return undefined;
 	let items = attributionItems(ctx.doc.tree.children, ctx.facts.sections(), spec);
-	if (keysPresent(ctx, keys(spec))) items = items.length <= 1 ? [] : items.filter((i) => i.kind !== 'image');
-	return { spec, items };
+	const pageKeys = keys(spec);
+	const present = keysPresent(ctx, pageKeys);
+	// A page without items is one item itself: its front-matter key must attribute it.
+	const pageMissing = items.length === 0 && pageKeys.length > 0 && !present;
+	if (present) items = items.length <= 1 ? [] : items.filter((i) => i.kind !== 'image');
+	return { spec, items, pageMissing };
 }
 
 function keysPresent(ctx: RuleContext, keys: string[]): boolean {
@@ -37,7 +48,7 @@ export const sourceMissing: Rule = {
 	id: 'source-missing',
 	tags: ['attribution'],
 	defaultSeverity: 'error',
-	fixable: true,
+	fixable: false,
 	scope: 'page',
 	description: { th: 'รายการไม่ระบุแหล่งที่มา', en: 'An item has no source' },
 	messages: {
@@ -45,10 +56,18 @@ export const sourceMissing: Rule = {
 			th: 'รายการ "{item}" ไม่ระบุแหล่งที่มา ให้เพิ่ม "ที่มา: …" หรือลิงก์ไปยังต้นฉบับ',
 			en: 'The item "{item}" has no source; add "ที่มา: …" (Source:) or a link to the original',
 		},
+		page: {
+			th: 'หน้านี้ไม่ระบุแหล่งที่มา ให้ใส่ {keys} ในส่วนหัว หรือ "ที่มา: …" ในเนื้อหา',
+			en: 'This page gives no source; add {keys} to the front matter or "ที่มา: …" (Source:) in the body',
+		},
 	},
 	check(ctx, report) {
 		const c = context(ctx, (spec) => spec.sourceKeys ?? ['sources']);
 		if (!c || !c.spec.source) return;
+		if (c.pageMissing && !SOURCE_LABEL.test(normalizeThai(bodyText(ctx)).text)) {
+			const [start, end] = topicLineRange(ctx);
+			report({ messageId: 'page', args: { keys: (c.spec.sourceKeys ?? ['sources']).join(', ') }, start, end });
+		}
 		const patterns = (c.spec.sourcePatterns ?? []).map((p) => new RegExp(p.pattern, p.flags ?? 'u'));
 		const eol = ctx.doc.lines.eol;
 		for (const item of c.items) {
@@ -73,6 +92,10 @@ export const dateMissing: Rule = {
 			th: 'รายการ "{item}" ไม่ระบุวันที่ ให้ใส่วันที่ เช่น 15 ตุลาคม 2569',
 			en: 'The item "{item}" has no date; add one, e.g. 15 ตุลาคม 2569',
 		},
+		page: {
+			th: 'หน้านี้ไม่ระบุวันที่ของเรื่อง ให้ใส่ {keys} ในส่วนหัว เช่น date: 2569-11-12',
+			en: 'This page gives no date for its story; add {keys} to the front matter, e.g. date: 2569-11-12',
+		},
 		noTime: {
 			th: 'รายการ "{item}" ควรระบุเวลาด้วย เช่น เวลา 10.30 น.',
 			en: 'The item "{item}" should also give a time, e.g. เวลา 10.30 น.',
@@ -81,6 +104,10 @@ export const dateMissing: Rule = {
 	check(ctx, report) {
 		const c = context(ctx, (spec) => spec.dateKeys ?? []);
 		if (!c || !c.spec.date) return;
+		if (c.pageMissing) {
+			const [start, end] = topicLineRange(ctx);
+			report({ messageId: 'page', args: { keys: (c.spec.dateKeys ?? []).join(', ') }, start, end });
+		}
 		for (const item of c.items) {
 			const dates = findDates(item.dateCellText ?? item.text).filter((d) => d.date);
 			const [start, end] = itemRange(ctx, item);

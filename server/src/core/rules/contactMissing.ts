@@ -5,14 +5,14 @@ import { normalizeThai } from '../thai/normalize';
 import { bodyLinks, type BodyLink } from '../body/links';
 
 const CHANNEL_LABEL: Record<string, LocalizedText> = {
-	phone: { th: 'หมายเลขโทรศัพท์', en: 'a phone number' },
-	fax: { th: 'หมายเลขโทรสาร', en: 'a fax number' },
-	email: { th: 'ไปรษณีย์อิเล็กทรอนิกส์ (อีเมล)', en: 'an e-mail address' },
-	map: { th: 'แผนที่ตั้งหน่วยงาน (รูปหรือลิงก์แผนที่)', en: 'a location map (an image or a map link)' },
-	address: { th: 'ที่อยู่', en: 'the postal address' },
-	feedback: { th: 'ช่องทางรับฟังความคิดเห็น', en: 'a feedback channel' },
-	hotline: { th: 'สายด่วน', en: 'a hotline' },
-	website: { th: 'เว็บไซต์', en: 'a website' },
+	phone: { th: 'หมายเลขโทรศัพท์', en: 'phone number' },
+	fax: { th: 'หมายเลขโทรสาร', en: 'fax number' },
+	email: { th: 'ไปรษณีย์อิเล็กทรอนิกส์ (อีเมล)', en: 'e-mail address' },
+	map: { th: 'แผนที่ตั้งหน่วยงาน (รูปหรือลิงก์แผนที่)', en: 'location map (an image or a map link)' },
+	address: { th: 'ที่อยู่', en: 'postal address' },
+	feedback: { th: 'ช่องทางรับฟังความคิดเห็น', en: 'feedback channel' },
+	hotline: { th: 'สายด่วน', en: 'hotline' },
+	website: { th: 'เว็บไซต์', en: 'website' },
 };
 
 const MAP_URL = /maps\.google|google\.[a-z.]+\/maps|goo\.gl\/maps|maps\.app\.goo\.gl|openstreetmap|longdo\.com\/map|\/maps?\b/i;
@@ -48,8 +48,8 @@ export const contactMissing: Rule = {
 	scope: 'page',
 	description: { th: 'ช่องทางการติดต่อไม่ครบ', en: 'A contact channel is missing' },
 	messages: {
-		missing: { th: 'หัวข้อ "{heading}" ไม่มี{channel}', en: 'The section "{heading}" has no {channel}' },
-		recommended: { th: 'หัวข้อ "{heading}" ควรมี{channel}', en: 'The section "{heading}" should have {channel}' },
+		missing: { th: 'หัวข้อ "{heading}" ไม่มี{channel}', en: 'The section "{heading}" gives no {channel}' },
+		recommended: { th: 'หัวข้อ "{heading}" ควรมี{channel}', en: 'The section "{heading}" should give a {channel}' },
 		none: { th: 'หัวข้อ "{heading}" ต้องมีช่องทางติดต่ออย่างน้อยหนึ่งช่องทาง ({channels})', en: 'The section "{heading}" needs at least one contact channel ({channels})' },
 	},
 	check(ctx, report) {

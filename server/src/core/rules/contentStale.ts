@@ -57,6 +57,7 @@ export const contentStale: Rule = {
 			}
 		}
 		const current = fiscalYearOf(ctx.today);
+		const oldestSection = f.fiscalYear === 'current-or-previous' ? current - 1 : current;
 		for (const spec of ctx.facts.disclosure()?.sections ?? []) {
 			const m = spec.fiscalYear ? ctx.facts.sections().byId.get(spec.id) : undefined;
 			if (!m || !m.hasContent || m.explicitNone) continue;
@@ -66,7 +67,7 @@ export const contentStale: Rule = {
 			const years = named.length ? named : [...text.matchAll(/(?<!\d)(2[45]\d\d)(?!\d)/gu)].map((x) => Number(x[1]));
 			if (!years.length) {
 				report({ messageId: 'sectionFiscalYearMissing', args: { heading, current }, start: m.headingStart, end: m.headingEnd });
-			} else if (Math.max(...years) < current) {
+			} else if (Math.max(...years) < oldestSection) {
 				report({ messageId: 'sectionFiscalYear', args: { heading, year: Math.max(...years), current }, start: m.headingStart, end: m.headingEnd });
 			}
 		}

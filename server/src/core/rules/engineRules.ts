@@ -5,7 +5,7 @@ export const suppressionReasonMissing: Rule = {
 	id: 'suppression-reason-missing',
 	tags: ['suppression'],
 	defaultSeverity: 'warning',
-	fixable: true,
+	fixable: false,
 	scope: 'engine',
 	description: { th: 'ความเห็นปิดการตรวจไม่มีเหตุผล', en: 'A disable comment without a reason' },
 	messages: {

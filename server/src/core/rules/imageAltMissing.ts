@@ -8,7 +8,7 @@ export const imageAltMissing: Rule = {
 	id: 'image-alt-missing',
 	tags: ['accessibility'],
 	defaultSeverity: 'warning',
-	fixable: true,
+	fixable: false,
 	scope: 'page',
 	description: { th: 'รูปภาพไม่มีคำอธิบาย (alt)', en: 'An image without alt text' },
 	messages: {

@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { findNationalIds } from '../thai/nationalId';
+import { walk } from '../parse/walk';
 
 const URL_LIKE = /(?:https?:\/\/|www\.)\S+/giu;
 /** e-GP project numbers and similar references are not ID numbers (DOMAIN §4.8). */
@@ -37,5 +38,12 @@ export const piiNationalId: Rule = {
 		const fm = ctx.doc.frontMatter;
 		if (fm) scan(fm.contentStart, fm.contentEnd);
 		for (const [s, e] of ctx.facts.proseRanges()) scan(s, e);
+		// Pasted HTML tables and image descriptions are published too.
+		walk(ctx.doc.tree, (n) => {
+			const s = n.position?.start.offset;
+			const e = n.position?.end.offset;
+			if (s === undefined || e === undefined) return;
+			if (n.type === 'html' || n.type === 'image') scan(s, e);
+		});
 	},
 };

@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import { matchesWhen } from '../body/effective';
 import { addDays, compareDates, fiscalYearOf, THAI_MONTHS, THAI_MONTHS_ABBR, type CalendarDate } from '../thai/dates';
 import { normalizeThai } from '../thai/normalize';
+import { nodeText } from '../body/text';
 import { topicLineRange } from './util';
 
 /** The months of a fiscal year (BE), October first, as calendar months. */
@@ -46,8 +47,8 @@ export const procurementMonthMissing: Rule = {
 		const fy = typeof ctx.data?.fiscal_year === 'number' ? ctx.data.fiscal_year : fiscalYearOf(ctx.today);
 		const grace = typeof ctx.options.graceDays === 'number' ? ctx.options.graceDays : spec.graceDays ?? 30;
 		const section = spec.section ? ctx.facts.sections().byId.get(spec.section) : undefined;
-		const scope = section ? ctx.doc.text.slice(section.contentStart, section.end) : ctx.doc.text.slice(ctx.doc.frontMatter?.end ?? 0);
-		const text = normalizeThai(scope).text;
+		// Headings, rows and link text count; file names inside URLs do not.
+		const text = normalizeThai(section ? section.fullText : ctx.doc.tree.children.filter((n) => n.type !== 'yaml').map(nodeText).join('\n')).text;
 		const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx);
 		for (const { year, month } of fiscalMonths(fy)) {
 			if (compareDates(addDays(lastDay(year, month), grace), ctx.today) >= 0) continue;

@@ -7,10 +7,14 @@ export const sectionEmpty: Rule = {
 	id: 'section-empty',
 	tags: ['structure'],
 	defaultSeverity: 'error',
-	fixable: true,
+	fixable: false,
 	scope: 'page',
 	description: { th: 'หัวข้อย่อยว่าง หรือขาดสาระที่ต้องมี', en: 'A required section is blank or lacks required content' },
 	messages: {
+		emptyNoNone: {
+			th: 'หัวข้อ "{heading}" ว่างอยู่ ห้ามเว้นว่างหรือใส่เพียง "-" ให้ใส่เนื้อหา',
+			en: 'The section "{heading}" is blank; a blank or a lone "-" is not allowed: add the content',
+		},
 		empty: {
 			th: 'หัวข้อ "{heading}" ว่างอยู่ ห้ามเว้นว่างหรือใส่เพียง "-" ให้ใส่เนื้อหา หรือเขียน "{none}" หากไม่มีจริง',
 			en: 'The section "{heading}" is blank; a blank or a lone "-" is not allowed: add the content, or write "{none}" if there is none',
@@ -36,7 +40,7 @@ export const sectionEmpty: Rule = {
 				const eol = ctx.doc.lines.eol;
 				const none = spec.noneText ?? 'ไม่มี';
 				report({
-					messageId: 'empty', args: { ...args, none }, start, end,
+					messageId: spec.allowNone === false ? 'emptyNoNone' : 'empty', args: { ...args, none }, start, end,
 					fix: spec.allowNone === false ? undefined : { range: [m.headingEnd, m.headingEnd], text: `${eol}${eol}${none}`, safe: false },
 					data: { sectionId: spec.id, noneText: none },
 				});
@@ -46,7 +50,7 @@ export const sectionEmpty: Rule = {
 				if (spec.allowNone === false) report({ messageId: 'noneNotAllowed', args, start, end });
 				continue;
 			}
-			const hay = normalizeThai(m.text).text.toLowerCase();
+			const hay = normalizeThai(m.fullText).text.toLowerCase();
 			for (const alternatives of spec.mustContain ?? []) {
 				if (!alternatives.some((w) => hay.includes(w.toLowerCase()))) report({ messageId: 'mustContain', args: { ...args, words: alternatives.join(' / ') }, start, end });
 			}

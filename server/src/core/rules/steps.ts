@@ -3,6 +3,12 @@ import { formatDuration, parseDuration, type Duration } from '../thai/durations'
 import { hasThaiDigits } from '../thai/normalize';
 import { locate } from '../parse/frontMatter';
 
+const CLASS_LABEL: Record<string, { th: string; en: string }> = {
+	working: { th: 'เวลาทำการ', en: 'working time' },
+	calendar: { th: 'วันปฏิทิน', en: 'calendar time' },
+	mixed: { th: 'เวลาทำการและวันปฏิทินปนกัน', en: 'working and calendar time mixed' },
+};
+
 function isDuration(v: unknown): v is Duration {
 	return v !== null && typeof v === 'object' && 'minutes' in v;
 }
@@ -20,6 +26,10 @@ export const stepDurationMissing: Rule = {
 			th: 'ขั้นตอน "{step}" ไม่ระบุระยะเวลา ให้ใส่ เช่น 15 นาที, 1 วันทำการ',
 			en: 'The step "{step}" has no duration; write e.g. 15 นาที or 1 วันทำการ',
 		},
+		noSteps: {
+			th: 'หัวข้อ "{heading}" ไม่ได้เขียนขั้นตอนเป็นตารางหรือรายการลำดับ ให้แสดงทุกขั้นตอนพร้อมระยะเวลา เช่น ตาราง ลำดับ | ขั้นตอน | ระยะเวลา',
+			en: 'The section "{heading}" lists no steps as a table or a numbered list; give every step with its duration, e.g. a table ลำดับ | ขั้นตอน | ระยะเวลา',
+		},
 		noColumn: {
 			th: 'ตารางขั้นตอนไม่มีคอลัมน์ระยะเวลา ให้เพิ่มคอลัมน์ "ระยะเวลา" และระบุเวลาของทุกขั้นตอน',
 			en: 'The step table has no duration column; add a "ระยะเวลา" column with each step\'s time',
@@ -29,6 +39,10 @@ export const stepDurationMissing: Rule = {
 		const spec = ctx.facts.disclosure()?.steps;
 		const p = ctx.facts.procedure();
 		if (!spec || !p || spec.durationRequired === false) return;
+		if (p.kind === 'none') {
+			report({ messageId: 'noSteps', args: { heading: ctx.doc.text.slice(p.section.headingStart, p.section.headingEnd).replace(/^#+\s*/, '') }, start: p.section.headingStart, end: p.section.headingEnd });
+			return;
+		}
 		if (p.noDurationColumn) {
 			report({ messageId: 'noColumn', start: p.noDurationColumn.start, end: ctx.doc.lines.lineEnd(ctx.doc.lines.position(p.noDurationColumn.start).line) });
 			return;
@@ -101,6 +115,10 @@ export const stepTotalMismatch: Rule = {
 			th: 'หน่วยเวลาไม่สอดคล้อง: ขั้นตอนใช้ทั้งเวลาทำการและวันปฏิทิน จึงเทียบกับระยะเวลารวม "{stated}" ไม่ได้ (เวลาทำการ {working}, วันปฏิทิน {calendar})',
 			en: 'Inconsistent time units: the steps mix working time and calendar days, so the total "{stated}" cannot be checked (working {working}, calendar {calendar})',
 		},
+		otherClass: {
+			th: 'หน่วยเวลาไม่สอดคล้อง: ขั้นตอนนับเป็น{stepClass} ({sum}) แต่ระยะเวลารวม "{stated}" นับเป็น{totalClass} จึงเทียบกันไม่ได้',
+			en: 'Inconsistent time units: the steps count {stepClass} ({sum}) but the total "{stated}" counts {totalClass}, so they cannot be compared',
+		},
 	},
 	check(ctx, report) {
 		const p = ctx.facts.procedure();
@@ -114,10 +132,17 @@ export const stepTotalMismatch: Rule = {
 		const thai = hasThaiDigits(t.text);
 		const stated = t.value;
 		const stepClass = working && calendar ? 'mixed' : calendar ? 'calendar' : 'working';
-		if (stepClass === 'mixed' || (stated.timeClass !== stepClass && stated.minutes > 0)) {
+		if (stepClass === 'mixed') {
 			report({
 				messageId: 'mixed', severity: 'info', start: t.start, end: t.end,
 				args: { stated: t.text, working: formatDuration(working, 'working', opts, thai), calendar: formatDuration(calendar, 'calendar', opts, thai) },
+			});
+			return;
+		}
+		if (stated.timeClass !== stepClass) {
+			report({
+				messageId: 'otherClass', severity: 'info', start: t.start, end: t.end,
+				args: { stated: t.text, stepClass: CLASS_LABEL[stepClass], totalClass: CLASS_LABEL[stated.timeClass] ?? CLASS_LABEL.working, sum: formatDuration(stepClass === 'working' ? working : calendar, stepClass, opts, thai) },
 			});
 			return;
 		}
@@ -144,6 +169,10 @@ export const stepDeadlineExceeded: Rule = {
 			th: 'ระยะเวลารวม {total} เกินระยะเวลาที่กฎหมายกำหนด ({deadline} ตาม {key})',
 			en: 'The total {total} exceeds the legal deadline ({deadline}, {key})',
 		},
+		otherClass: {
+			th: 'เทียบระยะเวลารวมกับระยะเวลาตามกฎหมาย ({deadline}) ไม่ได้ เพราะนับเวลาต่างกัน (เวลาทำการกับวันปฏิทิน) ให้ใช้หน่วยเดียวกัน',
+			en: 'The total cannot be compared with the legal deadline ({deadline}): one counts working time, the other calendar time; use one kind of unit',
+		},
 	},
 	check(ctx, report) {
 		const key = ctx.facts.disclosure()?.steps?.deadlineKey;
@@ -162,7 +191,10 @@ export const stepDeadlineExceeded: Rule = {
 		}
 		const minutes = deadline.timeClass === 'working' ? total.working : total.calendar;
 		const other = deadline.timeClass === 'working' ? total.calendar : total.working;
-		if (other > 0) return; // different time classes cannot be compared
+		if (other > 0) {
+			report({ messageId: 'otherClass', severity: 'info', start: at![0], end: at![1], args: { deadline: raw } });
+			return;
+		}
 		if (minutes > deadline.minutes + 0.5) {
 			const opts = ctx.facts.durationOptions;
 			report({ messageId: 'exceeded', start: at![0], end: at![1], args: { total: formatDuration(minutes, deadline.timeClass, opts), deadline: raw, key } });
