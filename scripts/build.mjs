@@ -7,6 +7,7 @@ const watch = process.argv.includes('--watch');
 const entries = [
 	{ in: 'server/src/cli/bin.ts', out: 'cli' },
 	{ in: 'server/src/cli/worker.ts', out: 'worker' },
+	{ in: 'server/src/cli/benchLinks.ts', out: 'bench-links' },
 ].filter((e) => fs.existsSync(e.in));
 
 const options = {

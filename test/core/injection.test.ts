@@ -5,6 +5,7 @@ import { Engine } from '../../server/src/core/engine';
 import { fsHost } from '../../server/src/node/fsHost';
 import { RULES } from '../../server/src/core/rules/index';
 import { FIXTURE_TODAY } from '../helpers/fixtures';
+import type { Verdict } from '../../server/src/core/links/verdict';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 
@@ -20,6 +21,8 @@ interface Case {
 	page: string;
 	inject: (text: string) => string;
 	today?: { year: number; month: number; day: number };
+	/** Online verdicts to lint with (the external check's results). */
+	verdicts?: [string, Verdict][];
 }
 
 /** One defect per rule, injected into a copy of a clean example page. */
@@ -49,6 +52,12 @@ const CASES: Case[] = [
 	{ rule: 'procurement-month-missing', page: 'news/procurement-monthly-2570.md', today: { year: 2027, month: 1, day: 15 }, inject: (t) => t },
 	{ rule: 'suppression-reason-missing', page: 'law/index.md', inject: (t) => `${t}\n<!-- disclosure-lint-disable-next-line date-era -->\nสำเนาหนังสือลงวันที่ 1 ตุลาคม 2024\n` },
 	{ rule: 'suppression-unused', page: 'law/index.md', inject: (t) => `${t}\n<!-- disclosure-lint-disable-next-line date-era -- คัดลอกจากต้นฉบับ -->\nข้อความทั่วไป\n` },
+	{ rule: 'link-file-missing', page: 'law/index.md', inject: (t) => `${t}\nดูฉบับเดิมที่ [หน้าเก่า](../archive/old-laws.md)\n` },
+	{ rule: 'link-anchor-missing', page: 'law/index.md', inject: (t) => `${t}\nดู [ส่วนที่ไม่มีอยู่](#กฎหมายที่ยกเลิกแล้ว)\n` },
+	{ rule: 'link-malformed', page: 'law/index.md', inject: (t) => `${t}\nติดต่อ [อีเมล](mailto:info@@moph.go.th)\n` },
+	{ rule: 'link-insecure', page: 'e-service/index.md', inject: (t) => once(t, 'url: https://ict.moph.go.th/helpdesk/', 'url: http://ict.moph.go.th/helpdesk/') },
+	{ rule: 'link-external-dead', page: 'law/index.md', inject: (t) => t, verdicts: [['https://ratchakitcha.soc.go.th/', { state: 'dead', status: 404, reason: '404' }]] },
+	{ rule: 'link-external-unverified', page: 'law/index.md', inject: (t) => t, verdicts: [['https://www.krisdika.go.th/', { state: 'unverified', status: 503, reason: '503' }]] },
 	{ rule: 'page-limits', page: 'law/index.md', inject: (t) => `${t}\n${'> '.repeat(40)}ซ้อนลึก\n` },
 ];
 
@@ -60,7 +69,7 @@ describe('one defect injected into a clean example page yields exactly its rule'
 			const clean = fs.readFileSync(file, 'utf8');
 			const today = new Engine(fsHost, { root: EXAMPLES, today: FIXTURE_TODAY, locale: 'en' });
 			assert.deepEqual(today.lintText(file, clean).findings.map((f) => f.ruleId), [], 'the example page must be clean');
-			const rules = [...new Set(engine.lintText(file, c.inject(clean)).findings.map((f) => f.ruleId))];
+			const rules = [...new Set(engine.lintText(file, c.inject(clean), c.verdicts && new Map(c.verdicts)).findings.map((f) => f.ruleId))];
 			assert.deepEqual(rules, [c.rule]);
 		});
 	}

@@ -117,7 +117,7 @@ export const HELP = `disclosure-lint [options] [paths or globs …]
 
   --format stylish|json          output format (default stylish, coloured on a TTY)
   --output FILE                  write the report there instead of stdout
-  --links off|local              local (default): files and anchors
+  --links off|local|online       local (default): files and anchors; online: also http(s) URLs
   --today YYYY-MM-DD             fix "today" (also env DISCLOSURE_LINT_TODAY)
   --locale th|en                 message language (default from the environment)
   --config FILE                  use this config file instead of discovery

@@ -13,6 +13,7 @@ import { stylishFormatter } from './formatters/stylish';
 import type { FileReport, Formatter } from './formatters/types';
 import { lintFiles } from './pool';
 import { siteFindings } from '../core/site';
+import { checkExternalLinks } from './online';
 import { VERSION } from '../shared/version';
 
 /** Where the CLI writes; injected so tests can run `main()` in-process. */
@@ -40,7 +41,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 	try {
 		opts = parseCliArgs(argv);
 		for (const [key, flag] of NOT_YET) if (opts[key]) throw new UsageError(`${flag} is not available in disclosure-lint ${VERSION} yet`);
-		if (opts.links === 'online') throw new UsageError('--links online is not available in disclosure-lint ' + VERSION + ' yet');
 		if (!FORMATTERS[opts.format]) throw new UsageError(`--format ${opts.format} is not available in disclosure-lint ${VERSION} yet; use stylish or json`);
 		if (opts.stdinFilename && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
 		if (opts.stdin && opts.patterns.length) throw new UsageError('--stdin lints standard input; do not also give paths');
@@ -81,7 +81,8 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 	const cwd = io.cwd;
 	const configFile = opts.config ? path.resolve(cwd, opts.config) : undefined;
 	if (configFile && !fsHost.fileExists(configFile)) throw new UsageError(`cannot read the config file ${opts.config}`);
-	const engine = new Engine(fsHost, { root: cwd, configFile, today, locale: envLocale, localeOverride: opts.locale as Locale | undefined });
+	const linksMode = opts.links as 'off' | 'local' | 'online' | undefined;
+	const engine = new Engine(fsHost, { root: cwd, configFile, today, locale: envLocale, localeOverride: opts.locale as Locale | undefined, linksMode });
 
 	if (opts.init) return init(cwd, io);
 	if (opts.printConfig) {
@@ -112,6 +113,11 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		const problems = dedupeProblems(selection.files.flatMap((f) => engine.problemsFor(f)));
 		if (problems.length) return reportProblems(problems, envLocale, io);
 		reports = await lintFiles(engine, selection.files, opts.threads);
+		if ((linksMode ?? engine.configFor(path.join(cwd, 'index.md')).links.mode) === 'online') {
+			const tty = Boolean(io.stderr.isTTY);
+			reports = await checkExternalLinks(engine, reports, tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined);
+			if (tty) io.stderr.write('\r\u001b[K');
+		}
 		const folders = patterns.map((p) => path.resolve(cwd, p)).filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
 		if (folders.length) {
 			const site = siteReport(engine, folders[0], reports);

@@ -9,6 +9,9 @@ import { decodePage } from './parse/decode';
 import { parseDocument } from './parse/document';
 import { getRule } from './rules/index';
 import type { CalendarDate } from './thai/dates';
+import { AnchorCache, anchorsOf } from './links/anchors';
+import type { Verdict } from './links/verdict';
+import type { LinkContext } from './rules/types';
 
 /** Options of an engine instance. */
 export interface EngineOptions {
@@ -21,6 +24,8 @@ export interface EngineOptions {
 	locale: Locale;
 	/** A language that wins over the config's (`--locale`). */
 	localeOverride?: Locale;
+	/** The link mode that wins over the config's (`--links`). */
+	linksMode?: 'off' | 'local' | 'online';
 }
 
 /**
@@ -31,9 +36,15 @@ export class Engine {
 	readonly configs: ConfigResolver;
 	private readonly schemas: SchemaRegistryCache;
 
+	private readonly anchorCache: AnchorCache;
+
 	constructor(readonly host: Host, readonly options: EngineOptions) {
 		this.configs = new ConfigResolver(host, options.root, options.configFile);
 		this.schemas = new SchemaRegistryCache(host);
+		this.anchorCache = new AnchorCache((file) => {
+			const text = host.readFile(file);
+			return text === undefined ? undefined : { text, mtime: host.mtime(file), parse: () => parseDocument(file, text) };
+		});
 	}
 
 	/** The configuration of a file. */
@@ -57,10 +68,16 @@ export class Engine {
 		return [...config.problems, ...this.registryFor(config).problems];
 	}
 
-	/** Lint page text (an open buffer or stdin). */
-	lintText(file: string, text: string): PageResult {
+	/** Lint page text (an open buffer or stdin); `verdicts` are the online link results, when checked. */
+	lintText(file: string, text: string, verdicts?: Map<string, Verdict>): PageResult {
 		const config = this.configFor(file);
-		return lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config), host: this.host, root: this.options.root });
+		const profile = config.links.slugProfile ?? 'github';
+		const links: LinkContext = {
+			mode: this.options.linksMode ?? config.links.mode ?? 'local',
+			anchors: (f, doc) => (doc ? anchorsOf(doc, profile) : this.anchorCache.get(f, profile)),
+			verdicts,
+		};
+		return lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config), host: this.host, root: this.options.root, links });
 	}
 
 	/** Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. */

@@ -48,6 +48,14 @@ export class Facts {
 		private readonly extraAliases: Record<string, string[]> = {},
 	) {}
 
+	private readonly memos = new Map<string, unknown>();
+
+	/** A value computed once per page under a key, for data several rules share. */
+	memo<T>(key: string, compute: () => T): T {
+		if (!this.memos.has(key)) this.memos.set(key, compute());
+		return this.memos.get(key) as T;
+	}
+
 	/** The topic's body requirements with the variants that apply to this page merged in. */
 	disclosure(): EffectiveDisclosure | undefined {
 		if (!this.topic) return undefined;

@@ -6,7 +6,8 @@ import { topicFromConfig } from './config/resolve';
 import type { CalendarDate } from './thai/dates';
 import { Facts } from './facts';
 import { RULES, getRule, type Rule } from './rules/index';
-import type { RuleContext, TopicResolution } from './rules/types';
+import type { LinkContext, RuleContext, TopicResolution } from './rules/types';
+import { externalUrls } from './rules/links';
 import { readDirectives, suppressedBy, type Directive } from './suppressions';
 
 /** What a lint run needs besides the page. */
@@ -22,6 +23,8 @@ export interface LintEnvironment {
 	host?: Host;
 	/** The workspace root. */
 	root?: string;
+	/** Link checking services. */
+	links?: LinkContext;
 }
 
 /** The findings of one page, and what the site check and the editor need to know about it. */
@@ -32,6 +35,8 @@ export interface PageResult {
 	topic?: string;
 	/** Section ids listed in `sections:` (for the site check). */
 	sections?: string[];
+	/** The page's http(s) URLs, in online link mode (for the external check). */
+	externalUrls?: string[];
 	document: ParsedDocument;
 }
 
@@ -69,7 +74,7 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	const { topic, resolution } = resolveTopic(path, data, env);
 	const facts = new Facts(doc, data, topic, { workdayMinutes: env.config.workdayMinutes }, topic ? env.config.aliases[topic.id] : undefined);
 	const raw: { rule: Rule; report: Report; level: Severity }[] = [];
-	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts, host: env.host, root: env.root };
+	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts, host: env.host, root: env.root, links: env.links };
 
 	for (const rule of env.rules ?? RULES) {
 		if (!rule.check || rule.scope !== 'page') continue;
@@ -94,7 +99,8 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	if (limitFinding) findings.push(limitFinding);
 	findings.sort(compareFindings);
 	const sections = Array.isArray(data?.sections) ? (data.sections as unknown[]).filter((s): s is string => typeof s === 'string') : undefined;
-	return { path, findings, topic: topic?.id, sections, document: doc };
+	const urls = env.links?.mode === 'online' ? [...new Set(externalUrls({ ...base, options: {} }).map((u) => u.url))] : undefined;
+	return { path, findings, topic: topic?.id, sections, externalUrls: urls, document: doc };
 }
 
 function pushInternalError(raw: { rule: Rule; report: Report; level: Severity }[], config: ResolvedConfig, ruleId: string, err: unknown): void {

@@ -10,6 +10,8 @@ export interface FileReport {
 	/** The page's topic and `sections:`, for the site check (not printed). */
 	topic?: string;
 	sections?: string[];
+	/** The page's http(s) URLs (online link mode). */
+	urls?: string[];
 	/** The site check's entry (on the config file or the folder), not a page. */
 	site?: boolean;
 }

@@ -90,7 +90,7 @@ export class ConfigResolver {
 			for (const [glob, topic] of Object.entries(d.topics ?? {})) out.topics.push({ base: c.dir, glob, topic });
 			for (const s of d.schemas ?? []) out.schemas.push(path.resolve(c.dir, s));
 			if (d.requiredTopics) out.requiredTopics = d.requiredTopics;
-			if (d.links) out.links = { ...out.links, ...d.links };
+			if (d.links) out.links = { ...out.links, ...d.links, ...(d.links.root !== undefined ? { root: path.resolve(c.dir, d.links.root) } : {}), ...(d.links.cacheFile !== undefined ? { cacheFile: path.resolve(c.dir, d.links.cacheFile) } : {}) };
 			if (d.workdayMinutes !== undefined) out.workdayMinutes = d.workdayMinutes;
 			if (d.locale) out.locale = d.locale;
 			for (const [topic, sections] of Object.entries(d.aliases ?? {})) {

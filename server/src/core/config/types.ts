@@ -12,7 +12,13 @@ export interface LinkSettings {
 	retries?: number;
 	cacheTtlHours?: number;
 	exclude?: string[];
-	slugProfile?: string;
+	slugProfile?: 'github' | 'gitlab';
+	/** The folder site-root links (`/about/`) start from, relative to the config file; default the workspace root. */
+	root?: string;
+	/** Extensions tried for links written without one, or as `.html` (static-site generators): default [".md"]. */
+	pageExtensions?: string[];
+	/** Where the link cache is kept, relative to the config file. */
+	cacheFile?: string;
 }
 
 /** The contents of a `.disclosurelintrc.*` file (SPEC §5). Data only. */

@@ -19,6 +19,7 @@ import { imageAltMissing } from './imageAltMissing';
 import { piiNationalId } from './piiNationalId';
 import { procurementMonthMissing } from './procurementMonthMissing';
 import { topicCoverage } from './topicCoverage';
+import { linkAnchorMissing, linkExternalDead, linkExternalUnverified, linkFileMissing, linkInsecure, linkMalformed } from './links';
 import { fileUnreadable, internalError, pageLimits, suppressionReasonMissing, suppressionUnused } from './engineRules';
 
 /** Where each rule's documentation page lives; every diagnostic links to it. */
@@ -44,6 +45,12 @@ export const RULES: readonly Rule[] = [
 	stepTotalMismatch,
 	stepDeadlineExceeded,
 	downloadMissing,
+	linkFileMissing,
+	linkAnchorMissing,
+	linkExternalDead,
+	linkExternalUnverified,
+	linkInsecure,
+	linkMalformed,
 	linkRequiredMissing,
 	contactMissing,
 	imageAltMissing,

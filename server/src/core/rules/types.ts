@@ -4,6 +4,7 @@ import type { SchemaRegistry, TopicSchema } from '../schema/registry';
 import type { ResolvedConfig } from '../config/types';
 import type { CalendarDate } from '../thai/dates';
 import type { Facts } from '../facts';
+import type { Verdict } from '../links/verdict';
 
 /** Where a rule runs. Engine rules are reported by the pipeline itself (their `check` is absent). */
 export type RuleScope = 'page' | 'site' | 'engine';
@@ -43,6 +44,17 @@ export interface RuleContext {
 	host?: Host;
 	/** The workspace root: site-root links (`/about/`) resolve from here. */
 	root?: string;
+	/** Link checking: the mode, other pages' anchors, and online verdicts when there are some. */
+	links?: LinkContext;
+}
+
+/** What the link rules need beyond the page. */
+export interface LinkContext {
+	mode: 'off' | 'local' | 'online';
+	/** The anchors of a page file (from `doc` when given, for the page being linted). */
+	anchors(file: string, doc?: ParsedDocument): Set<string> | undefined;
+	/** Online verdicts by checked URL ({@link checkKey}); absent until the external check ran. */
+	verdicts?: Map<string, Verdict>;
 }
 
 /** How a page's topic was determined. */

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { createSlugger } from '../../server/src/core/links/slugger';
+import { anchorsOf } from '../../server/src/core/links/anchors';
+import { parseDocument } from '../../server/src/core/parse/document';
+import { ExternalChecker, DEFAULT_CHECKER_OPTIONS, NetworkError, retryAfterMs, type HttpAnswer } from '../../server/src/core/links/external';
+
+describe('anchors and slug profiles', () => {
+	it('github: Thai marks kept, punctuation dropped, duplicates numbered', () => {
+		const s = createSlugger('github');
+		assert.deepEqual(['1. ประวัติ ความเป็นมา', 'วิสัยทัศน์ พันธกิจ (Vision)', 'ติดต่อ', 'ติดต่อ', 'ข้อมูล: ผู้บริหาร!'].map((t) => s.slug(t)),
+			['1-ประวัติ-ความเป็นมา', 'วิสัยทัศน์-พันธกิจ-vision', 'ติดต่อ', 'ติดต่อ-1', 'ข้อมูล-ผู้บริหาร']);
+	});
+
+	it('gitlab: runs of hyphens collapse', () => {
+		const s = createSlugger('gitlab');
+		assert.deepEqual(['A - B', 'ติดต่อ  เรา', 'ติดต่อ  เรา'].map((t) => s.slug(t)), ['a-b', 'ติดต่อ-เรา', 'ติดต่อ-เรา-1']);
+	});
+
+	it('collects heading slugs, explicit {#id} and HTML ids', () => {
+		const doc = parseDocument('/x.md', '# หัวเรื่อง {#main}\n\n<a name="old-anchor"></a>\n\n## ติดต่อ\n\n<div id="map"></div>\n');
+		assert.deepEqual([...anchorsOf(doc)].sort(), ['main', 'map', 'old-anchor', 'ติดต่อ', 'หัวเรื่อง']);
+	});
+});
+
+describe('external checker (scripted answers)', () => {
+	it('reads Retry-After as seconds or a date', () => {
+		assert.equal(retryAfterMs('3', 0), 3000);
+		assert.equal(retryAfterMs('Thu, 01 Jan 1970 00:00:05 GMT', 1000), 4000);
+		assert.equal(retryAfterMs(undefined, 0), undefined);
+	});
+
+	it('classifies DNS failures and refusals as dead without retrying, timeouts as unverified after retries', async () => {
+		const calls = new Map<string, number>();
+		const request = async (url: string): Promise<HttpAnswer> => {
+			calls.set(url, (calls.get(url) ?? 0) + 1);
+			if (url.includes('nohost')) throw new NetworkError('dns', 'DNS failure');
+			if (url.includes('refuse')) throw new NetworkError('refused', 'refused');
+			throw new NetworkError('timeout', 'timeout');
+		};
+		const waits: number[] = [];
+		const checker = new ExternalChecker(request, { ...DEFAULT_CHECKER_OPTIONS, retries: 2 }, async (ms) => { waits.push(ms); });
+		const v = await checker.checkAll(['https://nohost.example/', 'https://refuse.example/', 'https://slow.example/a#x', 'https://slow.example/a#y']);
+		assert.deepEqual([...v.entries()].map(([u, x]) => [u, x.state, x.reason]), [
+			['https://nohost.example/', 'dead', 'DNS failure'],
+			['https://refuse.example/', 'dead', 'connection refused'],
+			['https://slow.example/a', 'unverified', 'timeout'],
+		]);
+		assert.deepEqual([calls.get('https://nohost.example/'), calls.get('https://refuse.example/'), calls.get('https://slow.example/a')], [1, 1, 3]);
+		assert.deepEqual(waits, [500, 1000]);
+	});
+});
