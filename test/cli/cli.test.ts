@@ -123,7 +123,6 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 				[['--bogus'], /Unknown option '--bogus'/],
 				[['--today', '2026-02-30'], /--today must be a real date written YYYY-MM-DD/],
 				[['--fix'], /--fix is not available in disclosure-lint .* yet/],
-				[['--format', 'sarif'], /--format sarif is not available/],
 				[['no-such-folder'], /no Markdown files match "no-such-folder"/],
 				[['--config', 'missing.json'], /cannot read the config file missing\.json/],
 			] as [string[], RegExp][]) {

@@ -115,7 +115,8 @@ export const HELP = `disclosure-lint [options] [paths or globs …]
   Lint Thai government disclosure pages (Markdown + YAML front matter).
   Default: the current folder, **/*.md, honouring .gitignore and .disclosurelintignore.
 
-  --format stylish|json          output format (default stylish, coloured on a TTY)
+  --format stylish|json|sarif|junit|github
+                                 output format (default stylish, coloured on a TTY)
   --output FILE                  write the report there instead of stdout
   --links off|local|online       local (default): files and anchors; online: also http(s) URLs
   --today YYYY-MM-DD             fix "today" (also env DISCLOSURE_LINT_TODAY)

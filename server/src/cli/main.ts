@@ -10,6 +10,9 @@ import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
 import { jsonFormatter } from './formatters/json';
 import { stylishFormatter } from './formatters/stylish';
+import { sarifFormatter } from './formatters/sarif';
+import { junitFormatter } from './formatters/junit';
+import { githubFormatter } from './formatters/github';
 import type { FileReport, Formatter } from './formatters/types';
 import { lintFiles } from './pool';
 import { siteFindings } from '../core/site';
@@ -27,7 +30,7 @@ export interface CliIo {
 	now?: () => Date;
 }
 
-const FORMATTERS: Record<string, Formatter | undefined> = { stylish: stylishFormatter, json: jsonFormatter };
+const FORMATTERS: Record<string, Formatter | undefined> = { stylish: stylishFormatter, json: jsonFormatter, sarif: sarifFormatter, junit: junitFormatter, github: githubFormatter };
 
 /** Options that belong to later releases: refused clearly rather than ignored. */
 const NOT_YET: [keyof CliOptions, string][] = [
