@@ -144,3 +144,13 @@ describe('architecture', () => {
 		assert.deepEqual(offenders, []);
 	});
 });
+
+describe('link settings', () => {
+	it('reports an invalid links.exclude pattern at its position instead of failing later', () => {
+		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-engine-'));
+		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), '{\n  "links": {\n    "exclude": ["^https://ok/", "(unclosed"]\n  }\n}\n');
+		const problems = new Engine(fsHost, { root, today: FIXTURE_TODAY, locale: 'en' }).problemsFor(path.join(root, 'a.md'));
+		assert.deepEqual(problems.map((p) => [p.line, p.column]), [[3, 33]]);
+		assert.match(problems[0].message.en, /links\.exclude: invalid regular expression/);
+	});
+});

@@ -36,6 +36,7 @@ export async function startLinkServer(latencyMs = 50): Promise<{ base: string; l
 		if (url === '/forbidden') return send(403);
 		if (url === '/gone') return send(404);
 		if (url === '/no-head') return send(req.method === 'HEAD' ? 405 : 200);
+		if (url === '/head-404') return send(req.method === 'HEAD' ? 404 : 200);
 		if (url === '/busy') {
 			if (!busyOnce.has(url)) {
 				busyOnce.add(url);

@@ -58,6 +58,7 @@ describe('external links (a real server on 127.0.0.1)', function () {
 			`- [ไม่ตอบ](${b}/hang)`, // 23
 			`- [ซ้ำอีกครั้ง](${b}/ok#section)`, // 24
 			`- [ปิดการตรวจ](${b}/gone) <!-- disclosure-lint-disable-line link-external-dead -- ลิงก์เก่าที่ต้นทางแจ้งว่าจะกลับมา -->`, // 25
+			`- [HEAD ผิด](${b}/head-404)`, // 26: 404 to HEAD, 200 to GET: alive
 		];
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-online-'));
 		fs.writeFileSync(path.join(dir, 'page.md'), [...FRONT, ...body, ''].join('\n'));
@@ -78,7 +79,8 @@ describe('external links (a real server on 127.0.0.1)', function () {
 		assert.equal(server.log.hits.get('HEAD /ok'), 2, '/ok: once for itself, once at the end of /moved');
 		assert.equal(server.log.hits.get('GET /no-head'), 1);
 		assert.equal(hits('/busy'), 2, '429 then, after Retry-After, 200');
-		assert.equal(hits('/error'), 2, 'a 500 is retried');
+		assert.equal(hits('/error'), 4, 'a 500 to HEAD is confirmed with GET, and retried once');
+		assert.equal(server.log.hits.get('GET /head-404'), 1);
 		const cached = ['/ok', '/moved', '/loop-a', '/gone', '/no-head', '/busy'];
 		const before = new Map(cached.map((p) => [p, hits(p)]));
 		const unverified = hits('/forbidden') + hits('/error');

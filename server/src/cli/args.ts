@@ -118,6 +118,7 @@ export const HELP = `disclosure-lint [options] [paths or globs …]
   --format stylish|json|sarif|junit|github
                                  output format (default stylish, coloured on a TTY)
   --output FILE                  write the report there instead of stdout
+  --fix                          apply the safe fixes in place; --fix-dry-run prints them as a diff
   --links off|local|online       local (default): files and anchors; online: also http(s) URLs
   --today YYYY-MM-DD             fix "today" (also env DISCLOSURE_LINT_TODAY)
   --locale th|en                 message language (default from the environment)

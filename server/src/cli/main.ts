@@ -14,7 +14,8 @@ import { sarifFormatter } from './formatters/sarif';
 import { junitFormatter } from './formatters/junit';
 import { githubFormatter } from './formatters/github';
 import type { FileReport, Formatter } from './formatters/types';
-import { lintFiles } from './pool';
+import { lintFile, lintFiles } from './pool';
+import { fixDiff, fixText, writeFixed } from './fix';
 import { siteFindings } from '../core/site';
 import { checkExternalLinks } from './online';
 import { VERSION } from '../shared/version';
@@ -28,13 +29,15 @@ export interface CliIo {
 	readStdin(): Promise<string>;
 	/** "Now", for today's date in Asia/Bangkok. */
 	now?: () => Date;
+	/** Called just before a fixed file is written (tests use it to change the file under the CLI's feet). */
+	beforeWrite?: (file: string) => void;
 }
 
 const FORMATTERS: Record<string, Formatter | undefined> = { stylish: stylishFormatter, json: jsonFormatter, sarif: sarifFormatter, junit: junitFormatter, github: githubFormatter };
 
 /** Options that belong to later releases: refused clearly rather than ignored. */
 const NOT_YET: [keyof CliOptions, string][] = [
-	['fix', '--fix'], ['fixDryRun', '--fix-dry-run'], ['cache', '--cache'], ['cacheLocation', '--cache-location'],
+	['cache', '--cache'], ['cacheLocation', '--cache-location'],
 	['baseline', '--baseline'], ['updateBaseline', '--update-baseline'], ['report', '--report'],
 ];
 
@@ -47,6 +50,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 		if (!FORMATTERS[opts.format]) throw new UsageError(`--format ${opts.format} is not available in disclosure-lint ${VERSION} yet; use stylish or json`);
 		if (opts.stdinFilename && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
 		if (opts.stdin && opts.patterns.length) throw new UsageError('--stdin lints standard input; do not also give paths');
+		if (opts.stdin && opts.fix) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run to see the diff');
+		if (opts.fix && opts.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run');
 	} catch (err) {
 		if (err instanceof UsageError) {
 			io.stderr.write(`disclosure-lint: ${err.message}\n\n${HELP}`);
@@ -104,6 +109,11 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		const problems = engine.problemsFor(name);
 		if (problems.length) return reportProblems(problems, envLocale, io);
 		const text = await io.readStdin();
+		if (opts.fixDryRun) {
+			const fixed = fixText(engine, name, text);
+			io.stdout.write(fixDiff(fixed, cwd));
+			return exitCode([{ filePath: name, findings: fixed.findings, locale: envLocale }], opts, envLocale, io);
+		}
 		const result = engine.lintText(name, text);
 		reports = [{ filePath: name, findings: result.findings, locale: engine.localeFor(engine.configFor(name)) }];
 	} else {
@@ -115,7 +125,35 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		}
 		const problems = dedupeProblems(selection.files.flatMap((f) => engine.problemsFor(f)));
 		if (problems.length) return reportProblems(problems, envLocale, io);
-		reports = await lintFiles(engine, selection.files, opts.threads);
+		if (opts.fix || opts.fixDryRun) {
+			reports = [];
+			let diff = '';
+			for (const file of selection.files) {
+				const locale = engine.localeFor(engine.configFor(file));
+				let text: string;
+				try {
+					text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(fs.readFileSync(file));
+				} catch {
+					reports.push(lintFile(engine, file));
+					continue;
+				}
+				let fixed = fixText(engine, file, text);
+				if (opts.fix) {
+					fixed = writeFixed(fixed, io.beforeWrite);
+					if (fixed.skipped) io.stderr.write(`disclosure-lint: ${path.relative(cwd, file)} not fixed: ${fixed.skipped}\n`);
+				} else {
+					diff += fixDiff(fixed, cwd);
+				}
+				const findings = fixed.skipped ? engine.lintText(file, text).findings : fixed.findings;
+				reports.push({ filePath: file, findings, locale, topic: fixed.topic, sections: fixed.sections });
+			}
+			if (opts.fixDryRun) {
+				io.stdout.write(diff);
+				return exitCode(reports, opts, envLocale, io);
+			}
+		} else {
+			reports = await lintFiles(engine, selection.files, opts.threads);
+		}
 		if ((linksMode ?? engine.configFor(path.join(cwd, 'index.md')).links.mode) === 'online') {
 			const tty = Boolean(io.stderr.isTTY);
 			reports = await checkExternalLinks(engine, reports, tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined);
@@ -141,11 +179,16 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 	} else if (text) {
 		io.stdout.write(text);
 	}
+	return exitCode(reports, opts, envLocale, io);
+}
+
+/** 0 clean, 1 errors or more warnings than --max-warnings allows. */
+function exitCode(reports: FileReport[], opts: CliOptions, locale: Locale, io: CliIo): number {
 	const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
 	const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
 	if (errors) return 1;
 	if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-		io.stderr.write(envLocale === 'th'
+		io.stderr.write(locale === 'th'
 			? `disclosure-lint: พบคำเตือน ${warnings} รายการ เกินกว่าที่ --max-warnings ยอมให้ (${opts.maxWarnings})\n`
 			: `disclosure-lint: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);
 		return 1;

@@ -35,12 +35,13 @@ export async function checkExternalLinks(engine: Engine, reports: FileReport[], 
 		...(settings.retries !== undefined && { retries: settings.retries }),
 		...(settings.timeoutMs !== undefined && { timeoutMs: settings.timeoutMs }),
 	};
-	const http = undiciRequester(options.perHostConcurrency);
+	const http = undiciRequester(options.perHostConcurrency, options.timeoutMs);
 	try {
 		const checker = new ExternalChecker(http.request, options);
 		const fresh = await checker.checkAll(todo, (done, total) => progress?.(`checking links ${done}/${total}`));
 		for (const [u, v] of fresh) verdicts.set(u, v);
-		cache.set(fresh);
+		// Results that say more about this machine than the link (no network) are not kept.
+		cache.set(new Map([...fresh].filter(([, v]) => !v.reason.includes('no network'))));
 		cache.save();
 	} finally {
 		await http.close();

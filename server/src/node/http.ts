@@ -4,8 +4,8 @@ import { NetworkError, type HttpAnswer, type Requester } from '../core/links/ext
 const USER_AGENT = 'disclosure-lint link checker (+https://github.com/disclosure-lint/disclosure-lint)';
 
 /** A requester over undici: keep-alive connections, no redirects followed, body discarded. */
-export function undiciRequester(perHostConnections: number): { request: Requester; close(): Promise<void> } {
-	const agent = new Agent({ connections: perHostConnections, keepAliveTimeout: 4_000, connect: { timeout: 10_000 } });
+export function undiciRequester(perHostConnections: number, connectTimeoutMs = 10_000): { request: Requester; close(): Promise<void> } {
+	const agent = new Agent({ connections: perHostConnections, keepAliveTimeout: 4_000, connect: { timeout: connectTimeoutMs } });
 	return {
 		async request(url, method, timeoutMs): Promise<HttpAnswer> {
 			try {

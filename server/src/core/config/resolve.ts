@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Host, FileProblem } from '../types';
 import { createAjv } from '../schema/ajv';
-import { ajvProblems, readDataFile } from '../dataFile';
+import { ajvProblems, problemAt, readDataFile } from '../dataFile';
+import { locateIn } from '../parse/frontMatter';
 import configSchema from '../../../../schemas/disclosure-lint.config.schema.json';
 import { CONFIG_FILE_NAMES, DEFAULT_WORKDAY_MINUTES, type ConfigData, type ResolvedConfig, type RuleConfig, type RuleSetting } from './types';
 
@@ -28,7 +29,17 @@ export function loadConfigFile(host: Host, file: string): LoadedConfig {
 	const value = parsed.value ?? {};
 	validateConfig ??= createAjv().compile(configSchema);
 	if (!validateConfig(value)) return { file, dir, data: {}, problems: ajvProblems(parsed, validateConfig.errors ?? []) };
-	return { file, dir, data: value as ConfigData, problems: [] };
+	const data = value as ConfigData;
+	const problems: FileProblem[] = [];
+	(data.links?.exclude ?? []).forEach((pattern, i) => {
+		try {
+			new RegExp(pattern, 'u');
+		} catch (err) {
+			const r = parsed.doc ? locateIn(parsed.doc, ['links', 'exclude', i])?.value : undefined;
+			problems.push(problemAt(file, parsed.lines, r?.[0] ?? 0, r?.[1] ?? 1, { th: `links.exclude: regular expression ใช้ไม่ได้: ${(err as Error).message}`, en: `links.exclude: invalid regular expression: ${(err as Error).message}` }));
+		}
+	});
+	return problems.length ? { file, dir, data: {}, problems } : { file, dir, data, problems: [] };
 }
 
 /** Normalise a rule setting to level + options. */

@@ -23,7 +23,7 @@ export function anchorsOf(doc: ParsedDocument, profile: SlugProfile = 'github'):
 				text = text.slice(0, explicit.index);
 			}
 			out.add(slugger.slug(text));
-			return false;
+			return undefined; // HTML inside the heading (`<a name>`) is read below
 		}
 		if (node.type === 'html') {
 			const html = (node as unknown as { value: string }).value;

@@ -100,6 +100,10 @@ export class ExternalChecker {
 			onDone?.(++done, unique.length);
 			return [u, v] as const;
 		}));
+		// Every host failing to resolve means no network here, not that every link is dead.
+		if (results.length > 1 && results.every(([, v]) => v.reason === 'DNS failure')) {
+			return new Map(results.map(([u, v]) => [u, { ...v, state: 'unverified', reason: 'DNS failure for every host (no network?)' }]));
+		}
 		return new Map(results);
 	}
 
@@ -130,9 +134,8 @@ export class ExternalChecker {
 			last = verdict;
 			if (verdict.state !== 'unverified' || retryAfter === 'final') return verdict;
 			if (attempt === this.options.retries) break;
-			const wait = retryAfter ?? this.options.backoffMs * 2 ** attempt;
-			if (wait > this.options.maxRetryAfterMs) return { ...verdict, reason: `${verdict.reason}, Retry-After too long` };
-			await this.sleep(wait);
+			if (retryAfter !== undefined && retryAfter > this.options.maxRetryAfterMs) return { ...verdict, reason: `${verdict.reason}, Retry-After too long` };
+			await this.sleep(retryAfter ?? Math.min(this.options.backoffMs * 2 ** attempt, this.options.maxRetryAfterMs));
 		}
 		return last;
 	}
@@ -181,11 +184,14 @@ export class ExternalChecker {
 	private async send(url: string): Promise<HttpAnswer> {
 		const host = new URL(url).host;
 		const gate = this.gateFor(host);
-		await this.global.acquire();
+		// The host's slot first: requests waiting for a busy host must not hold slots other hosts could use.
 		await gate.acquire();
+		await this.global.acquire();
 		try {
 			const head = await this.request(url, 'HEAD', this.options.timeoutMs);
-			if (head.status !== 405 && head.status !== 501 && head.status !== 400) return head;
+			// Many servers answer HEAD wrongly (405, 403, even 404): a failed HEAD is confirmed with GET,
+			// except 429, which asks us to slow down, not to ask again at once.
+			if (head.status < 400 || head.status === 429) return head;
 			return await this.request(url, 'GET', this.options.timeoutMs);
 		} finally {
 			gate.release();

@@ -27,14 +27,14 @@ export function findTarget(ctx: RuleContext, url: string): { file: string; exist
 	const host = ctx.host!;
 	const pathPart = url.split(/[?#]/)[0];
 	if (host.fileExists(file)) return { file, exists: true };
-	if (host.readDir(file) !== undefined || pathPart.endsWith('/')) {
-		for (const name of INDEX_FILES) if (host.fileExists(path.join(file, name))) return { file: path.join(file, name), exists: true };
-		return { file, exists: false };
-	}
-	const ext = path.extname(file).toLowerCase();
 	const exts = ctx.config.links.pageExtensions ?? ['.md'];
-	if (!ext || ext === '.html' || ext === '.htm') {
-		const stem = ext ? file.slice(0, -ext.length) : file;
+	const ext = path.extname(file).toLowerCase();
+	// Static-site generators publish page.md as page/, page.html or page: try the page, then a folder index.
+	const stem = pathPart.endsWith('/') ? file.replace(/[/\\]+$/, '') : ext === '.html' || ext === '.htm' ? file.slice(0, -ext.length) : ext ? undefined : file;
+	if (stem !== undefined) {
+		if (path.basename(stem) === 'index' || path.basename(stem) === '_index') {
+			for (const name of INDEX_FILES) if (host.fileExists(path.join(path.dirname(stem), name))) return { file: path.join(path.dirname(stem), name), exists: true };
+		}
 		for (const e of exts) if (host.fileExists(stem + e)) return { file: stem + e, exists: true };
 		for (const name of INDEX_FILES) if (host.fileExists(path.join(stem, name))) return { file: path.join(stem, name), exists: true };
 	}
@@ -56,7 +56,7 @@ export const linkFileMissing: Rule = {
 	messages: {
 		missing: { th: 'ไม่พบไฟล์ที่ลิงก์ "{url}" ชี้ไป ({file})', en: 'The file "{url}" links to does not exist ({file})' },
 		image: { th: 'ไม่พบไฟล์รูปภาพ "{url}" ({file})', en: 'The image file "{url}" does not exist ({file})' },
-		folder: { th: 'ลิงก์ "{url}" ชี้ไปยังโฟลเดอร์ที่ไม่มีหน้า index.md หรือ README.md', en: 'The link "{url}" points to a folder without index.md or README.md' },
+		folder: { th: 'ลิงก์ "{url}" ชี้ไปยังโฟลเดอร์ที่ไม่มีหน้าแรก (index.md, README.md, _index.md หรือ index.html)', en: 'The link "{url}" points to a folder without an index page (index.md, README.md, _index.md or index.html)' },
 	},
 	check(ctx, report) {
 		if (mode(ctx) === 'off') return;
@@ -76,7 +76,7 @@ export const linkAnchorMissing: Rule = {
 	id: 'link-anchor-missing',
 	tags: ['links'],
 	defaultSeverity: 'error',
-	fixable: true,
+	fixable: false,
 	scope: 'page',
 	description: { th: 'ลิงก์ไปยังหัวข้อ (#) ที่ไม่มีในหน้า', en: 'A #fragment that matches no heading' },
 	messages: {
@@ -104,13 +104,12 @@ export const linkAnchorMissing: Rule = {
 				page = { th: `หน้า ${rel}`, en: rel };
 			}
 			const anchors = file === ctx.doc.path ? ctx.links.anchors(file, ctx.doc) : ctx.links.anchors(file);
-			if (!anchors || anchors.has(fragment) || anchors.has(fragment.toLowerCase())) continue;
+			// `#top` always scrolls to the top of the page (HTML spec), with or without an element of that id.
+			if (!anchors || fragment.toLowerCase() === 'top' || anchors.has(fragment) || anchors.has(fragment.toLowerCase())) continue;
 			const best = [...anchors].map((a) => ({ a, d: editDistance(fragment.toLowerCase(), a) })).sort((x, y) => x.d - y.d)[0];
 			const close = best && best.d <= Math.max(2, Math.floor(fragment.length / 4));
-			const fragStart = ctx.doc.text.lastIndexOf('#', l.end);
 			report({
 				messageId: close ? 'suggest' : 'missing', args: { fragment, page, suggestion: best?.a ?? '' }, start: l.start, end: l.end,
-				fix: close && fragStart > l.start ? { range: [fragStart + 1, ctx.doc.text.indexOf(')', fragStart) > 0 ? ctx.doc.text.indexOf(')', fragStart) : fragStart + 1], text: best.a, safe: false } : undefined,
 				data: close ? { suggestion: best.a } : undefined,
 			});
 		}
@@ -182,7 +181,8 @@ export const linkInsecure: Rule = {
 				if (typeof hit.value !== 'string' || !/^http:\/\//i.test(hit.value)) continue;
 				const r = fm ? locate(fm, hit.path)?.value : undefined;
 				if (!r) continue;
-				report({ messageId: 'key', args: { key: hit.path.join('.') }, start: r[0], end: r[1], fix: { range: [r[0], r[0] + ctx.doc.text.slice(r[0], r[1]).indexOf(':')], text: ctx.doc.text.slice(r[0], r[1]).startsWith('"') ? '"https' : 'https', safe: false } });
+				const at = r[0] + ctx.doc.text.slice(r[0], r[1]).toLowerCase().indexOf('http:');
+				report({ messageId: 'key', args: { key: hit.path.join('.') }, start: r[0], end: r[1], fix: { range: [at, at + 4], text: 'https', safe: false } });
 			}
 		}
 		for (const l of links(ctx)) {
@@ -237,7 +237,13 @@ function externalFindings(ctx: RuleContext, state: 'dead' | 'unverified'): { arg
 /** The http(s) URLs of a page (body links and front-matter URL keys), for the online check. */
 export function externalUrls(ctx: RuleContext): { url: string; start: number; end: number }[] {
 	const all = [...links(ctx).map((l) => ({ url: l.url, start: l.start, end: l.end })), ...frontMatterUrls(ctx)];
-	const exclude = (ctx.config.links.exclude ?? []).map((p) => new RegExp(p, 'u'));
+	const exclude = (ctx.config.links.exclude ?? []).flatMap((p) => {
+		try {
+			return [new RegExp(p, 'u')];
+		} catch {
+			return []; // reported with its position by the config check
+		}
+	});
 	return all.filter((u) => /^https?:\/\/[^/\s]+/i.test(u.url) && !exclude.some((re) => re.test(u.url)));
 }
 

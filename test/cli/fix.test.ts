@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main, type CliIo } from '../../server/src/cli/main';
+import { Engine } from '../../server/src/core/engine';
+import { fsHost } from '../../server/src/node/fsHost';
+import { RULES } from '../../server/src/core/rules/index';
+import { FIXTURES, FIXTURE_TODAY, markdownFiles } from '../helpers/fixtures';
+
+async function cli(args: string[], cwd: string, extra: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+	let stdout = '';
+	let stderr = '';
+	const code = await main(args, {
+		cwd, env: { DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C' },
+		stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, readStdin: async () => '', ...extra,
+	});
+	return { code, stdout, stderr };
+}
+
+function copyFixtures(): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
+	fs.cpSync(path.join(FIXTURES, 'rules'), dir, { recursive: true });
+	return dir;
+}
+
+const PAGE = [
+	'---',
+	'topic: รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง',
+	'title: เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
+	'agency: ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
+	'responsible: กลุ่มงานพัฒนาระบบเว็บไซต์',
+	'reviewer: หัวหน้ากลุ่มงานพัฒนาระบบเว็บไซต์',
+	'approver: ผู้อำนวยการศูนย์',
+	'published: 2569-10-01',
+	'updated: 2569-10-15',
+	'publish_request: {id: "12/2570", date: 2569-09-28}',
+	'---',
+	'',
+	'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
+	'',
+	'ประชุมเมื่อ 20 กรกฏาคม 2569   ',
+	'',
+	'- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)',
+	'',
+].join('\r\n');
+
+describe('--fix', () => {
+	const fixable = RULES.filter((r) => r.fixable).map((r) => r.id);
+
+	it('fixes every fixable rule\'s failing fixtures, and a second --fix changes nothing', async () => {
+		const dir = copyFixtures();
+		const engine = new Engine(fsHost, { root: dir, today: FIXTURE_TODAY, locale: 'en' });
+		const cases: { file: string; rule: string; before: number; fixableBefore: number }[] = [];
+		for (const rule of fixable) {
+			if (!fs.existsSync(path.join(dir, rule))) continue;
+			for (const file of markdownFiles(path.join(dir, rule))) {
+				const findings = engine.lintText(file, fs.readFileSync(file, 'utf8')).findings.filter((f) => f.ruleId === rule);
+				const fixableBefore = findings.filter((f) => f.fix?.safe).length;
+				if (fixableBefore) cases.push({ file, rule, before: findings.length, fixableBefore });
+			}
+		}
+		assert.deepEqual([...new Set(cases.map((c) => c.rule))].sort(), ['date-era', 'frontmatter-schema', 'section-missing', 'step-total-mismatch', 'suppression-unused']);
+		await cli(['--fix', ...cases.map((c) => c.file)], dir);
+		const fresh = new Engine(fsHost, { root: dir, today: FIXTURE_TODAY, locale: 'en' });
+		for (const c of cases) {
+			const after = fresh.lintText(c.file, fs.readFileSync(c.file, 'utf8')).findings.filter((f) => f.ruleId === c.rule);
+			assert.equal(after.filter((f) => f.fix?.safe).length, 0, `${c.rule}: ${path.relative(dir, c.file)} still has fixable findings`);
+			assert.ok(after.length <= c.before - c.fixableBefore, `${c.rule}: ${path.relative(dir, c.file)} ${after.length} left of ${c.before}`);
+		}
+		const snapshot = cases.map((c) => fs.readFileSync(c.file));
+		await cli(['--fix', ...cases.map((c) => c.file)], dir);
+		cases.forEach((c, i) => assert.ok(fs.readFileSync(c.file).equals(snapshot[i]), `a second --fix changed ${c.file}`));
+	});
+
+	it('keeps the BOM, CRLF line ends, trailing spaces and file mode; changes only the fixed ranges', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
+		const file = path.join(dir, 'page.md');
+		fs.writeFileSync(file, '\ufeff' + PAGE);
+		fs.chmodSync(file, 0o640);
+		const r = await cli(['--fix', '--format', 'json', 'page.md'], dir);
+		assert.equal(r.code, 0);
+		const expected = '\ufeff' + PAGE.replace('topic: รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง', 'topic: web-links').replace('กรกฏาคม', 'กรกฎาคม');
+		assert.equal(fs.readFileSync(file, 'utf8'), expected);
+		assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+		assert.deepEqual(JSON.parse(r.stdout)[0].messages, []);
+		assert.deepEqual(fs.readdirSync(dir), ['page.md'], 'no temporary file left behind');
+	});
+
+	it('leaves a file alone when it changed after it was read', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
+		const file = path.join(dir, 'page.md');
+		fs.writeFileSync(file, PAGE);
+		const edited = PAGE + 'บรรทัดที่ผู้ใช้เพิ่งพิมพ์\r\n';
+		const r = await cli(['--fix', 'page.md'], dir, { beforeWrite: (f) => fs.writeFileSync(f, edited) });
+		assert.equal(fs.readFileSync(file, 'utf8'), edited);
+		assert.match(r.stderr, /page\.md not fixed: the file changed after it was read/);
+	});
+
+	it('--fix-dry-run prints a unified diff and writes nothing', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
+		const file = path.join(dir, 'page.md');
+		fs.writeFileSync(file, PAGE);
+		const r = await cli(['--fix-dry-run', 'page.md'], dir);
+		assert.equal(fs.readFileSync(file, 'utf8'), PAGE);
+		assert.match(r.stdout, /^--- a\/page\.md/m);
+		assert.match(r.stdout, /^\+\+\+ b\/page\.md/m);
+		assert.match(r.stdout, /^-topic: รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง\r?$/m);
+		assert.match(r.stdout, /^\+topic: web-links\r?$/m);
+		assert.match(r.stdout, /^\+ประชุมเมื่อ 20 กรกฎาคม 2569 {3}\r?$/m);
+		assert.equal(r.code, 0);
+	});
+});
