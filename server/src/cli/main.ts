@@ -16,6 +16,7 @@ import { githubFormatter } from './formatters/github';
 import type { FileReport, Formatter } from './formatters/types';
 import { lintFile, lintFiles } from './pool';
 import { fixDiff, fixText, writeFixed } from './fix';
+import { applyBaseline, makeBaseline, readBaseline, writeBaseline } from './baseline';
 import { siteFindings } from '../core/site';
 import { checkExternalLinks } from './online';
 import { VERSION } from '../shared/version';
@@ -37,8 +38,7 @@ const FORMATTERS: Record<string, Formatter | undefined> = { stylish: stylishForm
 
 /** Options that belong to later releases: refused clearly rather than ignored. */
 const NOT_YET: [keyof CliOptions, string][] = [
-	['cache', '--cache'], ['cacheLocation', '--cache-location'],
-	['baseline', '--baseline'], ['updateBaseline', '--update-baseline'], ['report', '--report'],
+	['cache', '--cache'], ['cacheLocation', '--cache-location'], ['report', '--report'],
 ];
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 findings, 2 usage/config/internal failure). */
@@ -52,6 +52,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 		if (opts.stdin && opts.patterns.length) throw new UsageError('--stdin lints standard input; do not also give paths');
 		if (opts.stdin && opts.fix) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run to see the diff');
 		if (opts.fix && opts.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run');
+		if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
 	} catch (err) {
 		if (err instanceof UsageError) {
 			io.stderr.write(`disclosure-lint: ${err.message}\n\n${HELP}`);
@@ -166,6 +167,20 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		}
 	}
 
+	if (opts.baseline) {
+		const file = path.resolve(cwd, opts.baseline);
+		if (opts.updateBaseline) {
+			writeBaseline(file, makeBaseline(reports, cwd));
+			io.stderr.write(`disclosure-lint: wrote ${path.relative(cwd, file)} (${reports.reduce((n, r) => n + r.findings.length, 0)} findings)\n`);
+		}
+		let baseline;
+		try {
+			baseline = readBaseline(file);
+		} catch (err) {
+			throw new UsageError((err as Error).message);
+		}
+		reports = applyBaseline(reports, baseline, cwd);
+	}
 	if (opts.quiet) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
 	const color = opts.color ?? (!opts.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
 	// Totals speak the pages' language when their configs agree on one.
