@@ -120,6 +120,7 @@ export const HELP = `disclosure-lint [options] [paths or globs …]
   --output FILE                  write the report there instead of stdout
   --fix                          apply the safe fixes in place; --fix-dry-run prints them as a diff
   --links off|local|online       local (default): files and anchors; online: also http(s) URLs
+  --report FILE.html             write the site compliance report (self-contained HTML)
   --today YYYY-MM-DD             fix "today" (also env DISCLOSURE_LINT_TODAY)
   --locale th|en                 message language (default from the environment)
   --config FILE                  use this config file instead of discovery

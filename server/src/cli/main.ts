@@ -16,6 +16,7 @@ import { githubFormatter } from './formatters/github';
 import type { FileReport, Formatter } from './formatters/types';
 import { lintFile, lintFiles } from './pool';
 import { fixDiff, fixText, writeFixed } from './fix';
+import { renderReport } from './report';
 import { applyBaseline, makeBaseline, readBaseline, writeBaseline } from './baseline';
 import { siteFindings } from '../core/site';
 import { checkExternalLinks } from './online';
@@ -38,7 +39,7 @@ const FORMATTERS: Record<string, Formatter | undefined> = { stylish: stylishForm
 
 /** Options that belong to later releases: refused clearly rather than ignored. */
 const NOT_YET: [keyof CliOptions, string][] = [
-	['cache', '--cache'], ['cacheLocation', '--cache-location'], ['report', '--report'],
+	['cache', '--cache'], ['cacheLocation', '--cache-location'],
 ];
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 findings, 2 usage/config/internal failure). */
@@ -167,6 +168,14 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		}
 	}
 
+	if (opts.report) {
+		const reportFile = path.resolve(cwd, opts.report);
+		const config = engine.configFor(path.join(cwd, 'index.md'));
+		const t = engine.options.today;
+		const html = renderReport(reports, { reportFile, cwd, registry: engine.registryFor(config), config, today: `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}` });
+		fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+		fs.writeFileSync(reportFile, html);
+	}
 	if (opts.baseline) {
 		const file = path.resolve(cwd, opts.baseline);
 		if (opts.updateBaseline) {

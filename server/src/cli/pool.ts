@@ -38,7 +38,7 @@ export function lintFile(engine: Engine, file: string): FileReport {
 		return { filePath: file, findings: result.findings, locale };
 	}
 	const result = engine.lintBytes(file, bytes);
-	return { filePath: file, findings: result.findings, locale, topic: result.topic, sections: result.sections, urls: result.externalUrls };
+	return { filePath: file, findings: result.findings, locale, topic: result.topic, sections: result.sections, urls: result.externalUrls, meta: result.meta };
 }
 
 /**

@@ -3,7 +3,8 @@ import { parseDocument, type ParsedDocument } from './parse/document';
 import type { SchemaRegistry, TopicSchema } from './schema/registry';
 import type { ResolvedConfig, RuleConfig } from './config/types';
 import { topicFromConfig } from './config/resolve';
-import type { CalendarDate } from './thai/dates';
+import { daysBetween, toIsoCE, type CalendarDate } from './thai/dates';
+import { freshnessFor } from './rules/contentStale';
 import { Facts } from './facts';
 import { RULES, getRule, type Rule } from './rules/index';
 import type { LinkContext, RuleContext, TopicResolution } from './rules/types';
@@ -27,6 +28,16 @@ export interface LintEnvironment {
 	links?: LinkContext;
 }
 
+/** A page as the compliance report lists it. */
+export interface PageMeta {
+	title?: string;
+	/** `updated` as an ISO (CE) date, when it is a valid date. */
+	updated?: string;
+	/** Days since `updated`, and the most the topic allows (null: no limit). */
+	ageDays?: number;
+	maxAgeDays?: number | null;
+}
+
 /** The findings of one page, and what the site check and the editor need to know about it. */
 export interface PageResult {
 	path: string;
@@ -37,6 +48,8 @@ export interface PageResult {
 	sections?: string[];
 	/** The page's http(s) URLs, in online link mode (for the external check). */
 	externalUrls?: string[];
+	/** What the compliance report shows of the page. */
+	meta?: PageMeta;
 	document: ParsedDocument;
 }
 
@@ -100,7 +113,14 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	findings.sort(compareFindings);
 	const sections = Array.isArray(data?.sections) ? (data.sections as unknown[]).filter((s): s is string => typeof s === 'string') : undefined;
 	const urls = env.links?.mode === 'online' ? [...new Set(externalUrls({ ...base, options: {} }).map((u) => u.url))] : undefined;
-	return { path, findings, topic: topic?.id, sections, externalUrls: urls, document: doc };
+	const updated = facts.dateAt('updated')?.match?.date ?? undefined;
+	const meta: PageMeta = {
+		title: typeof data?.title === 'string' ? data.title : undefined,
+		updated: updated ? toIsoCE(updated) : undefined,
+		ageDays: updated ? daysBetween(updated, env.today) : undefined,
+		maxAgeDays: topic ? freshnessFor({ ...base, options: ruleLevel(getRule('content-stale')!, env.config).options }).maxAgeDays : undefined,
+	};
+	return { path, findings, topic: topic?.id, sections, externalUrls: urls, meta, document: doc };
 }
 
 function pushInternalError(raw: { rule: Rule; report: Report; level: Severity }[], config: ResolvedConfig, ruleId: string, err: unknown): void {

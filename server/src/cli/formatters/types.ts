@@ -1,4 +1,5 @@
 import type { Finding, Locale } from '../../core/types';
+import type { PageMeta } from '../../core/lint';
 
 /** One file's findings, as the formatters receive them. */
 export interface FileReport {
@@ -10,6 +11,8 @@ export interface FileReport {
 	/** The page's topic and `sections:`, for the site check (not printed). */
 	topic?: string;
 	sections?: string[];
+	/** Title and freshness, for the compliance report. */
+	meta?: PageMeta;
 	/** The page's http(s) URLs (online link mode). */
 	urls?: string[];
 	/** The site check's entry (on the config file or the folder), not a page. */
