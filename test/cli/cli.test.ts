@@ -122,7 +122,7 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 				[['--format', 'xml'], /--format must be one of stylish, json, sarif, junit, github, not "xml"/],
 				[['--bogus'], /Unknown option '--bogus'/],
 				[['--today', '2026-02-30'], /--today must be a real date written YYYY-MM-DD/],
-				[['--cache'], /--cache is not available in disclosure-lint .* yet/],
+				[['--cache-location', 'x'], /--cache-location needs --cache/],
 				[['no-such-folder'], /no Markdown files match "no-such-folder"/],
 				[['--config', 'missing.json'], /cannot read the config file missing\.json/],
 			] as [string[], RegExp][]) {

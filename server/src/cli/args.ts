@@ -126,6 +126,7 @@ export const HELP = `disclosure-lint [options] [paths or globs …]
   --config FILE                  use this config file instead of discovery
   --max-warnings N               fail when warnings exceed N
   --quiet                        report errors only
+  --cache [--cache-location PATH] reuse the results of unchanged pages (.disclosurelintcache/results.json)
   --baseline FILE                report only findings not in the baseline; --update-baseline rewrites it
   --stdin [--stdin-filename NAME] lint standard input
   --threads N                    worker threads (default: by file count and cores)

@@ -17,6 +17,7 @@ import type { FileReport, Formatter } from './formatters/types';
 import { lintFile, lintFiles } from './pool';
 import { fixDiff, fixText, writeFixed } from './fix';
 import { renderReport } from './report';
+import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache';
 import { applyBaseline, makeBaseline, readBaseline, writeBaseline } from './baseline';
 import { siteFindings } from '../core/site';
 import { checkExternalLinks } from './online';
@@ -39,7 +40,6 @@ const FORMATTERS: Record<string, Formatter | undefined> = { stylish: stylishForm
 
 /** Options that belong to later releases: refused clearly rather than ignored. */
 const NOT_YET: [keyof CliOptions, string][] = [
-	['cache', '--cache'], ['cacheLocation', '--cache-location'],
 ];
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 findings, 2 usage/config/internal failure). */
@@ -53,6 +53,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 		if (opts.stdin && opts.patterns.length) throw new UsageError('--stdin lints standard input; do not also give paths');
 		if (opts.stdin && opts.fix) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run to see the diff');
 		if (opts.fix && opts.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run');
+		if (opts.cacheLocation && !opts.cache) throw new UsageError('--cache-location needs --cache');
 		if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
 	} catch (err) {
 		if (err instanceof UsageError) {
@@ -92,7 +93,7 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 	const configFile = opts.config ? path.resolve(cwd, opts.config) : undefined;
 	if (configFile && !fsHost.fileExists(configFile)) throw new UsageError(`cannot read the config file ${opts.config}`);
 	const linksMode = opts.links as 'off' | 'local' | 'online' | undefined;
-	const engine = new Engine(fsHost, { root: cwd, configFile, today, locale: envLocale, localeOverride: opts.locale as Locale | undefined, linksMode });
+	const engine = new Engine(fsHost, { root: cwd, configFile, today, locale: envLocale, localeOverride: opts.locale as Locale | undefined, linksMode, recordDependencies: opts.cache });
 
 	if (opts.init) return init(cwd, io);
 	if (opts.printConfig) {
@@ -127,6 +128,10 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		}
 		const problems = dedupeProblems(selection.files.flatMap((f) => engine.problemsFor(f)));
 		if (problems.length) return reportProblems(problems, envLocale, io);
+		// Progress on stderr, on a terminal only, for runs long enough to want it.
+		const progress = io.stderr.isTTY && selection.files.length >= 200
+			? (done: number, total: number) => io.stderr.write(done >= total ? '\r\u001b[K' : `\rdisclosure-lint: ${done}/${total}\u001b[K`)
+			: undefined;
 		if (opts.fix || opts.fixDryRun) {
 			reports = [];
 			let diff = '';
@@ -153,8 +158,10 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 				io.stdout.write(diff);
 				return exitCode(reports, opts, envLocale, io);
 			}
+		} else if (opts.cache) {
+			reports = await lintWithCache(engine, selection.files, new ResultCache(path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION)), opts.threads, progress);
 		} else {
-			reports = await lintFiles(engine, selection.files, opts.threads);
+			reports = await lintFiles(engine, selection.files, opts.threads, progress);
 		}
 		if ((linksMode ?? engine.configFor(path.join(cwd, 'index.md')).links.mode) === 'online') {
 			const tty = Boolean(io.stderr.isTTY);
@@ -218,6 +225,34 @@ function exitCode(reports: FileReport[], opts: CliOptions, locale: Locale, io: C
 		return 1;
 	}
 	return 0;
+}
+
+/** Lint with `--cache`: unchanged pages come from the cache, the others are linted and remembered. */
+async function lintWithCache(engine: Engine, files: string[], cache: ResultCache, threads?: number, progress?: (done: number, total: number) => void): Promise<FileReport[]> {
+	const keys = new Map<string, { hash: string; stamp: string }>();
+	const found = new Map<string, FileReport>();
+	const todo: string[] = [];
+	for (const file of files) {
+		let bytes: Uint8Array;
+		try {
+			bytes = fs.readFileSync(file);
+		} catch {
+			todo.push(file);
+			continue;
+		}
+		const key = { hash: ResultCache.hash(bytes), stamp: engine.configStamp(file) };
+		keys.set(file, key);
+		const hit = cache.get(file, key.hash, key.stamp);
+		if (hit) found.set(file, hit);
+		else todo.push(file);
+	}
+	for (const r of await lintFiles(engine, todo, threads, progress)) {
+		found.set(r.filePath, r);
+		const key = keys.get(r.filePath);
+		if (key) cache.set(r, key.hash, key.stamp);
+	}
+	cache.save();
+	return files.map((f) => found.get(f)!);
 }
 
 /**

@@ -38,7 +38,7 @@ export function lintFile(engine: Engine, file: string): FileReport {
 		return { filePath: file, findings: result.findings, locale };
 	}
 	const result = engine.lintBytes(file, bytes);
-	return { filePath: file, findings: result.findings, locale, topic: result.topic, sections: result.sections, urls: result.externalUrls, meta: result.meta };
+	return { filePath: file, findings: result.findings, locale, topic: result.topic, sections: result.sections, urls: result.externalUrls, meta: result.meta, dependencies: result.dependencies };
 }
 
 /**
@@ -46,19 +46,29 @@ export function lintFile(engine: Engine, file: string): FileReport {
  * `n - 1` worker threads (a worker costs a bundle load and its own compiled schemas, so the main
  * thread is not left idle). Results come back in the order of `files`.
  */
-export async function lintFiles(engine: Engine, files: string[], threads?: number): Promise<FileReport[]> {
+export async function lintFiles(engine: Engine, files: string[], threads?: number, progress?: (done: number, total: number) => void): Promise<FileReport[]> {
 	const workerScript = path.join(__dirname, 'worker.js');
 	const n = Math.min(threads ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 1), Math.ceil(files.length / BATCH));
-	if (n <= 1 || !fs.existsSync(workerScript)) return files.map((f) => lintFile(engine, f));
-	return runPool(workerScript, engine, files, n - 1);
+	if (n <= 1 || !fs.existsSync(workerScript)) {
+		return files.map((f, i) => {
+			if (i % BATCH === 0) progress?.(i, files.length);
+			return lintFile(engine, f);
+		});
+	}
+	return runPool(workerScript, engine, files, n - 1, progress);
 }
 
-async function runPool(script: string, engine: Engine, files: string[], workerCount: number): Promise<FileReport[]> {
+async function runPool(script: string, engine: Engine, files: string[], workerCount: number, progress?: (done: number, total: number) => void): Promise<FileReport[]> {
 	const results: FileReport[][] = [];
 	const batches: string[][] = [];
 	for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
 	let next = 0;
 	let pending = 0;
+	let done = 0;
+	const tick = (n: number): void => {
+		done += n;
+		progress?.(done, files.length);
+	};
 	let failure: Error | undefined;
 	let wake: (() => void) | undefined;
 	const workers: Worker[] = [];
@@ -74,6 +84,7 @@ async function runPool(script: string, engine: Engine, files: string[], workerCo
 		workers.push(w);
 		w.on('message', (msg: WorkerResponse) => {
 			results[msg.id] = msg.reports;
+			tick(msg.reports.length);
 			pending--;
 			feed(w);
 			wake?.();
@@ -89,6 +100,7 @@ async function runPool(script: string, engine: Engine, files: string[], workerCo
 		while (next < batches.length && !failure) {
 			const id = next++;
 			results[id] = batches[id].map((f) => lintFile(engine, f));
+			tick(batches[id].length);
 			await new Promise<void>((resolve) => setImmediate(resolve));
 		}
 		while (pending > 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));

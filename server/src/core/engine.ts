@@ -12,6 +12,17 @@ import type { CalendarDate } from './thai/dates';
 import { AnchorCache, anchorsOf } from './links/anchors';
 import type { Verdict } from './links/verdict';
 import type { LinkContext } from './rules/types';
+import { VERSION } from '../shared/version';
+
+/** A host that notes every path a lint looks at (files, folders, existence). */
+function recordingHost(host: Host, seen: Set<string>): Host {
+	return {
+		readFile: (p) => (seen.add(p), host.readFile(p)),
+		fileExists: (p) => (seen.add(p), host.fileExists(p)),
+		readDir: (p) => (seen.add(p), host.readDir(p)),
+		mtime: (p) => (seen.add(p), host.mtime(p)),
+	};
+}
 
 /** Options of an engine instance. */
 export interface EngineOptions {
@@ -26,6 +37,8 @@ export interface EngineOptions {
 	localeOverride?: Locale;
 	/** The link mode that wins over the config's (`--links`). */
 	linksMode?: 'off' | 'local' | 'online';
+	/** Record the other files each page's result depends on (for `--cache`). */
+	recordDependencies?: boolean;
 }
 
 /**
@@ -72,12 +85,34 @@ export class Engine {
 	lintText(file: string, text: string, verdicts?: Map<string, Verdict>): PageResult {
 		const config = this.configFor(file);
 		const profile = config.links.slugProfile ?? 'github';
+		const deps = this.options.recordDependencies ? new Set<string>() : undefined;
+		const host = deps ? recordingHost(this.host, deps) : this.host;
 		const links: LinkContext = {
 			mode: this.options.linksMode ?? config.links.mode ?? 'local',
-			anchors: (f, doc) => (doc ? anchorsOf(doc, profile) : this.anchorCache.get(f, profile)),
+			anchors: (f, doc) => {
+				if (doc) return anchorsOf(doc, profile);
+				deps?.add(f);
+				return this.anchorCache.get(f, profile);
+			},
 			verdicts,
 		};
-		return lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config), host: this.host, root: this.options.root, links });
+		const result = lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config), host, root: this.options.root, links });
+		if (deps) {
+			deps.delete(file);
+			result.dependencies = [...deps].sort();
+		}
+		return result;
+	}
+
+	/**
+	 * A stamp of everything besides the page and its dependencies that decides its findings: the
+	 * configuration, the schema files, today, the link mode and this version. Cached results with
+	 * another stamp are not reused.
+	 */
+	configStamp(file: string): string {
+		const config = this.configFor(file);
+		const schemaFiles = config.schemas.flatMap((d) => (this.host.readDir(d) ?? []).map((n) => `${d}/${n}@${this.host.mtime(`${d}/${n}`)}`));
+		return JSON.stringify([VERSION, config, schemaFiles, this.options.today, this.options.linksMode, this.options.localeOverride, this.options.locale]);
 	}
 
 	/** Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. */

@@ -50,6 +50,8 @@ export interface PageResult {
 	externalUrls?: string[];
 	/** What the compliance report shows of the page. */
 	meta?: PageMeta;
+	/** Other files the result depends on (link targets), when the engine records them. */
+	dependencies?: string[];
 	document: ParsedDocument;
 }
 

@@ -13,6 +13,8 @@ export interface FileReport {
 	sections?: string[];
 	/** Title and freshness, for the compliance report. */
 	meta?: PageMeta;
+	/** Other files the findings depend on (for `--cache`). */
+	dependencies?: string[];
 	/** The page's http(s) URLs (online link mode). */
 	urls?: string[];
 	/** The site check's entry (on the config file or the folder), not a page. */
