@@ -92,9 +92,9 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 				filePath: path.join(dir, 'page.md'),
 				messages: [
 					{ ruleId: 'date-invalid', severity: 2, message: 'updated (Last updated): "31 เมษายน 2569" does not exist in the calendar', line: 9, column: 10, endLine: 9, endColumn: 24 },
-					{ ruleId: 'date-era', severity: 1, message: '"1 ตุลาคม 2024" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years', line: 15, column: 17, endLine: 15, endColumn: 30 },
+					{ ruleId: 'date-era', severity: 1, message: '"1 ตุลาคม 2024" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years', line: 15, column: 17, endLine: 15, endColumn: 30, fix: { range: [362, 375], text: '1 ตุลาคม 2567' } },
 				],
-				errorCount: 1, warningCount: 1, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0,
+				errorCount: 1, warningCount: 1, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 1,
 			}]);
 		});
 

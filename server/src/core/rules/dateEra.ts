@@ -1,5 +1,6 @@
 import type { Rule } from './types';
-import type { LocalizedText, Report } from '../types';
+import type { Fix, LocalizedText, Report } from '../types';
+import { formatDate } from '../thai/dates';
 import type { DateMatch, DateProblem } from '../thai/dates';
 import { keyLabel, pathText } from './util';
 
@@ -30,7 +31,9 @@ export const dateEra: Rule = {
 			if (!d.match) continue;
 			const where = { th: `${pathText(d.path)} (${keyLabel(ctx, d.keyPath).th}): `, en: `${pathText(d.path)} (${keyLabel(ctx, d.keyPath).en}): ` };
 			for (const p of d.match.problems) {
-				const r = toReport(p, d.match, where, d.start, d.end, d.start + d.match.start);
+				// The value may be quoted in the source: find the date's own text there.
+				const at = ctx.doc.text.slice(d.start, d.end).indexOf(d.match.raw);
+				const r = toReport(p, d.match, where, d.start, d.end, at < 0 ? -1 : d.start + at);
 				if (r) report(r);
 			}
 		}
@@ -43,15 +46,22 @@ export const dateEra: Rule = {
 	},
 };
 
+/** The same day written in the page's own style with a full Buddhist Era year (the reading is not in doubt). */
+function beFix(m: DateMatch, matchStart: number): Fix | undefined {
+	if (!m.date || matchStart < 0) return undefined;
+	const text = formatDate(m.date, { ...m.format, era: 'BE' });
+	return { range: [matchStart, matchStart + m.raw.length], text, safe: true };
+}
+
 function toReport(p: DateProblem, m: DateMatch, where: string | LocalizedText, start: number, end: number, matchStart: number): Report | undefined {
 	const base = { where, value: m.raw };
 	switch (p.kind) {
 		case 'era-mismatch':
 			return { messageId: 'eraMismatch', args: { ...base, marker: p.marker === 'BE' ? 'พ.ศ.' : 'ค.ศ.', year: p.year }, start, end };
 		case 'ce-with-thai-month':
-			return { messageId: 'ceWithThaiMonth', args: base, start, end };
+			return { messageId: 'ceWithThaiMonth', args: base, start, end, fix: beFix(m, matchStart) };
 		case 'two-digit-year':
-			return { messageId: 'twoDigitYear', args: base, start, end };
+			return { messageId: 'twoDigitYear', args: base, start, end, fix: beFix(m, matchStart) };
 		case 'ambiguous-numeric':
 			return { messageId: 'ambiguous', args: base, start, end };
 		case 'misspelled-month': {
@@ -59,7 +69,7 @@ function toReport(p: DateProblem, m: DateMatch, where: string | LocalizedText, s
 			const fixStart = matchStart + at;
 			return {
 				messageId: 'misspelledMonth', args: { ...base, written: p.written, expected: p.expected }, start, end,
-				fix: at >= 0 ? { range: [fixStart, fixStart + p.written.length], text: p.expected, safe: true } : undefined,
+				fix: at >= 0 && matchStart >= 0 ? { range: [fixStart, fixStart + p.written.length], text: p.expected, safe: true } : undefined,
 			};
 		}
 		case 'weekday-mismatch':

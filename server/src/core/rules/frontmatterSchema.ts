@@ -101,7 +101,11 @@ function mapErrors(ctx: RuleContext, errors: ErrorObject[]): Report[] {
 			const fullLabel = keyLabel(ctx, keyPathOf(full));
 			if (path.length === 0) {
 				const [start, end] = topicLineRange(ctx);
-				out.push({ messageId: 'required', args: { key: missing, label: fullLabel, topic }, start, end, data: { key: missing, kind: 'required' } });
+				const fm = ctx.doc.frontMatter!;
+				const eol = ctx.doc.lines.eol;
+				// A line to fill in, at the end of the front matter: nothing is lost, and the blank stays reported.
+				const fix = fm.closed ? { range: [fm.contentEnd, fm.contentEnd] as [number, number], text: `${ctx.doc.text.slice(fm.contentStart, fm.contentEnd).endsWith('\n') || fm.contentEnd === fm.contentStart ? '' : eol}${missing}:${eol}`, safe: true } : undefined;
+				out.push({ messageId: 'required', args: { key: missing, label: fullLabel, topic }, start, end, fix, data: { key: missing, kind: 'required' } });
 			} else {
 				const [start, end] = valueRange(ctx, path);
 				out.push({ messageId: 'requiredNested', args: { parent: key, key: missing, label: fullLabel }, start, end, data: { key: pathText(full), kind: 'required' } });
