@@ -2,15 +2,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
+import { runMain } from '../helpers/cli';
 import { PAGE_TWO_FINDINGS } from '../helpers/pages';
 
 async function lint(args: string[], cwd: string): Promise<{ code: number; found: string[] }> {
-	let out = '';
-	const code = await main(['--format', 'json', ...args], {
-		cwd, env: { DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C' },
-		stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, readStdin: async () => '',
-	});
+	const { code, stdout: out } = await runMain(['--format', 'json', ...args], cwd);
 	return { code, found: out ? JSON.parse(out).flatMap((e: { messages: { ruleId: string; line: number }[] }) => e.messages.map((m) => `${m.line}:${m.ruleId}`)) : [] };
 }
 

@@ -2,15 +2,11 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
+import { runMain } from '../helpers/cli';
 import { PAGE_DATE_INVALID } from '../helpers/pages';
 
 async function lint(cwd: string, extra: string[] = []): Promise<string[]> {
-	let out = '';
-	await main(['--cache', '--format', 'json', ...extra, '.'], {
-		cwd, env: { DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C' },
-		stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, readStdin: async () => '',
-	});
+	const { stdout: out } = await runMain(['--cache', '--format', 'json', ...extra, '.'], cwd);
 	return JSON.parse(out).filter((e: { filePath: string }) => e.filePath.endsWith('.md')).flatMap((e: { filePath: string; messages: { ruleId: string; line: number; message: string }[] }) => e.messages.map((m) => `${path.basename(e.filePath)}:${m.line}:${m.ruleId}:${m.message}`));
 }
 

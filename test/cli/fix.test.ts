@@ -2,21 +2,14 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, type CliIo } from '../../server/src/cli/main';
 import { Engine } from '../../server/src/core/engine';
 import { fsHost } from '../../server/src/node/fsHost';
 import { RULES } from '../../server/src/core/rules/index';
 import { FIXTURES, FIXTURE_TODAY, markdownFiles } from '../helpers/fixtures';
+import { runMain } from '../helpers/cli';
+import { webLinksHead } from '../helpers/pages';
 
-async function cli(args: string[], cwd: string, extra: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-	let stdout = '';
-	let stderr = '';
-	const code = await main(args, {
-		cwd, env: { DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C' },
-		stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, readStdin: async () => '', ...extra,
-	});
-	return { code, stdout, stderr };
-}
+const cli = runMain;
 
 function copyFixtures(): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
@@ -25,20 +18,7 @@ function copyFixtures(): string {
 }
 
 const PAGE = [
-	'---',
-	'topic: รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'title: เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'agency: ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
-	'responsible: กลุ่มงานพัฒนาระบบเว็บไซต์',
-	'reviewer: หัวหน้ากลุ่มงานพัฒนาระบบเว็บไซต์',
-	'approver: ผู้อำนวยการศูนย์',
-	'published: 2569-10-01',
-	'updated: 2569-10-15',
-	'publish_request: {id: "12/2570", date: 2569-09-28}',
-	'---',
-	'',
-	'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'',
+	...webLinksHead('รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง'),
 	'ประชุมเมื่อ 20 กรกฏาคม 2569   ',
 	'',
 	'- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)',

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
-import { main } from '../../server/src/cli/main';
+import { runMain } from '../helpers/cli';
 import { RULES } from '../../server/src/core/rules/index';
 import { PAGE_TWO_FINDINGS } from '../helpers/pages';
 
@@ -12,12 +12,8 @@ import { PAGE_TWO_FINDINGS } from '../helpers/pages';
 const SARIF_SCHEMA = path.resolve(__dirname, '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
 async function run(format: string, cwd: string): Promise<{ code: number; out: string }> {
-	let out = '';
-	const code = await main(['--format', format, 'docs/page.md'], {
-		cwd, env: { DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C' },
-		stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, readStdin: async () => '',
-	});
-	return { code, out };
+	const r = await runMain(['--format', format, 'docs/page.md'], cwd);
+	return { code: r.code, out: r.stdout };
 }
 
 describe('CI output formats', () => {

@@ -2,36 +2,17 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
 import { ExternalChecker, DEFAULT_CHECKER_OPTIONS } from '../../server/src/core/links/external';
 import { undiciRequester } from '../../server/src/node/http';
 import { startLinkServer } from '../helpers/httpServer';
+import { runMain } from '../helpers/cli';
+import { webLinksHead } from '../helpers/pages';
 
-const FRONT = [
-	'---',
-	'topic: web-links',
-	'title: เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'agency: ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
-	'responsible: กลุ่มงานพัฒนาระบบเว็บไซต์',
-	'reviewer: หัวหน้ากลุ่มงานพัฒนาระบบเว็บไซต์',
-	'approver: ผู้อำนวยการศูนย์',
-	'published: 2569-10-01',
-	'updated: 2569-10-15',
-	'publish_request: {id: "12/2570", date: 2569-09-28}',
-	'---',
-	'',
-	'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-	'',
-];
+const FRONT = webLinksHead();
 
 async function lintOnline(cwd: string): Promise<{ code: number; json: { filePath: string; messages: { ruleId: string; line: number; message: string }[] }[]; stderr: string }> {
-	let stdout = '';
-	let stderr = '';
-	const code = await main(['--links', 'online', '--format', 'json', 'page.md'], {
-		cwd, env: { DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C' },
-		stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, readStdin: async () => '',
-	});
-	return { code, json: stdout ? JSON.parse(stdout) : [], stderr };
+	const r = await runMain(['--links', 'online', '--format', 'json', 'page.md'], cwd);
+	return { code: r.code, json: r.stdout ? JSON.parse(r.stdout) : [], stderr: r.stderr };
 }
 
 describe('external links (a real server on 127.0.0.1)', function () {
