@@ -49,3 +49,21 @@ describe('external checker (scripted answers)', () => {
 		assert.deepEqual(waits, [500, 1000]);
 	});
 });
+
+describe('anchors of other pages (headings only)', () => {
+	it('match the anchors of a full parse on every example and fixture page', async () => {
+		const fs = await import('node:fs');
+		const path = await import('node:path');
+		const { anchorsOfText } = await import('../../server/src/core/links/anchors');
+		const { markdownFiles, FIXTURES } = await import('../helpers/fixtures');
+		const files = [...markdownFiles(path.resolve(__dirname, '../../examples')), ...markdownFiles(FIXTURES)];
+		assert.ok(files.length > 80);
+		for (const f of files) {
+			const text = fs.readFileSync(f, 'utf8');
+			if (/^(?:---\n[^]*?\n)?---\n*$|^\s*$/.test(text) || text.includes('\u0000')) continue;
+			const doc = parseDocument(f, text);
+			if (doc.limit) continue;
+			assert.deepEqual([...anchorsOfText(text)].sort(), [...anchorsOf(doc)].sort(), f);
+		}
+	});
+});

@@ -54,10 +54,7 @@ export class Engine {
 	constructor(readonly host: Host, readonly options: EngineOptions) {
 		this.configs = new ConfigResolver(host, options.root, options.configFile);
 		this.schemas = new SchemaRegistryCache(host);
-		this.anchorCache = new AnchorCache((file) => {
-			const text = host.readFile(file);
-			return text === undefined ? undefined : { text, mtime: host.mtime(file), parse: () => parseDocument(file, text) };
-		});
+		this.anchorCache = new AnchorCache(host);
 	}
 
 	/** The configuration of a file. */

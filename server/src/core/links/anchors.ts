@@ -1,5 +1,7 @@
-import type { Heading } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import type { ParsedDocument } from '../parse/document';
+import { parseMarkdown } from '../parse/markdown';
+import type { Host } from '../types';
 import { walk } from '../parse/walk';
 import { nodeText } from '../body/text';
 import { createSlugger, type SlugProfile } from './slugger';
@@ -12,9 +14,13 @@ const HTML_ID = /<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+
  * `{#id}` heading ids, and `id`/`name` attributes in HTML (`<a id>`, `<a name>`).
  */
 export function anchorsOf(doc: ParsedDocument, profile: SlugProfile = 'github'): Set<string> {
+	return anchorsOfTree(doc.tree, profile);
+}
+
+function anchorsOfTree(tree: Root, profile: SlugProfile): Set<string> {
 	const slugger = createSlugger(profile);
 	const out = new Set<string>();
-	walk(doc.tree, (node) => {
+	walk(tree, (node) => {
 		if (node.type === 'heading') {
 			let text = nodeText(node as Heading).trim();
 			const explicit = EXPLICIT_ID.exec(text);
@@ -35,21 +41,69 @@ export function anchorsOf(doc: ParsedDocument, profile: SlugProfile = 'github'):
 	return out;
 }
 
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/**
+ * The anchors of another page without parsing all of it: its heading lines (ATX, and setext under
+ * a paragraph line), outside code fences and front matter, parsed on their own for their text —
+ * the same slugs as {@link anchorsOf} at a fraction of the cost (pages link to many pages).
+ */
+export function anchorsOfText(text: string, profile: SlugProfile = 'github'): Set<string> {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	// Skip the front matter without parsing its YAML: only its extent matters here.
+	const fm = /^---[ \t]*\r?\n[\s\S]*?^---[ \t]*$/m.exec(body);
+	const lines = body.slice(fm && fm.index === 0 ? fm[0].length : 0).split(/\r\n|\r|\n/);
+	const headings: string[] = [];
+	let fence: string | undefined;
+	// The paragraph so far: a setext underline makes all of it the heading.
+	let para: string[] = [];
+	for (const line of lines) {
+		const f = FENCE.exec(line);
+		if (fence) {
+			if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+			continue;
+		}
+		if (f) {
+			fence = f[1];
+			para = [];
+		} else if (!line.trim() || (!para.length && /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line))) {
+			para = []; // a blank line, or a thematic break where no paragraph is open
+		} else if (!para.length && /^ {0,3}<(?:!--|\/?[a-z])/i.test(line)) {
+			para = []; // an HTML block is not a paragraph: no setext heading under it
+		} else if (ATX.test(line)) {
+			headings.push(line.trim());
+			para = [];
+		} else if (para.length && SETEXT.test(line) && !/^\s{0,3}(?:[-*+>]|\d+[.)])(?:\s|$)/.test(para[0])) {
+			headings.push(`${para.map((l) => l.trim()).join('\n')}\n${line.trim().startsWith('=') ? '===' : '---'}`);
+			para = [];
+		} else {
+			para.push(line);
+		}
+	}
+	const anchors = anchorsOfTree(parseMarkdown(headings.join('\n\n')), profile);
+	HTML_ID.lastIndex = 0;
+	for (let m = HTML_ID.exec(body); m; m = HTML_ID.exec(body)) anchors.add(m[1] ?? m[2] ?? m[3]);
+	return anchors;
+}
+
 /** Anchor sets of other pages, read through the host and cached by modification time. */
 export class AnchorCache {
 	private readonly cache = new Map<string, { mtime: number | undefined; anchors: Set<string> }>();
 
-	constructor(private readonly read: (file: string) => { text: string; mtime: number | undefined; parse: () => ParsedDocument } | undefined) {}
+	constructor(private readonly host: Pick<Host, 'readFile' | 'mtime'>) {}
 
 	/** The anchors of a page file, or undefined when it cannot be read. */
 	get(file: string, profile: SlugProfile): Set<string> | undefined {
-		const hit = this.read(file);
-		if (!hit) return undefined;
 		const key = `${profile}:${file}`;
+		const mtime = this.host.mtime(file);
 		const cached = this.cache.get(key);
-		if (cached && cached.mtime !== undefined && cached.mtime === hit.mtime) return cached.anchors;
-		const anchors = anchorsOf(hit.parse(), profile);
-		this.cache.set(key, { mtime: hit.mtime, anchors });
+		if (cached && mtime !== undefined && cached.mtime === mtime) return cached.anchors;
+		const text = this.host.readFile(file);
+		if (text === undefined) return undefined;
+		const anchors = anchorsOfText(text, profile);
+		this.cache.set(key, { mtime, anchors });
 		return anchors;
 	}
 }
