@@ -22,6 +22,16 @@ function mode(ctx: RuleContext): string {
 
 /** Where a relative link's file is, trying folder index pages and page extensions; undefined when none exists. */
 export function findTarget(ctx: RuleContext, url: string): { file: string; exists: boolean } {
+	const memo = ctx.facts.memo('link-targets', () => new Map<string, { file: string; exists: boolean }>());
+	let hit = memo.get(url);
+	if (!hit) {
+		hit = resolveTarget(ctx, url);
+		memo.set(url, hit);
+	}
+	return hit;
+}
+
+function resolveTarget(ctx: RuleContext, url: string): { file: string; exists: boolean } {
 	const root = ctx.config.links.root ?? ctx.root;
 	const file = resolveRelative(url, ctx.doc.path, root);
 	const host = ctx.host!;
