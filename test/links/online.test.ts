@@ -40,6 +40,7 @@ describe('external links (a real server on 127.0.0.1)', function () {
 			`- [ซ้ำอีกครั้ง](${b}/ok#section)`, // 24
 			`- [ปิดการตรวจ](${b}/gone) <!-- disclosure-lint-disable-line link-external-dead -- ลิงก์เก่าที่ต้นทางแจ้งว่าจะกลับมา -->`, // 25
 			`- [HEAD ผิด](${b}/head-404)`, // 26: 404 to HEAD, 200 to GET: alive
+			`- ลิงก์ที่พิมพ์ไว้เฉย ๆ ${b}/gone.`, // 27: a bare URL is checked too (the full stop is not part of it)
 		];
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-online-'));
 		fs.writeFileSync(path.join(dir, 'page.md'), [...FRONT, ...body, ''].join('\n'));
@@ -53,6 +54,7 @@ describe('external links (a real server on 127.0.0.1)', function () {
 			'19:link-external-dead',
 			'22:link-external-unverified',
 			'23:link-external-unverified',
+			'27:link-external-dead',
 		]);
 		assert.match(first.json[0].messages[0].message, /redirect loop/);
 		assert.match(first.json[0].messages[4].message, /timeout/);

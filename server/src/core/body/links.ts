@@ -15,6 +15,8 @@ export interface BodyLink {
 	alt?: string;
 }
 
+const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]{}"']+/g;
+
 /** Every link and image under the given nodes (definitions resolved for references). */
 export function bodyLinks(nodes: Node[], all: Node[] = nodes): BodyLink[] {
 	const defs = new Map<string, string>();
@@ -38,6 +40,15 @@ export function bodyLinks(nodes: Node[], all: Node[] = nodes): BodyLink[] {
 				const url = node.type === 'image' ? node.url : defs.get(node.identifier.toLowerCase()) ?? '';
 				const alt = node.alt ?? '';
 				out.push({ url, text: alt, context: nodeText(ctxNode), start, end, image: true, alt });
+			}
+			if (node.type === 'text' && (node.value.includes('http://') || node.value.includes('https://'))) {
+				// Bare URLs (GFM autolink literals) are links to readers: checked like written links.
+				BARE_URL.lastIndex = 0;
+				for (let m = BARE_URL.exec(node.value); m; m = BARE_URL.exec(node.value)) {
+					const url = m[0].replace(/[.,;:!?'"’”]+$/, '');
+					const s = start + m.index;
+					out.push({ url, text: url, context: nodeText(ctxNode), start: s, end: s + url.length, image: false });
+				}
 			}
 			const children = 'children' in node ? (node.children as Node[]) : undefined;
 			if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], context: ctxNode });

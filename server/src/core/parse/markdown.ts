@@ -13,7 +13,7 @@ import type { Root } from 'mdast';
  * The GFM constructs pages use: tables (step tables, procurement summaries), footnotes and
  * strikethrough. These are the extensions remark-gfm bundles, minus two that cost without
  * informing any check: autolink literals (30% of the parse time on Thai pages, measured on the
- * benchmark corpus; bare URLs are found in text by the link rules instead) and task-list items.
+ * benchmark corpus; the link rules find bare http(s) URLs in text themselves) and task-list items.
  */
 function remarkGfmSubset(this: Processor): void {
 	const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
