@@ -8,6 +8,7 @@ const entries = [
 	{ in: 'server/src/cli/bin.ts', out: 'cli' },
 	{ in: 'server/src/cli/worker.ts', out: 'worker' },
 	{ in: 'server/src/cli/benchLinks.ts', out: 'bench-links' },
+	{ in: 'server/src/lsp/bin.ts', out: 'server' },
 ].filter((e) => fs.existsSync(e.in));
 
 const options = {

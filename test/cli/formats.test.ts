@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { runMain } from '../helpers/cli';
 import { RULES } from '../../server/src/core/rules/index';
@@ -26,6 +27,7 @@ describe('CI output formats', () => {
 		assert.equal(code, 1);
 		const log = JSON.parse(out) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
 		const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+		addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
 		const validate = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')));
 		assert.ok(validate(log), ajv.errorsText(validate.errors));
 		const run0 = log.runs[0];

@@ -1,0 +1,249 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+	CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
+	createConnection, type CodeAction, type CompletionItem, type Connection, type Diagnostic, type Hover,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Engine } from '../core/engine';
+import type { Host, Locale } from '../core/types';
+import { fsHost } from '../node/fsHost';
+import { parseIsoDay, todayInBangkok } from '../core/thai/dates';
+import { LineIndex } from '../core/parse/lineIndex';
+import { readFrontMatter, locate } from '../core/parse/frontMatter';
+import { pick } from '../core/i18n/render';
+import { toDiagnostic, toRange, type DiagnosticData } from './convert';
+
+/** Settings under `disclosure-lint` (pulled per document with workspace/configuration). */
+export interface Settings {
+	/** Message language: `auto` follows the editor's locale. */
+	locale: 'th' | 'en' | 'auto';
+	links: 'off' | 'local' | 'online';
+	/** Delay after typing before a page is linted, in ms. */
+	debounceMs: number;
+	/** Fix "today" (YYYY-MM-DD, CE) for reproducible results; empty: today in Asia/Bangkok. */
+	today: string;
+}
+
+const DEFAULTS: Settings = { locale: 'auto', links: 'local', debounceMs: 200, today: '' };
+
+/** A host where open documents stand in for the files on disk (unsaved text counts). */
+function overlayHost(documents: TextDocuments<TextDocument>): Host {
+	const open = (p: string) => documents.get(pathToFileURL(p).href);
+	return {
+		readFile: (p) => open(p)?.getText() ?? fsHost.readFile(p),
+		fileExists: (p) => Boolean(open(p)) || fsHost.fileExists(p),
+		readDir: (p) => fsHost.readDir(p),
+		mtime: (p) => {
+			const d = open(p);
+			return d ? -d.version : fsHost.mtime(p);
+		},
+	};
+}
+
+/** Start the language server on a connection (stdio, node-ipc or socket, from the command line). */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+	const documents = new TextDocuments(TextDocument);
+	const host = overlayHost(documents);
+	const settingsCache = new Map<string, Promise<Settings>>();
+	const timers = new Map<string, NodeJS.Timeout>();
+	const engines = new Map<string, Engine>();
+	let root = process.cwd();
+	let clientLocale: Locale = 'en';
+	let canConfigure = false;
+	let canPull = false;
+	let canRegisterConfig = false;
+
+	const settingsFor = (uri: string): Promise<Settings> => {
+		if (!canConfigure) return Promise.resolve(DEFAULTS);
+		let s = settingsCache.get(uri);
+		if (!s) {
+			s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'disclosure-lint' }).then((v: Partial<Settings> | null) => ({ ...DEFAULTS, ...(v ?? {}) }));
+			settingsCache.set(uri, s);
+		}
+		return s;
+	};
+
+	const engineFor = (s: Settings): Engine => {
+		const key = `${s.links}|${s.today}|${s.locale}`;
+		let e = engines.get(key);
+		if (!e) {
+			const today = (s.today && parseIsoDay(s.today)) || todayInBangkok();
+			const locale: Locale = s.locale === 'auto' ? clientLocale : s.locale;
+			e = new Engine(host, { root, today, locale, localeOverride: s.locale === 'auto' ? undefined : s.locale, linksMode: s.links === 'online' ? 'local' : s.links });
+			engines.set(key, e);
+		}
+		return e;
+	};
+
+	/** Lint an open document; undefined when it changed meanwhile (a newer result will come). */
+	const lintDocument = async (doc: TextDocument): Promise<Diagnostic[] | undefined> => {
+		const version = doc.version;
+		const settings = await settingsFor(doc.uri);
+		const current = documents.get(doc.uri);
+		if (!current || current.version !== version) return undefined;
+		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, path.basename(doc.uri));
+		const engine = engineFor(settings);
+		const text = current.getText();
+		try {
+			const result = engine.lintText(file, text);
+			const locale = engine.localeFor(engine.configFor(file));
+			return result.findings.map((f) => toDiagnostic(f, result.document.lines, locale));
+		} catch (err) {
+			connection.console.error(`disclosure-lint: ${doc.uri}: ${(err as Error).stack ?? err}`);
+			return [];
+		}
+	};
+
+	const schedule = (doc: TextDocument): void => {
+		if (canPull) return;
+		clearTimeout(timers.get(doc.uri));
+		void settingsFor(doc.uri).then((s) => {
+			timers.set(doc.uri, setTimeout(async () => {
+				const diagnostics = await lintDocument(doc);
+				if (diagnostics) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+			}, s.debounceMs));
+		});
+	};
+
+	connection.onInitialize((params) => {
+		const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+		if (folder?.startsWith('file:')) root = fileURLToPath(folder);
+		clientLocale = /^th\b/i.test(params.locale ?? '') ? 'th' : 'en';
+		canConfigure = Boolean(params.capabilities.workspace?.configuration);
+		canRegisterConfig = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
+		canPull = Boolean(params.capabilities.textDocument?.diagnostic);
+		return {
+			capabilities: {
+				textDocumentSync: TextDocumentSyncKind.Incremental,
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.disclosure-lint'] },
+				hoverProvider: true,
+				completionProvider: { triggerCharacters: [':', ' '] },
+				...(canPull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+			},
+			serverInfo: { name: 'disclosure-lint' },
+		};
+	});
+
+	connection.onInitialized(() => {
+		if (canRegisterConfig) {
+			connection.client.register(DidChangeConfigurationNotification.type, { section: 'disclosure-lint' }).catch((err: unknown) => connection.console.warn(`disclosure-lint: cannot register for configuration changes: ${String(err)}`));
+		}
+	});
+
+	connection.onDidChangeConfiguration(() => {
+		settingsCache.clear();
+		engines.clear();
+		for (const d of documents.all()) schedule(d);
+		if (canPull) void connection.languages.diagnostics.refresh();
+	});
+
+	connection.languages.diagnostics.on(async (params) => {
+		const doc = documents.get(params.textDocument.uri);
+		const items = doc ? (await lintDocument(doc)) ?? [] : [];
+		return { kind: DocumentDiagnosticReportKind.Full, items };
+	});
+
+	connection.onCodeAction((params) => {
+		const doc = documents.get(params.textDocument.uri);
+		if (!doc) return [];
+		const actions: CodeAction[] = [];
+		const only = params.context.only;
+		const mine = params.context.diagnostics.filter((d) => d.source === 'disclosure-lint');
+		if (!only || only.some((k) => k === CodeActionKind.QuickFix || k === CodeActionKind.Empty)) {
+			for (const d of mine) {
+				const data = d.data as DiagnosticData | undefined;
+				if (data?.fix) {
+					actions.push({ title: `disclosure-lint: fix ${data.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: data.fix.safe, edit: { changes: { [doc.uri]: [data.fix.edit] } } });
+				}
+				const line = d.range.start.line;
+				const indent = /^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))?.[0] ?? '';
+				actions.push({
+					title: `disclosure-lint: disable ${d.code} for the next line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
+					edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- disclosure-lint-disable-next-line ${d.code} -- เหตุผล -->\n` }] } },
+				});
+			}
+		}
+		if (only?.some((k) => k.startsWith('source.fixAll'))) {
+			const edits = mine.map((d) => d.data as DiagnosticData | undefined).filter((x) => x?.fix?.safe).map((x) => x!.fix!.edit);
+			const ordered = edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+				.filter((e, i, all) => i === 0 || (e.range.start.line > all[i - 1].range.end.line || (e.range.start.line === all[i - 1].range.end.line && e.range.start.character >= all[i - 1].range.end.character)));
+			if (ordered.length) actions.push({ title: 'disclosure-lint: fix all', kind: 'source.fixAll.disclosure-lint', edit: { changes: { [doc.uri]: ordered } } });
+		}
+		return actions;
+	});
+
+	connection.onHover(async (params): Promise<Hover | null> => {
+		const doc = documents.get(params.textDocument.uri);
+		if (!doc) return null;
+		const text = doc.getText();
+		const fm = readFrontMatter(text);
+		const offset = doc.offsetAt(params.position);
+		if (!fm?.yaml || offset < fm.contentStart || offset > fm.contentEnd) return null;
+		const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset));
+		const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+		if (!key) return null;
+		const settings = await settingsFor(doc.uri);
+		const engine = engineFor(settings);
+		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md');
+		const config = engine.configFor(file);
+		const registry = engine.registryFor(config);
+		const locale = engine.localeFor(config);
+		const data = fm.value as Record<string, unknown> | undefined;
+		const topic = typeof data?.topic === 'string' ? registry.resolve(data.topic)?.topic : undefined;
+		if (key === 'topic' && topic) {
+			return { contents: { kind: MarkupKind.Markdown, value: `**${pick(topic.x.name, locale)}** (\`${topic.id}\`)\n\n${pick((topic.json['x-description'] as { th: string; en: string } | undefined) ?? topic.x.name, locale)}` } };
+		}
+		const info = (topic ?? registry.get('web-links'))?.keys.get(key);
+		if (!info) return null;
+		const r = locate(fm, [key])?.key;
+		const lines = new LineIndex(text);
+		return {
+			contents: { kind: MarkupKind.Markdown, value: `**${key}** — ${pick(info.label ?? { th: key, en: key }, locale)}\n\n${pick(info.description ?? { th: '', en: '' }, locale)}` },
+			range: r ? toRange(lines, r[0], r[1]) : undefined,
+		};
+	});
+
+	connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+		const doc = documents.get(params.textDocument.uri);
+		if (!doc) return [];
+		const text = doc.getText();
+		const fm = readFrontMatter(text);
+		const offset = doc.offsetAt(params.position);
+		if (!fm || offset < fm.contentStart || offset > fm.contentEnd) return [];
+		const settings = await settingsFor(doc.uri);
+		const engine = engineFor(settings);
+		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md');
+		const config = engine.configFor(file);
+		const registry = engine.registryFor(config);
+		const locale = engine.localeFor(config);
+		const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+		const before = text.slice(lineStart, offset);
+		if (/^topic:\s*/.test(before)) {
+			return registry.ids().map((id) => {
+				const t = registry.get(id)!;
+				return { label: id, kind: CompletionItemKind.EnumMember, detail: pick(t.x.name, locale), documentation: `${t.x.name.th} / ${t.x.name.en}` };
+			});
+		}
+		if (/^[A-Za-z_]*$/.test(before)) {
+			const data = fm.value as Record<string, unknown> | undefined;
+			const topic = typeof data?.topic === 'string' ? registry.resolve(data.topic)?.topic : undefined;
+			const keys = [...(topic ?? registry.get('web-links')!).keys.values()].filter((k) => !k.path.includes('.') && !k.path.includes('[]') && !(data && k.path in data));
+			return keys.map((k) => ({
+				label: k.path, kind: CompletionItemKind.Property, detail: pick(k.label ?? { th: k.path, en: k.path }, locale),
+				documentation: pick(k.description ?? { th: '', en: '' }, locale), insertText: `${k.path}: `,
+			}));
+		}
+		return [];
+	});
+
+	documents.onDidOpen((e) => schedule(e.document));
+	documents.onDidChangeContent((e) => schedule(e.document));
+	documents.onDidClose((e) => {
+		clearTimeout(timers.get(e.document.uri));
+		settingsCache.delete(e.document.uri);
+		if (!canPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+	});
+	documents.listen(connection);
+	connection.listen();
+}

@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+	HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
+	type ProtocolConnection, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
+} from 'vscode-languageserver-protocol';
+import { PAGE_TWO_FINDINGS } from '../helpers/pages';
+
+const SERVER = path.resolve(__dirname, '../../bin/disclosure-lint-server.js');
+
+/** The bundled server over stdio, driven by a real protocol connection. */
+class Harness {
+	readonly child: ChildProcess;
+	readonly conn: ProtocolConnection;
+	readonly configRequests: ConfigurationParams[] = [];
+	private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+
+	constructor(settings: Record<string, unknown>) {
+		this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+		this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+		this.conn.onRequest(ConfigurationRequest.type, (params) => {
+			this.configRequests.push(params);
+			return params.items.map(() => settings);
+		});
+		this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+			const i = this.waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
+			if (i >= 0) this.waiters.splice(i, 1)[0].resolve(p);
+		});
+		this.conn.listen();
+	}
+
+	/** The next diagnostics for a document (and version), or fail after a timeout — no sleeping. */
+	diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), 10_000);
+			this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+		});
+	}
+
+	async close(): Promise<void> {
+		await this.conn.sendRequest(ShutdownRequest.type);
+		await this.conn.sendNotification(ExitNotification.type);
+		await new Promise((r) => this.child.once('exit', r));
+		this.conn.dispose();
+	}
+}
+
+describe('language server over stdio', function () {
+	this.timeout(30_000);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-'));
+	const file = path.join(dir, 'page.md');
+	fs.writeFileSync(file, PAGE_TWO_FINDINGS);
+	const uri = pathToFileURL(file).href;
+	let h: Harness;
+
+	before(async () => {
+		h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
+		await h.conn.sendRequest(InitializeRequest.type, {
+			processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'site' }],
+			capabilities: { workspace: { configuration: true } }, locale: 'th',
+		});
+		await h.conn.sendNotification(InitializedNotification.type, {});
+	});
+	after(async () => {
+		await h.close();
+	});
+
+	let diagnostics: Diagnostic[];
+	it('pushes exact diagnostics after didOpen, having asked for the document\'s settings', async () => {
+		const wait = h.diagnostics(uri, 1);
+		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: PAGE_TWO_FINDINGS } });
+		const p = await wait;
+		diagnostics = p.diagnostics;
+		assert.deepEqual(diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range, href: d.codeDescription?.href, source: d.source })), [
+			{ code: 'date-invalid', severity: 1, range: { start: { line: 8, character: 9 }, end: { line: 8, character: 23 } }, href: 'https://github.com/disclosure-lint/disclosure-lint/blob/main/docs/rules/date-invalid.md', source: 'disclosure-lint' },
+			{ code: 'date-era', severity: 2, range: { start: { line: 14, character: 16 }, end: { line: 14, character: 29 } }, href: 'https://github.com/disclosure-lint/disclosure-lint/blob/main/docs/rules/date-era.md', source: 'disclosure-lint' },
+		]);
+		assert.equal(diagnostics[0].message, 'updated (Last updated): "31 เมษายน 2569" does not exist in the calendar');
+		assert.deepEqual(diagnostics[1].data, {
+			ruleId: 'date-era', messageId: 'ceWithThaiMonth',
+			fix: { edit: { range: { start: { line: 14, character: 16 }, end: { line: 14, character: 29 } }, newText: '1 ตุลาคม 2567' }, safe: true },
+		});
+		assert.deepEqual(h.configRequests[0].items, [{ scopeUri: uri, section: 'disclosure-lint' }]);
+	});
+
+	it('offers the quick fix from diagnostic.data, a disable comment with a reason placeholder, and fix-all', async () => {
+		const actions = await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[1].range, context: { diagnostics: [diagnostics[1]] } }) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+		assert.deepEqual(actions.map((a) => [a.title, a.edit.changes[uri][0].newText]), [
+			['disclosure-lint: fix date-era', '1 ตุลาคม 2567'],
+			['disclosure-lint: disable date-era for the next line', '<!-- disclosure-lint-disable-next-line date-era -- เหตุผล -->\n'],
+		]);
+		const all = await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['source.fixAll.disclosure-lint'] } }) as { kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+		assert.deepEqual(all.map((a) => [a.kind, a.edit.changes[uri].map((e) => e.newText)]), [['source.fixAll.disclosure-lint', ['1 ตุลาคม 2567']]]);
+	});
+
+	it('updates the diagnostics after an edit', async () => {
+		const wait = h.diagnostics(uri, 2);
+		await h.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+			textDocument: { uri, version: 2 },
+			contentChanges: [{ range: { start: { line: 8, character: 9 }, end: { line: 8, character: 23 } }, text: '2569-10-15' }],
+		});
+		assert.deepEqual((await wait).diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['14:date-era']);
+	});
+
+	it('hovers front-matter keys with their schema text in the configured language', async () => {
+		const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character: 3 } }) as { contents: { value: string } };
+		assert.match(hover.contents.value, /^\*\*responsible\*\* — Responsible/);
+	});
+
+	it('completes topic values and missing keys', async () => {
+		const topics = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } }) as CompletionItem[];
+		assert.deepEqual(topics.map((t) => t.label).slice(0, 3), ['agency-info', 'law', 'knowledge']);
+		assert.equal(topics.find((t) => t.label === 'citizen-manual')?.detail, "Citizen's manual");
+	});
+});
