@@ -9,6 +9,7 @@ const entries = [
 	{ in: 'server/src/cli/worker.ts', out: 'worker' },
 	{ in: 'server/src/cli/benchLinks.ts', out: 'bench-links' },
 	{ in: 'server/src/lsp/bin.ts', out: 'server' },
+	{ in: 'client/src/extension.ts', out: 'client' },
 ].filter((e) => fs.existsSync(e.in));
 
 const options = {

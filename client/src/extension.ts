@@ -1,0 +1,93 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+let status: vscode.LanguageStatusItem | undefined;
+
+/** Files whose changes re-lint pages: configuration, ignore files, topic schemas. */
+const WATCHED = '**/{.disclosurelintrc.json,.disclosurelintrc.yaml,.disclosurelintrc.yml,.disclosurelintignore,*.schema.json}';
+
+function th(): boolean {
+	return vscode.env.language.toLowerCase().startsWith('th');
+}
+
+/** Start the language client over node-ipc with the bundled server. */
+async function start(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+	const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+	const serverOptions: ServerOptions = {
+		run: { module, transport: TransportKind.ipc },
+		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+	};
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }],
+		synchronize: { configurationSection: 'disclosure-lint', fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
+		outputChannel: output,
+		initializationOptions: { trusted: vscode.workspace.isTrusted },
+		middleware: {
+			// An untrusted workspace gets no network and no workspace schemas (package.json: untrustedWorkspaces limited).
+			workspace: {
+				configuration: async (params, token, next) => {
+					const result = (await next(params, token)) as Record<string, unknown>[];
+					if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
+					return result.map((r) => ({ ...r, links: r?.links === 'online' ? 'local' : r?.links, trusted: false }));
+				},
+			},
+		},
+	};
+	client = new LanguageClient('disclosure-lint', 'disclosure-lint', serverOptions, clientOptions);
+	await client.start();
+	if (status) {
+		status.text = 'disclosure-lint';
+		status.severity = vscode.LanguageStatusSeverity.Information;
+		status.detail = th() ? 'ตรวจหน้าเปิดเผยข้อมูล' : 'checking disclosure pages';
+	}
+}
+
+/** Activate on Markdown: the client, commands, a language status item and an output channel. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	const output = vscode.window.createOutputChannel('disclosure-lint', { log: true });
+	status = vscode.languages.createLanguageStatusItem('disclosure-lint.status', { language: 'markdown' });
+	status.name = 'disclosure-lint';
+	status.command = { title: th() ? 'แสดงบันทึก' : 'Show log', command: 'disclosure-lint.showOutput' };
+	context.subscriptions.push(output, status);
+	context.subscriptions.push(
+		vscode.commands.registerCommand('disclosure-lint.showOutput', () => output.show()),
+		vscode.commands.registerCommand('disclosure-lint.restartServer', async () => {
+			await client?.stop();
+			await start(context, output);
+		}),
+		vscode.commands.registerCommand('disclosure-lint.fixAll', async () => {
+			await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.disclosure-lint', apply: 'first' });
+		}),
+		vscode.commands.registerCommand('disclosure-lint.lintWorkspace', async () => {
+			const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
+			for (const f of files) await vscode.workspace.openTextDocument(f);
+		}),
+		vscode.commands.registerCommand('disclosure-lint.showReport', async () => {
+			const folder = vscode.workspace.workspaceFolders?.[0];
+			if (!folder) return;
+			const report = vscode.Uri.joinPath(context.globalStorageUri, 'compliance.html');
+			await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+			const task = new vscode.Task({ type: 'process' }, folder, 'compliance report', 'disclosure-lint',
+				new vscode.ProcessExecution(process.execPath, [context.asAbsolutePath(path.join('dist', 'cli.js')), '.', '--report', report.fsPath, '--format', 'json', '--output', vscode.Uri.joinPath(context.globalStorageUri, 'report.json').fsPath], { cwd: folder.uri.fsPath }));
+			const done = new Promise<void>((resolve) => {
+				const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+					if (e.execution.task === task) {
+						sub.dispose();
+						resolve();
+					}
+				});
+			});
+			await vscode.tasks.executeTask(task);
+			await done;
+			await vscode.env.openExternal(report);
+		}),
+	);
+	await start(context, output);
+}
+
+/** Stop the client with the extension. */
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+}

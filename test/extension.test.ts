@@ -1,0 +1,29 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import pkg from '../package.json';
+
+const ROOT = path.resolve(__dirname, '..');
+
+describe('VS Code extension manifest and package', () => {
+	it('activates on Markdown, contributes settings in Thai and English, commands, jsonValidation, limited untrusted support', () => {
+		assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown']);
+		assert.equal(pkg.main, './dist/client.js');
+		const settings = pkg.contributes.configuration.properties;
+		for (const [key, value] of Object.entries(settings)) {
+			assert.match(key, /^disclosure-lint\./);
+			assert.match(value.markdownDescription, /[\u0e00-\u0e7f].* \/ [A-Z]/, `${key} needs Thai and English`);
+		}
+		assert.deepEqual(pkg.contributes.commands.map((c) => c.command).sort(), ['disclosure-lint.fixAll', 'disclosure-lint.lintWorkspace', 'disclosure-lint.restartServer', 'disclosure-lint.showOutput', 'disclosure-lint.showReport']);
+		assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.disclosurelintrc.json', url: './schemas/disclosure-lint.config.schema.json' }]);
+		assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+	});
+
+	it('packages the bundles, schemas and rule docs, without node_modules', () => {
+		const files = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+		for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'schemas/disclosure-lint.config.schema.json', 'schemas/topics/citizen-manual.schema.json', 'docs/rules/section-missing.md', 'LICENSE']) {
+			assert.ok(files.includes(f), `${f} is not packaged`);
+		}
+		assert.deepEqual(files.filter((f) => f.startsWith('node_modules/') || f.startsWith('test/') || f.endsWith('.map')), []);
+	});
+});
