@@ -17,11 +17,12 @@ describe('VS Code extension manifest and package', () => {
 		assert.deepEqual(pkg.contributes.commands.map((c) => c.command).sort(), ['disclosure-lint.fixAll', 'disclosure-lint.lintWorkspace', 'disclosure-lint.restartServer', 'disclosure-lint.showOutput', 'disclosure-lint.showReport']);
 		assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.disclosurelintrc.json', url: './schemas/disclosure-lint.config.schema.json' }]);
 		assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+		assert.deepEqual(pkg.contributes.snippets, [{ language: 'markdown', path: './snippets/disclosure.code-snippets' }]);
 	});
 
 	it('packages the bundles, schemas and rule docs, without node_modules', () => {
 		const files = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
-		for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'schemas/disclosure-lint.config.schema.json', 'schemas/topics/citizen-manual.schema.json', 'docs/rules/section-missing.md', 'LICENSE']) {
+		for (const f of ['dist/server.js', 'dist/client.js', 'dist/cli.js', 'schemas/disclosure-lint.config.schema.json', 'schemas/topics/citizen-manual.schema.json', 'docs/rules/section-missing.md', 'snippets/disclosure.code-snippets', 'LICENSE']) {
 			assert.ok(files.includes(f), `${f} is not packaged`);
 		}
 		assert.deepEqual(files.filter((f) => f.startsWith('node_modules/') || f.startsWith('test/') || f.endsWith('.map')), []);

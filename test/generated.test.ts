@@ -22,3 +22,20 @@ describe('rule documentation', () => {
 		});
 	}
 });
+
+describe('snippets', () => {
+	it('a topic skeleton filled in with plain values lints without missing sections or keys', async () => {
+		const { snippets } = await import('../scripts/generated');
+		const { Engine } = await import('../server/src/core/engine');
+		const { fsHost } = await import('../server/src/node/fsHost');
+		const engine = new Engine(fsHost, { root: path.resolve(__dirname, '..'), today: { year: 2026, month: 11, day: 27 }, locale: 'en' });
+		const s = snippets()['disclosure-lint: sop-manual'];
+		const text = s.body.join('\n')
+			.replace(/\$\{CURRENT_YEAR\}-\$\{CURRENT_MONTH\}-\$\{CURRENT_DATE\}/g, '2026-11-20')
+			.replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+			.replace(/\$\{\d+:([^}]*)\}/g, '$1');
+		const rules = new Set(engine.lintText('/tmp/skeleton.md', text).findings.map((f) => `${f.ruleId}:${f.messageId}`));
+		assert.ok(!rules.has('section-missing:missing'), [...rules].join(', '));
+		assert.ok(!rules.has('frontmatter-schema:required'), [...rules].join(', '));
+	});
+});
