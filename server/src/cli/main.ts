@@ -7,7 +7,7 @@ import { parseIsoDay, todayInBangkok, type CalendarDate } from '../core/thai/dat
 import type { FileProblem, Locale } from '../core/types';
 import { RULES, ruleDocsUrl } from '../core/rules/index';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
-import { collectFiles } from './files';
+import { collectFiles } from '../node/files';
 import { jsonFormatter } from './formatters/json';
 import { stylishFormatter } from './formatters/stylish';
 import { sarifFormatter } from './formatters/sarif';

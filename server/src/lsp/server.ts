@@ -13,6 +13,17 @@ import { LineIndex } from '../core/parse/lineIndex';
 import { readFrontMatter, locate } from '../core/parse/frontMatter';
 import { pick } from '../core/i18n/render';
 import { toDiagnostic, toRange, type DiagnosticData } from './convert';
+import { collectFiles } from '../node/files';
+import { siteFindings, type PageSummary } from '../core/site';
+import * as fs from 'node:fs';
+
+function fsReadBytes(file: string): Uint8Array {
+	try {
+		return fs.readFileSync(file);
+	} catch {
+		return new Uint8Array([0]);
+	}
+}
 
 /** Settings under `disclosure-lint` (pulled per document with workspace/configuration). */
 export interface Settings {
@@ -113,6 +124,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		canConfigure = Boolean(params.capabilities.workspace?.configuration);
 		canRegisterConfig = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
 		canPull = Boolean(params.capabilities.textDocument?.diagnostic);
+		canProgress = Boolean(params.capabilities.window?.workDoneProgress);
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -125,7 +137,65 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		};
 	});
 
+	/** A generation counter: a newer workspace lint cancels an older one between files. */
+	let generation = 0;
+	let canProgress = false;
+
+	/**
+	 * Lint every page of the workspace in the background, with work-done progress, so the Problems
+	 * panel lists them all (open pages are linted from their buffers); then the site check on the
+	 * root configuration file.
+	 */
+	const lintWorkspace = async (): Promise<void> => {
+		const mine = ++generation;
+		const settings = await settingsFor(pathToFileURL(path.join(root, 'index.md')).href);
+		const engine = engineFor(settings);
+		const files = collectFiles(['.'], root, (dir) => engine.configs.ignoreGlobs(dir)).files;
+		const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
+		progress?.begin('disclosure-lint', 0, `0/${files.length}`, true);
+		const pages: PageSummary[] = [];
+		for (let i = 0; i < files.length; i++) {
+			if (mine !== generation || progress?.token.isCancellationRequested) {
+				progress?.done();
+				return;
+			}
+			const file = files[i];
+			const uri = pathToFileURL(file).href;
+			const open = documents.get(uri);
+			const result = open ? engine.lintText(file, open.getText()) : engine.lintBytes(file, fsReadBytes(file));
+			pages.push({ path: file, topic: result.topic, sections: result.sections });
+			if (!open) {
+				const locale = engine.localeFor(engine.configFor(file));
+				void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(f, result.document.lines, locale)) });
+			}
+			if (i % 20 === 0) {
+				progress?.report(Math.round((i / files.length) * 100), `${i}/${files.length}`);
+				await new Promise((r) => setImmediate(r)); // keep answering the editor meanwhile
+			}
+		}
+		const config = engine.configFor(path.join(root, 'index.md'));
+		const anchor = config.files.at(-1);
+		if (anchor) {
+			const locale = engine.localeFor(config);
+			const lines = new LineIndex(fsHost.readFile(anchor) ?? '');
+			void connection.sendDiagnostics({ uri: pathToFileURL(anchor).href, diagnostics: siteFindings(pages, engine.registryFor(config), config).map((f) => toDiagnostic(f, lines, locale)) });
+		}
+		progress?.done();
+	};
+
+	connection.onDidChangeWatchedFiles((params) => {
+		// A config, ignore or schema file changed: forget every cache and lint again.
+		if (params.changes.some((c) => /\.disclosurelintrc\.(json|ya?ml)$|\.disclosurelintignore$|\.schema\.json$/.test(c.uri))) {
+			settingsCache.clear();
+			engines.clear();
+			for (const d of documents.all()) schedule(d);
+			if (canPull) void connection.languages.diagnostics.refresh();
+		}
+		void lintWorkspace();
+	});
+
 	connection.onInitialized(() => {
+		if (!process.env.DISCLOSURE_LINT_NO_WORKSPACE_LINT) void lintWorkspace();
 		if (canRegisterConfig) {
 			connection.client.register(DidChangeConfigurationNotification.type, { section: 'disclosure-lint' }).catch((err: unknown) => connection.console.warn(`disclosure-lint: cannot register for configuration changes: ${String(err)}`));
 		}
@@ -136,6 +206,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		engines.clear();
 		for (const d of documents.all()) schedule(d);
 		if (canPull) void connection.languages.diagnostics.refresh();
+		void lintWorkspace();
 	});
 
 	connection.languages.diagnostics.on(async (params) => {
