@@ -244,6 +244,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		return actions;
 	});
 
+	/** The schemas and message language that apply to a document (for hover and completion). */
+	const schemaContext = async (doc: TextDocument) => {
+		const engine = engineFor(await settingsFor(doc.uri));
+		const config = engine.configFor(doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md'));
+		return { registry: engine.registryFor(config), locale: engine.localeFor(config) };
+	};
+
 	connection.onHover(async (params): Promise<Hover | null> => {
 		const doc = documents.get(params.textDocument.uri);
 		if (!doc) return null;
@@ -254,12 +261,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset));
 		const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
 		if (!key) return null;
-		const settings = await settingsFor(doc.uri);
-		const engine = engineFor(settings);
-		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md');
-		const config = engine.configFor(file);
-		const registry = engine.registryFor(config);
-		const locale = engine.localeFor(config);
+		const { registry, locale } = await schemaContext(doc);
 		const data = fm.value as Record<string, unknown> | undefined;
 		const topic = typeof data?.topic === 'string' ? registry.resolve(data.topic)?.topic : undefined;
 		if (key === 'topic' && topic) {
@@ -282,12 +284,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const fm = readFrontMatter(text);
 		const offset = doc.offsetAt(params.position);
 		if (!fm || offset < fm.contentStart || offset > fm.contentEnd) return [];
-		const settings = await settingsFor(doc.uri);
-		const engine = engineFor(settings);
-		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md');
-		const config = engine.configFor(file);
-		const registry = engine.registryFor(config);
-		const locale = engine.localeFor(config);
+		const { registry, locale } = await schemaContext(doc);
 		const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
 		const before = text.slice(lineStart, offset);
 		if (/^topic:\s*/.test(before)) {
