@@ -130,6 +130,16 @@ describe('language server over stdio', function () {
 		assert.match(hover.contents.value, /^\*\*responsible\*\* — Responsible/);
 	});
 
+	it('completes the headings of missing required sections in the body', async () => {
+		const stats = path.join(dir, 'stats.md');
+		const text = PAGE_TWO_FINDINGS.replace('topic: web-links', 'topic: web-stats').replace('# เว็บไซต์หน่วยงานที่เกี่ยวข้อง', '# สถิติ\n\n## สถิติการเข้าใช้บริการเว็บไซต์\n\nผู้เข้าชม 100 ครั้ง\n\n') + '\n';
+		const statsUri = pathToFileURL(stats).href;
+		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: statsUri, languageId: 'markdown', version: 1, text } });
+		const lastLine = text.split('\n').length - 1;
+		const items = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: statsUri }, position: { line: lastLine, character: 0 } }) as CompletionItem[];
+		assert.deepEqual(items.map((i) => i.label), ['## ผลการประเมินความพึงพอใจ']);
+	});
+
 	it('completes topic values and missing keys', async () => {
 		const topics = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } }) as CompletionItem[];
 		assert.deepEqual(topics.map((t) => t.label).slice(0, 3), ['agency-info', 'law', 'knowledge']);

@@ -277,12 +277,33 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		};
 	});
 
+	/** In the body, at the start of a line: the headings of the required sections the page still lacks, in schema order. */
+	const missingSectionHeadings = async (doc: TextDocument, offset: number): Promise<CompletionItem[]> => {
+		const text = doc.getText();
+		const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+		if (!/^#{0,6}\s*$/.test(before)) return [];
+		const engine = engineFor(await settingsFor(doc.uri));
+		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md');
+		const result = engine.lintText(file, text);
+		const locale = engine.localeFor(engine.configFor(file));
+		const missing = result.findings.filter((f) => f.ruleId === 'section-missing' && f.data?.heading);
+		const line = doc.positionAt(offset).line;
+		return missing.map((f, i) => ({
+			label: `## ${String(f.data!.heading)}`,
+			kind: CompletionItemKind.Snippet,
+			detail: locale === 'th' ? 'หัวข้อที่ยังขาด' : 'missing section',
+			sortText: String(i).padStart(3, '0'),
+			textEdit: { range: { start: { line, character: 0 }, end: doc.positionAt(offset) }, newText: `## ${String(f.data!.heading)}\n\n` },
+		}));
+	};
+
 	connection.onCompletion(async (params): Promise<CompletionItem[]> => {
 		const doc = documents.get(params.textDocument.uri);
 		if (!doc) return [];
 		const text = doc.getText();
 		const fm = readFrontMatter(text);
 		const offset = doc.offsetAt(params.position);
+		if (fm?.closed && offset > fm.end) return missingSectionHeadings(doc, offset);
 		if (!fm || offset < fm.contentStart || offset > fm.contentEnd) return [];
 		const { registry, locale } = await schemaContext(doc);
 		const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
