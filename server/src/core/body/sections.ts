@@ -8,6 +8,8 @@ import { BLANK_VALUE, EXPLICIT_NONE, headingKey, nodeText } from './text';
 export interface SectionMatch {
 	spec: SectionSpec;
 	heading: Heading;
+	/** The heading's plain text, as messages quote it. */
+	headingText: string;
 	/** Offsets of the heading line. */
 	headingStart: number;
 	headingEnd: number;
@@ -81,7 +83,7 @@ export function matchSections(tree: Root, text: string, specs: SectionSpec[]): S
 		const previous = byId.get(spec.id);
 		// The page title (H1) often repeats the topic's main heading: a later, deeper match is the section.
 		if (!previous || (previous.heading.depth === 1 && node.depth > 1)) {
-			byId.set(spec.id, { spec, heading: node, headingStart: start, headingEnd: end, contentStart: end, end: sectionEnd, nodes, ...content(nodes, hText) });
+			byId.set(spec.id, { spec, heading: node, headingText: hText, headingStart: start, headingEnd: end, contentStart: end, end: sectionEnd, nodes, ...content(nodes, hText) });
 		} else if (start >= previous.end) {
 			// Split over headings ("## วิสัยทัศน์" then "## พันธกิจ"): read together.
 			const all = [...previous.nodes, node, ...nodes];

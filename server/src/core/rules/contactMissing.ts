@@ -57,7 +57,7 @@ export const contactMissing: Rule = {
 		const m = spec ? ctx.facts.sections().byId.get(spec.section) : undefined;
 		if (!spec || !m || !m.hasContent) return;
 		const found = contactChannels(ctx.doc.text.slice(m.contentStart, m.end), bodyLinks(m.nodes, ctx.doc.tree.children));
-		const heading = ctx.doc.text.slice(m.headingStart, m.headingEnd).replace(/^#+\s*/, '');
+		const heading = m.headingText;
 		const start = m.headingStart;
 		const end = m.headingEnd;
 		if (spec.mode === 'any') {

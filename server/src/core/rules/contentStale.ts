@@ -61,7 +61,7 @@ export const contentStale: Rule = {
 		for (const spec of ctx.facts.disclosure()?.sections ?? []) {
 			const m = spec.fiscalYear ? ctx.facts.sections().byId.get(spec.id) : undefined;
 			if (!m || !m.hasContent || m.explicitNone) continue;
-			const heading = ctx.doc.text.slice(m.headingStart, m.headingEnd).replace(/^#+\s*/, '');
+			const heading = m.headingText;
 			const text = normalizeThai(`${heading}\n${m.text}`).text;
 			const named = [...text.matchAll(/ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})/gu)].map((x) => Number(x[1]));
 			const years = named.length ? named : [...text.matchAll(/(?<!\d)(2[45]\d\d)(?!\d)/gu)].map((x) => Number(x[1]));

@@ -33,7 +33,7 @@ export const sectionEmpty: Rule = {
 		for (const spec of x.sections) {
 			const m = ctx.facts.sections().byId.get(spec.id);
 			if (!m) continue;
-			const args = { heading: m.heading ? ctx.doc.text.slice(m.headingStart, m.headingEnd).replace(/^#+\s*/, '') : spec.heading.th };
+			const args = { heading: m.headingText };
 			const start = m.headingStart;
 			const end = m.headingEnd;
 			if (!m.hasContent) {

@@ -40,7 +40,7 @@ export const stepDurationMissing: Rule = {
 		const p = ctx.facts.procedure();
 		if (!spec || !p || spec.durationRequired === false) return;
 		if (p.kind === 'none') {
-			report({ messageId: 'noSteps', args: { heading: ctx.doc.text.slice(p.section.headingStart, p.section.headingEnd).replace(/^#+\s*/, '') }, start: p.section.headingStart, end: p.section.headingEnd });
+			report({ messageId: 'noSteps', args: { heading: p.section.headingText }, start: p.section.headingStart, end: p.section.headingEnd });
 			return;
 		}
 		if (p.noDurationColumn) {
