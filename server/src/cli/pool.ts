@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Engine } from '../core/engine';
 import type { FileReport } from './formatters/types';
+import { lintFromDisk } from '../node/readPage';
 
 /** Below this many files, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 150;
@@ -24,20 +25,8 @@ export interface WorkerResponse {
 
 /** Lint one file from disk with an engine. Unreadable files become a `file-unreadable` finding. */
 export function lintFile(engine: Engine, file: string): FileReport {
-	const config = engine.configFor(file);
-	const locale = engine.localeFor(config);
-	let bytes: Uint8Array;
-	try {
-		bytes = fs.readFileSync(file);
-	} catch (err) {
-		const result = engine.lintBytes(file, new Uint8Array([0]));
-		for (const f of result.findings) {
-			f.messageId = 'unreadable';
-			f.args = { detail: (err as Error).message };
-		}
-		return { filePath: file, findings: result.findings, locale };
-	}
-	const result = engine.lintBytes(file, bytes);
+	const locale = engine.localeFor(engine.configFor(file));
+	const result = lintFromDisk(engine, file);
 	return { filePath: file, findings: result.findings, locale, topic: result.topic, sections: result.sections, urls: result.externalUrls, meta: result.meta, dependencies: result.dependencies };
 }
 

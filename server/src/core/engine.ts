@@ -116,15 +116,20 @@ export class Engine {
 	lintBytes(file: string, bytes: Uint8Array): PageResult {
 		const decoded = decodePage(bytes);
 		if (decoded.ok) return this.lintText(file, decoded.text);
+		return this.unreadable(file, decoded.reason === 'binary' ? 'binary' : 'invalidUtf8', { offset: decoded.byteOffset, line: decoded.line }, decoded.line);
+	}
+
+	/** A file that could not be read at all (the caller's error message as detail). */
+	lintUnreadable(file: string, detail: string): PageResult {
+		return this.unreadable(file, 'unreadable', { detail }, 1);
+	}
+
+	/** One `file-unreadable` finding on `line`, unless the rule is off. */
+	private unreadable(file: string, messageId: string, args: Finding['args'], line: number): PageResult {
 		const doc = parseDocument(file, '');
 		const rule = getRule('file-unreadable')!;
 		const { level } = ruleLevel(rule, this.configFor(file));
-		const findings: Finding[] = level === 'off' ? [] : [toFinding(doc, rule.id, {
-			messageId: decoded.reason === 'binary' ? 'binary' : 'invalidUtf8',
-			args: { offset: decoded.byteOffset, line: decoded.line }, start: 0, end: 0,
-		}, level)];
-		if (findings[0]) findings[0].line = decoded.line;
-		if (findings[0]) findings[0].endLine = decoded.line;
+		const findings: Finding[] = level === 'off' ? [] : [{ ...toFinding(doc, rule.id, { messageId, args, start: 0, end: 0 }, level), line, endLine: line }];
 		return { path: file, findings, document: doc };
 	}
 

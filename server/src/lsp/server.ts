@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine } from '../core/engine';
+import type { PageResult } from '../core/lint';
 import type { Host, Locale } from '../core/types';
 import { fsHost } from '../node/fsHost';
 import { parseIsoDay, todayInBangkok } from '../core/thai/dates';
@@ -15,15 +16,7 @@ import { pick } from '../core/i18n/render';
 import { toDiagnostic, toRange, type DiagnosticData } from './convert';
 import { collectFiles } from '../node/files';
 import { siteFindings, type PageSummary } from '../core/site';
-import * as fs from 'node:fs';
-
-function fsReadBytes(file: string): Uint8Array {
-	try {
-		return fs.readFileSync(file);
-	} catch {
-		return new Uint8Array([0]);
-	}
-}
+import { lintFromDisk } from '../node/readPage';
 
 /** Settings under `disclosure-lint` (pulled per document with workspace/configuration). */
 export interface Settings {
@@ -59,6 +52,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	const settingsCache = new Map<string, Promise<Settings>>();
 	const timers = new Map<string, NodeJS.Timeout>();
 	const engines = new Map<string, Engine>();
+	/** Each open document's latest lint, so completion does not lint again on every keystroke. */
+	const lastResults = new Map<string, { version: number; result: PageResult }>();
 	let root = process.cwd();
 	let clientLocale: Locale = 'en';
 	let canConfigure = false;
@@ -98,6 +93,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const text = current.getText();
 		try {
 			const result = engine.lintText(file, text);
+			lastResults.set(doc.uri, { version, result });
 			const locale = engine.localeFor(engine.configFor(file));
 			return result.findings.map((f) => toDiagnostic(f, result.document.lines, locale));
 		} catch (err) {
@@ -162,7 +158,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			const file = files[i];
 			const uri = pathToFileURL(file).href;
 			const open = documents.get(uri);
-			const result = open ? engine.lintText(file, open.getText()) : engine.lintBytes(file, fsReadBytes(file));
+			const result = open ? engine.lintText(file, open.getText()) : lintFromDisk(engine, file);
 			pages.push({ path: file, topic: result.topic, sections: result.sections });
 			if (!open) {
 				const locale = engine.localeFor(engine.configFor(file));
@@ -183,31 +179,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		progress?.done();
 	};
 
-	connection.onDidChangeWatchedFiles((params) => {
-		// A config, ignore or schema file changed: forget every cache and lint again.
-		if (params.changes.some((c) => /\.disclosurelintrc\.(json|ya?ml)$|\.disclosurelintignore$|\.schema\.json$/.test(c.uri))) {
-			settingsCache.clear();
-			engines.clear();
-			for (const d of documents.all()) schedule(d);
-			if (canPull) void connection.languages.diagnostics.refresh();
-		}
+	/** Settings, config, ignore or schema files changed: forget every cache and lint everything again. */
+	const relintAll = (): void => {
+		settingsCache.clear();
+		engines.clear();
+		lastResults.clear();
+		for (const d of documents.all()) schedule(d);
+		if (canPull) void connection.languages.diagnostics.refresh();
 		void lintWorkspace();
+	};
+
+	connection.onDidChangeWatchedFiles((params) => {
+		if (params.changes.some((c) => /\.disclosurelintrc\.(json|ya?ml)$|\.disclosurelintignore$|\.schema\.json$/.test(c.uri))) relintAll();
+		else void lintWorkspace(); // a page changed on disk: other pages' links and the site check may change
 	});
 
 	connection.onInitialized(() => {
-		if (!process.env.DISCLOSURE_LINT_NO_WORKSPACE_LINT) void lintWorkspace();
+		void lintWorkspace();
 		if (canRegisterConfig) {
 			connection.client.register(DidChangeConfigurationNotification.type, { section: 'disclosure-lint' }).catch((err: unknown) => connection.console.warn(`disclosure-lint: cannot register for configuration changes: ${String(err)}`));
 		}
 	});
 
-	connection.onDidChangeConfiguration(() => {
-		settingsCache.clear();
-		engines.clear();
-		for (const d of documents.all()) schedule(d);
-		if (canPull) void connection.languages.diagnostics.refresh();
-		void lintWorkspace();
-	});
+	connection.onDidChangeConfiguration(relintAll);
 
 	connection.languages.diagnostics.on(async (params) => {
 		const doc = documents.get(params.textDocument.uri);
@@ -284,7 +278,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		if (!/^#{0,6}\s*$/.test(before)) return [];
 		const engine = engineFor(await settingsFor(doc.uri));
 		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md');
-		const result = engine.lintText(file, text);
+		const cached = lastResults.get(doc.uri);
+		const result = cached?.version === doc.version ? cached.result : engine.lintText(file, text);
 		const locale = engine.localeFor(engine.configFor(file));
 		const missing = result.findings.filter((f) => f.ruleId === 'section-missing' && f.data?.heading);
 		const line = doc.positionAt(offset).line;
@@ -331,6 +326,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	documents.onDidClose((e) => {
 		clearTimeout(timers.get(e.document.uri));
 		settingsCache.delete(e.document.uri);
+		lastResults.delete(e.document.uri);
 		if (!canPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 	});
 	documents.listen(connection);
