@@ -60,10 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		vscode.commands.registerCommand('disclosure-lint.fixAll', async () => {
 			await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.disclosure-lint', apply: 'first' });
 		}),
-		vscode.commands.registerCommand('disclosure-lint.lintWorkspace', async () => {
-			const files = await vscode.workspace.findFiles('**/*.md', '**/node_modules/**');
-			for (const f of files) await vscode.workspace.openTextDocument(f);
-		}),
+		// The server lints every page in the background (with progress); this asks it to start again.
+		vscode.commands.registerCommand('disclosure-lint.lintWorkspace', () => vscode.commands.executeCommand('disclosure-lint.server.lintWorkspace')),
 		vscode.commands.registerCommand('disclosure-lint.showReport', async () => {
 			const folder = vscode.workspace.workspaceFolders?.[0];
 			if (!folder) return;

@@ -8,7 +8,7 @@ import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
 	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
 	HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
-	WorkDoneProgressCreateRequest, ProgressType, DidChangeWatchedFilesNotification, FileChangeType,
+	WorkDoneProgressCreateRequest, ProgressType, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
 	type ProtocolConnection, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
 } from 'vscode-languageserver-protocol';
 import { PAGE_TWO_FINDINGS } from '../helpers/pages';
@@ -171,6 +171,10 @@ describe('language server: the whole workspace', function () {
 			assert.deepEqual(coverage.map((d) => [d.code, d.message]), [['topic-coverage', 'No page covers the topic "News and announcements" (news), which the unit must publish']]);
 			await h.progressEnded;
 			assert.deepEqual([h.progress[0]?.kind, h.progress.at(-1)?.kind], ['begin', 'end']);
+
+			const rerun = h.diagnostics(page);
+			await h.conn.sendRequest(ExecuteCommandRequest.type, { command: 'disclosure-lint.server.lintWorkspace' });
+			assert.deepEqual((await rerun).diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['8:date-invalid', '14:date-era']);
 
 			const again = h.diagnostics(page);
 			fs.writeFileSync(config, JSON.stringify({ requiredTopics: ['web-links'], rules: { 'date-era': 'off' } }));

@@ -18,6 +18,9 @@ import { collectFiles } from '../node/files';
 import { siteFindings, type PageSummary } from '../core/site';
 import { lintFromDisk } from '../node/readPage';
 
+/** The server command that lints the whole workspace again (the extension's "Lint workspace"). */
+export const LINT_WORKSPACE_COMMAND = 'disclosure-lint.server.lintWorkspace';
+
 /** Settings under `disclosure-lint` (pulled per document with workspace/configuration). */
 export interface Settings {
 	/** Message language: `auto` follows the editor's locale. */
@@ -126,6 +129,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 				textDocumentSync: TextDocumentSyncKind.Incremental,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.disclosure-lint'] },
 				hoverProvider: true,
+				executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
 				completionProvider: { triggerCharacters: [':', ' '] },
 				...(canPull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
 			},
@@ -202,6 +206,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	});
 
 	connection.onDidChangeConfiguration(relintAll);
+
+	connection.onExecuteCommand(async (params) => {
+		if (params.command === LINT_WORKSPACE_COMMAND) await lintWorkspace();
+	});
 
 	connection.languages.diagnostics.on(async (params) => {
 		const doc = documents.get(params.textDocument.uri);
