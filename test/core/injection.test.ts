@@ -69,7 +69,7 @@ describe('one defect injected into a clean example page yields exactly its rule'
 			const clean = fs.readFileSync(file, 'utf8');
 			const today = new Engine(fsHost, { root: EXAMPLES, today: FIXTURE_TODAY, locale: 'en' });
 			assert.deepEqual(today.lintText(file, clean).findings.map((f) => f.ruleId), [], 'the example page must be clean');
-			const rules = [...new Set(engine.lintText(file, c.inject(clean), c.verdicts && new Map(c.verdicts)).findings.map((f) => f.ruleId))];
+			const rules = [...new Set(engine.lintText(file, c.inject(clean), { verdicts: c.verdicts && new Map(c.verdicts) }).findings.map((f) => f.ruleId))];
 			assert.deepEqual(rules, [c.rule]);
 		});
 	}

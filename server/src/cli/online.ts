@@ -48,7 +48,7 @@ export async function checkExternalLinks(engine: Engine, reports: FileReport[], 
 	}
 	return reports.map((r) => {
 		if (!r.urls?.some((u) => verdicts.get(checkKey(u))?.state !== 'ok')) return r;
-		const result = engine.lintText(r.filePath, fs.readFileSync(r.filePath, 'utf8'), verdicts);
+		const result = engine.lintText(r.filePath, fs.readFileSync(r.filePath, 'utf8'), { verdicts });
 		return { ...r, findings: result.findings };
 	});
 }

@@ -7,6 +7,7 @@ import type { SchemaRegistry } from './schema/registry';
 import { lintText, toFinding, ruleLevel, type PageResult } from './lint';
 import { decodePage } from './parse/decode';
 import { parseDocument } from './parse/document';
+import { ParseCache } from './parse/incremental';
 import { getRule } from './rules/index';
 import type { CalendarDate } from './thai/dates';
 import { AnchorCache, anchorsOf } from './links/anchors';
@@ -41,6 +42,17 @@ export interface EngineOptions {
 	recordDependencies?: boolean;
 }
 
+/** How {@link Engine.lintText} treats one page. */
+export interface LintTextOptions {
+	/** The online link results, when checked. */
+	verdicts?: Map<string, Verdict>;
+	/**
+	 * The page is an editor buffer that will be linted again and again: keep its parsed segments and
+	 * reuse the unchanged ones next time (until {@link Engine.forget}).
+	 */
+	incremental?: boolean;
+}
+
 /**
  * The engine as the CLI and the language server use it: configuration discovery, schema registries
  * and page linting over an injected host. Holds caches; create one per workspace.
@@ -50,6 +62,13 @@ export class Engine {
 	private readonly schemas: SchemaRegistryCache;
 
 	private readonly anchorCache: AnchorCache;
+	/** Parsed segments of the pages linted with `incremental` (editor buffers), by file. */
+	private readonly parseCaches = new Map<string, ParseCache>();
+
+	/** Drop what is kept for a page linted with `incremental` (its buffer was closed). */
+	forget(file: string): void {
+		this.parseCaches.delete(file);
+	}
 
 	constructor(readonly host: Host, readonly options: EngineOptions) {
 		this.configs = new ConfigResolver(host, options.root, options.configFile);
@@ -78,22 +97,29 @@ export class Engine {
 		return [...config.problems, ...this.registryFor(config).problems];
 	}
 
-	/** Lint page text (an open buffer or stdin); `verdicts` are the online link results, when checked. */
-	lintText(file: string, text: string, verdicts?: Map<string, Verdict>): PageResult {
+	/** Lint page text (an open buffer or stdin). */
+	lintText(file: string, text: string, options: LintTextOptions = {}): PageResult {
+		const { verdicts } = options;
 		const config = this.configFor(file);
 		const profile = config.links.slugProfile ?? 'github';
 		const deps = this.options.recordDependencies ? new Set<string>() : undefined;
 		const host = deps ? recordingHost(this.host, deps) : this.host;
+		let own: Set<string> | undefined; // the page's own anchors, computed once however many `#…` links it has
 		const links: LinkContext = {
 			mode: this.options.linksMode ?? config.links.mode ?? 'local',
 			anchors: (f, doc) => {
-				if (doc) return anchorsOf(doc, profile);
+				if (doc) return (own ??= anchorsOf(doc, profile));
 				deps?.add(f);
 				return this.anchorCache.get(f, profile);
 			},
 			verdicts,
 		};
-		const result = lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config), host, root: this.options.root, links });
+		let parseCache: ParseCache | undefined;
+		if (options.incremental) {
+			parseCache = this.parseCaches.get(file);
+			if (!parseCache) this.parseCaches.set(file, (parseCache = new ParseCache()));
+		}
+		const result = lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config), host, root: this.options.root, links, parseCache });
 		if (deps) {
 			deps.delete(file);
 			result.dependencies = [...deps].sort();

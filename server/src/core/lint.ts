@@ -1,5 +1,6 @@
 import type { Finding, Fix, Host, Locale, Report, Severity } from './types';
 import { parseDocument, type ParsedDocument } from './parse/document';
+import type { ParseCache } from './parse/incremental';
 import type { SchemaRegistry, TopicSchema } from './schema/registry';
 import type { ResolvedConfig, RuleConfig } from './config/types';
 import { topicFromConfig } from './config/resolve';
@@ -26,6 +27,8 @@ export interface LintEnvironment {
 	root?: string;
 	/** Link checking services. */
 	links?: LinkContext;
+	/** Reuse the unchanged parts of this page's previous parse (an editor's open buffer). */
+	parseCache?: ParseCache;
 }
 
 /** A page as the compliance report lists it. */
@@ -81,7 +84,7 @@ export function resolveTopic(path: string, data: Record<string, unknown> | undef
 
 /** Lint one page's text. Never throws for user content: a failing rule becomes one `internal-error`. */
 export function lintText(path: string, text: string, env: LintEnvironment): PageResult {
-	const doc = parseDocument(path, text);
+	const doc = parseDocument(path, text, env.parseCache);
 	const fm = doc.frontMatter;
 	// An empty front matter (`---` / `---`) parses to null: it is an empty mapping, so its missing keys are reported.
 	const fmValue = fm && fm.closed && fm.problems.length === 0 && fm.value == null ? {} : fm?.value;

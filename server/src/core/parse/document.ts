@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { LineIndex } from './lineIndex';
 import { parseMarkdown } from './markdown';
+import type { ParseCache } from './incremental';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { checkLimits, type PageLimit } from './limits';
 
@@ -20,8 +21,8 @@ export interface ParsedDocument {
 	limit?: PageLimit;
 }
 
-/** Parse a page. Never throws for user content. */
-export function parseDocument(path: string, rawText: string): ParsedDocument {
+/** Parse a page (with `cache`: reusing the unchanged parts of its previous parse). Never throws for user content. */
+export function parseDocument(path: string, rawText: string, cache?: ParseCache): ParsedDocument {
 	const bom = rawText.charCodeAt(0) === 0xfeff;
 	const text = bom ? rawText.slice(1) : rawText;
 	const lines = new LineIndex(text);
@@ -30,7 +31,8 @@ export function parseDocument(path: string, rawText: string): ParsedDocument {
 	let tree: Root = { type: 'root', children: [] };
 	if (!limit) {
 		try {
-			tree = parseMarkdown(text);
+			// No cut inside the front matter; an unclosed one is left to the whole-page parser.
+			tree = cache ? cache.parse(text, frontMatter ? (frontMatter.closed ? frontMatter.end : text.length) : 0) : parseMarkdown(text);
 		} catch (err) {
 			// A structure the pre-check missed overflowed the parser's recursion: report, do not crash.
 			if (!(err instanceof RangeError)) throw err;
