@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../server/src/core/rules/index';
 import { SchemaRegistry } from '../server/src/core/schema/registry';
+import { pageSkeleton } from '../server/src/core/schema/skeleton';
 import { BUILTIN_SCHEMAS, COMMON_SCHEMA, META_SCHEMA } from '../server/src/core/schema/builtin';
 
 const registry = new SchemaRegistry(COMMON_SCHEMA, META_SCHEMA, BUILTIN_SCHEMAS);
@@ -33,33 +34,7 @@ export function snippets(): Record<string, { prefix: string[]; description: stri
 	const out: Record<string, { prefix: string[]; description: string; body: string[] }> = {};
 	for (const { id } of BUILTIN_SCHEMAS.map((s) => ({ id: s.file.replace(/^schemas\/topics\/|\.schema\.json$/g, '') }))) {
 		const topic = registry.get(id)!;
-		const required = new Set<string>();
-		const collect = (o: unknown): void => {
-			if (!o || typeof o !== 'object') return;
-			const r = (o as { required?: unknown }).required;
-			if (Array.isArray(r)) for (const k of r) required.add(String(k));
-			for (const sub of ((o as { allOf?: unknown[] }).allOf ?? [])) collect(sub);
-		};
-		collect(COMMON_SCHEMA);
-		collect(topic.json);
-		let n = 1;
-		const lines = ['---', `topic: ${id}`];
-		for (const key of [...required].filter((k) => k !== 'topic')) {
-			const info = topic.keys.get(key);
-			const type = String(info?.schema.type ?? 'string');
-			if (info?.isDate) lines.push(`${key}: \${${n++}:${'${CURRENT_YEAR}'}-\${CURRENT_MONTH}-\${CURRENT_DATE}}`);
-			else if (type === 'array' && key === 'downloads') lines.push(`${key}:`, `  - title: \${${n++}:ชื่อเอกสาร}`, `    href: \${${n++}:files/manual.pdf}`, '    kind: manual');
-			else if (type === 'array' && key === 'sources') lines.push(`${key}:`, `  - title: \${${n++}:แหล่งที่มา}`, `    url: \${${n++}:https://}`);
-			else if (type === 'array') lines.push(`${key}:`, `  - \${${n++}:${info?.label?.th ?? key}}`);
-			else if (type === 'integer') lines.push(`${key}: \${${n++}:2570}`);
-			else if (info?.schema.enum) lines.push(`${key}: \${${n++}|${(info.schema.enum as string[]).join(',')}|}`);
-			else lines.push(`${key}: \${${n++}:${info?.label?.th ?? key}}`);
-		}
-		lines.push('---', '', `# \${${n++}:${topic.x.name.th}}`, '');
-		for (const sec of topic.x.sections ?? []) {
-			if (sec.required === false) continue;
-			lines.push(`## ${sec.heading.th}`, '', `\${${n++}:${sec.noneText ?? 'เนื้อหา'}}`, '');
-		}
+		const lines = pageSkeleton(topic, COMMON_SCHEMA, '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}');
 		out[`disclosure-lint: ${id}`] = { prefix: [`disclosure-${id}`, `dl-${id}`], description: `${topic.x.name.th} / ${topic.x.name.en}`, body: lines };
 	}
 	out['disclosure-lint: disable next line'] = { prefix: ['disclosure-lint-disable-next-line'], description: 'ปิดการตรวจบรรทัดถัดไป พร้อมเหตุผล / Disable a rule on the next line, with a reason', body: ['<!-- disclosure-lint-disable-next-line ${1:rule-id} -- ${2:เหตุผล} -->'] };

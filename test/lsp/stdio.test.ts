@@ -8,7 +8,7 @@ import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
 	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
 	HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
-	WorkDoneProgressCreateRequest, ProgressType, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
+	WorkDoneProgressCreateRequest, ProgressType, DocumentDiagnosticRequest, CancellationTokenSource, LSPErrorCodes, type ResponseError, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
 	type ProtocolConnection, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
 } from 'vscode-languageserver-protocol';
 import { PAGE_TWO_FINDINGS } from '../helpers/pages';
@@ -21,6 +21,8 @@ class Harness {
 	readonly conn: ProtocolConnection;
 	readonly configRequests: ConfigurationParams[] = [];
 	readonly progress: { kind: string }[] = [];
+	/** Every document diagnostics were pushed for, in order. */
+	readonly pushed: string[] = [];
 	private progressEnd?: () => void;
 	/** Resolves when a work-done progress ends (or fails after a timeout). */
 	readonly progressEnded = new Promise<void>((resolve, reject) => {
@@ -46,6 +48,7 @@ class Harness {
 			});
 		});
 		this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+			this.pushed.push(p.uri);
 			const i = this.waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
 			if (i >= 0) this.waiters.splice(i, 1)[0].resolve(p);
 		});
@@ -144,6 +147,70 @@ describe('language server over stdio', function () {
 		const topics = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } }) as CompletionItem[];
 		assert.deepEqual(topics.map((t) => t.label).slice(0, 3), ['agency-info', 'law', 'knowledge']);
 		assert.equal(topics.find((t) => t.label === 'citizen-manual')?.detail, "Citizen's manual");
+	});
+	it('completes today\'s date in the way the page writes its dates, and ISO', async () => {
+		const dated = pathToFileURL(path.join(dir, 'dated.md')).href;
+		const text = PAGE_TWO_FINDINGS.replace('published: 2569-10-01', 'published: 1 ตุลาคม 2569').replace('updated: 31 เมษายน 2569', 'updated: ');
+		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: dated, languageId: 'markdown', version: 1, text } });
+		const items = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: dated }, position: { line: 8, character: 9 } }) as CompletionItem[];
+		assert.deepEqual(items.map((i) => [i.label, i.detail]), [['27 พฤศจิกายน 2569', 'today (2026-11-27)'], ['2569-11-27', 'today (2026-11-27)']]);
+	});
+
+	it('completes the allowed values of a list item (the sections a split page covers)', async () => {
+		const split = pathToFileURL(path.join(dir, 'split.md')).href;
+		const text = PAGE_TWO_FINDINGS.replace('topic: web-links', 'topic: citizen-manual\nsections:\n  - ');
+		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: split, languageId: 'markdown', version: 1, text } });
+		const items = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: split }, position: { line: 3, character: 4 } }) as CompletionItem[];
+		assert.deepEqual(items.map((i) => i.label).slice(0, 4), ['criteria', 'channels', 'steps', 'total']);
+	});
+
+	it('offers a whole-page skeleton per topic at the top of a page without front matter', async () => {
+		const blank = pathToFileURL(path.join(dir, 'new.md')).href;
+		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: blank, languageId: 'markdown', version: 1, text: 'discl' } });
+		const items = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: blank }, position: { line: 0, character: 5 } }) as CompletionItem[];
+		const law = items.find((i) => i.label === 'disclosure-law');
+		assert.ok(law, JSON.stringify(items.map((i) => i.label)));
+		assert.equal(items.length, 10);
+		const edit = law.textEdit as { range: unknown; newText: string };
+		assert.deepEqual(edit.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } });
+		assert.equal(law.insertTextFormat, 2);
+		assert.match(edit.newText, /^---\ntopic: law\n/);
+		assert.match(edit.newText, /\nupdated: \$\{\d+:2569-11-27\}\n/);
+	});
+});
+
+describe('language server: pull diagnostics', function () {
+	this.timeout(30_000);
+
+	it('answers textDocument/diagnostic instead of pushing, and a cancelled pull gets ServerCancelled', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-pull-'));
+		const uri = pathToFileURL(path.join(dir, 'page.md')).href;
+		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
+		try {
+			const init = await h.conn.sendRequest(InitializeRequest.type, {
+				processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'site' }],
+				capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+			});
+			assert.deepEqual(init.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
+			await h.conn.sendNotification(InitializedNotification.type, {});
+			await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: PAGE_TWO_FINDINGS } });
+			const report = await h.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }) as { kind: string; items: Diagnostic[] };
+			assert.equal(report.kind, 'full');
+			assert.deepEqual(report.items.map((d) => `${d.range.start.line}:${d.code}`), ['8:date-invalid', '14:date-era']);
+
+			const source = new CancellationTokenSource();
+			const cancelled = h.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token);
+			source.cancel();
+			await assert.rejects(cancelled, (err: ResponseError<unknown>) => {
+				// The server saw the cancellation before linting, and asks the client to pull again.
+				assert.equal(err.code, LSPErrorCodes.ServerCancelled, `code ${err.code}: ${err.message}`);
+				assert.deepEqual(err.data, { retriggerRequest: true });
+				return true;
+			});
+			assert.ok(!h.pushed.includes(uri), 'a pull client gets no pushed diagnostics for an open page');
+		} finally {
+			await h.close();
+		}
 	});
 });
 

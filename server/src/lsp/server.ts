@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-	CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
+	CodeActionKind, CompletionItemKind, LSPErrorCodes, ResponseError, type CancellationToken, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
 	createConnection, type CodeAction, type CompletionItem, type Connection, type Diagnostic, type Hover,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +15,7 @@ import { readFrontMatter, locate } from '../core/parse/frontMatter';
 import { pick } from '../core/i18n/render';
 import { toDiagnostic, toRange, type DiagnosticData } from './convert';
 import { collectFiles } from '../node/files';
+import { frontMatterCompletions, skeletonCompletions } from './completion';
 import { siteFindings, type PageSummary } from '../core/site';
 import { lintFromDisk } from '../node/readPage';
 
@@ -33,6 +34,9 @@ export interface Settings {
 }
 
 const DEFAULTS: Settings = { locale: 'auto', links: 'local', debounceMs: 200, today: '' };
+
+/** "Today" for a document: the `today` setting, else today in Asia/Bangkok. */
+const todayFor = (s: Settings) => (s.today && parseIsoDay(s.today)) || todayInBangkok();
 
 /** A host where open documents stand in for the files on disk (unsaved text counts). */
 function overlayHost(documents: TextDocuments<TextDocument>): Host {
@@ -77,7 +81,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const key = `${s.links}|${s.today}|${s.locale}`;
 		let e = engines.get(key);
 		if (!e) {
-			const today = (s.today && parseIsoDay(s.today)) || todayInBangkok();
+			const today = todayFor(s);
 			const locale: Locale = s.locale === 'auto' ? clientLocale : s.locale;
 			e = new Engine(host, { root, today, locale, localeOverride: s.locale === 'auto' ? undefined : s.locale, linksMode: s.links === 'online' ? 'local' : s.links });
 			engines.set(key, e);
@@ -85,17 +89,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		return e;
 	};
 
-	/** Lint an open document; undefined when it changed meanwhile (a newer result will come). */
-	const lintDocument = async (doc: TextDocument): Promise<Diagnostic[] | undefined> => {
+	/** Lint an open document; undefined when it changed or the request was cancelled meanwhile (a newer result will come). */
+	const lintDocument = async (doc: TextDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> => {
 		const version = doc.version;
 		const settings = await settingsFor(doc.uri);
 		const current = documents.get(doc.uri);
-		if (!current || current.version !== version) return undefined;
+		if (!current || current.version !== version || token?.isCancellationRequested) return undefined;
 		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, path.basename(doc.uri));
 		const engine = engineFor(settings);
 		const text = current.getText();
 		try {
-			const result = engine.lintText(file, text);
+			const result = engine.lintText(file, text, { incremental: true });
 			lastResults.set(doc.uri, { version, result });
 			const locale = engine.localeFor(engine.configFor(file));
 			return result.findings.map((f) => toDiagnostic(f, result.document.lines, locale));
@@ -162,7 +166,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			const file = files[i];
 			const uri = pathToFileURL(file).href;
 			const open = documents.get(uri);
-			const result = open ? engine.lintText(file, open.getText()) : lintFromDisk(engine, file);
+			const last = open && lastResults.get(uri);
+			const result = open ? (last?.version === open.version ? last.result : engine.lintText(file, open.getText(), { incremental: true })) : lintFromDisk(engine, file);
 			pages.push({ path: file, topic: result.topic, sections: result.sections });
 			if (!open) {
 				const locale = engine.localeFor(engine.configFor(file));
@@ -211,9 +216,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		if (params.command === LINT_WORKSPACE_COMMAND) await lintWorkspace();
 	});
 
-	connection.languages.diagnostics.on(async (params) => {
+	connection.languages.diagnostics.on(async (params, token) => {
 		const doc = documents.get(params.textDocument.uri);
-		const items = doc ? (await lintDocument(doc)) ?? [] : [];
+		// The client cancels a pull when the page changes again; it will pull the newer version. Yield once
+		// first, so that a cancellation or a change already waiting in the input is seen before linting.
+		await new Promise((resolve) => setImmediate(resolve));
+		if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the page changed', { retriggerRequest: true });
+		const items = doc ? await lintDocument(doc, token) : [];
+		if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the page changed', { retriggerRequest: true });
 		return { kind: DocumentDiagnosticReportKind.Full, items };
 	});
 
@@ -300,39 +310,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		}));
 	};
 
-	connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+	connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
 		const doc = documents.get(params.textDocument.uri);
 		if (!doc) return [];
-		const text = doc.getText();
-		const fm = readFrontMatter(text);
+		const fm = readFrontMatter(doc.getText());
 		const offset = doc.offsetAt(params.position);
 		if (fm?.closed && offset > fm.end) return missingSectionHeadings(doc, offset);
-		if (!fm || offset < fm.contentStart || offset > fm.contentEnd) return [];
+		const settings = await settingsFor(doc.uri);
+		if (token.isCancellationRequested) return [];
 		const { registry, locale } = await schemaContext(doc);
-		const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-		const before = text.slice(lineStart, offset);
-		if (/^topic:\s*/.test(before)) {
-			return registry.ids().map((id) => {
-				const t = registry.get(id)!;
-				return { label: id, kind: CompletionItemKind.EnumMember, detail: pick(t.x.name, locale), documentation: `${t.x.name.th} / ${t.x.name.en}` };
-			});
-		}
-		if (/^[A-Za-z_]*$/.test(before)) {
-			const data = fm.value as Record<string, unknown> | undefined;
-			const topic = typeof data?.topic === 'string' ? registry.resolve(data.topic)?.topic : undefined;
-			const keys = [...(topic ?? registry.get('web-links')!).keys.values()].filter((k) => !k.path.includes('.') && !k.path.includes('[]') && !(data && k.path in data));
-			return keys.map((k) => ({
-				label: k.path, kind: CompletionItemKind.Property, detail: pick(k.label ?? { th: k.path, en: k.path }, locale),
-				documentation: pick(k.description ?? { th: '', en: '' }, locale), insertText: `${k.path}: `,
-			}));
-		}
-		return [];
+		const env = { registry, locale, today: todayFor(settings) };
+		if (!fm) return skeletonCompletions(doc, offset, env);
+		if (offset < fm.contentStart || offset > fm.contentEnd) return [];
+		return frontMatterCompletions(doc, offset, fm, env);
 	});
 
 	documents.onDidOpen((e) => schedule(e.document));
 	documents.onDidChangeContent((e) => schedule(e.document));
 	documents.onDidClose((e) => {
 		clearTimeout(timers.get(e.document.uri));
+		if (e.document.uri.startsWith('file:')) for (const engine of engines.values()) engine.forget(fileURLToPath(e.document.uri));
 		settingsCache.delete(e.document.uri);
 		lastResults.delete(e.document.uri);
 		if (!canPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -59,7 +59,8 @@ export class SchemaRegistry {
 	private readonly topics = new Map<string, TopicSchema>();
 	private readonly names = new Map<string, { id: string; by: 'id' | 'name' | 'alias' }>();
 	private readonly ajv: Ajv;
-	private readonly common: Record<string, unknown>;
+	/** The common schema every topic schema builds on. */
+	readonly common: Record<string, unknown>;
 
 	constructor(common: Record<string, unknown>, meta: Record<string, unknown>, sources: SchemaSource[]) {
 		this.ajv = createAjv();
@@ -176,20 +177,24 @@ function patternMessage(pattern: string): LocalizedText {
 /** Walk `properties`, `items`, `allOf` (with $ref to the common schema) and `if/then` to list every key. */
 function collectKeys(schema: Record<string, unknown>, common: Record<string, unknown>): Map<string, KeyInfo> {
 	const keys = new Map<string, KeyInfo>();
+	/** Keys described by the common schema: a topic's own description of the same key replaces them. */
+	const fromCommon = new Set<string>();
 	const seen = new Set<unknown>();
-	const visit = (s: unknown, prefix: string): void => {
+	const visit = (s: unknown, prefix: string, inCommon: boolean): void => {
 		if (!s || typeof s !== 'object' || seen.has(s)) return;
 		seen.add(s);
 		const o = s as Record<string, unknown>;
-		if (typeof o.$ref === 'string' && o.$ref.startsWith(String(common.$id))) visit(common, prefix);
-		for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(o[k])) for (const sub of o[k] as unknown[]) visit(sub, prefix);
-		for (const k of ['then', 'else']) visit(o[k], prefix);
-		if (o.items && typeof o.items === 'object') visit(o.items, `${prefix}[]`);
+		if (typeof o.$ref === 'string' && o.$ref.startsWith(String(common.$id))) visit(common, prefix, true);
+		for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(o[k])) for (const sub of o[k] as unknown[]) visit(sub, prefix, inCommon);
+		for (const k of ['then', 'else']) visit(o[k], prefix, inCommon);
+		if (o.items && typeof o.items === 'object') visit(o.items, `${prefix}[]`, inCommon);
 		const props = o.properties as Record<string, Record<string, unknown>> | undefined;
 		if (props) {
 			for (const [name, p] of Object.entries(props)) {
 				const path = prefix ? `${prefix}.${name}` : name;
-				if (!keys.has(path) || Object.keys(p).length > Object.keys(keys.get(path)!.schema).length) {
+				const old = keys.get(path);
+				const replaces = !old || (fromCommon.has(path) && !inCommon) || (fromCommon.has(path) === inCommon && Object.keys(p).length > Object.keys(old.schema).length);
+				if (replaces) {
 					keys.set(path, {
 						path,
 						schema: p,
@@ -197,11 +202,13 @@ function collectKeys(schema: Record<string, unknown>, common: Record<string, unk
 						description: p['x-description'] as LocalizedText | undefined,
 						isDate: p.format === DATE_FORMAT,
 					});
+					if (inCommon) fromCommon.add(path);
+					else fromCommon.delete(path);
 				}
-				visit(p, path);
+				visit(p, path, inCommon);
 			}
 		}
 	};
-	visit(schema, '');
+	visit(schema, '', false);
 	return keys;
 }
