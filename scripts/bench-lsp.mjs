@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// The language server as an editor sees it: time from didChange to the page's diagnostics, and memory
+// with a 2,000-page workspace open. Talks to the bundled dist/server.js over stdio with the real
+// protocol (vscode-languageserver-protocol), like the stdio tests.
+//
+//   npm run bench:lsp                  # 20 KB and 500 KB pages, 50 edits each; 2,000-page workspace
+//   node scripts/bench-lsp.mjs --edits 100 --pages 500
+//
+// Latency: a page is opened, then edited 50 times, one edit at a time: half typed into the middle of
+// the body one character at a time, half into the front-matter title (which moves every later node).
+// Each sample is the time from sending didChange (version v) to receiving publishDiagnostics for
+// version v. The server's debounce is set to 0 (the `debounceMs` setting, 200 ms by default, is a
+// deliberate wait the user chooses; it adds to these figures).
+// Memory: the server is started on the workspace root of the benchmark corpus (generated into
+// .bench/corpus by scripts/bench/corpus.mjs when missing), lints it in the background with
+// work-done progress; VmRSS and VmHWM are read from /proc when the progress ends.
+// Targets (issue 5): p95 <= 50 ms on 20 KB, <= 300 ms on 500 KB; under 200 MB.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+	ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
+	InitializeRequest, InitializedNotification, ProgressType, PublishDiagnosticsNotification, ShutdownRequest, WorkDoneProgressCreateRequest,
+} from 'vscode-languageserver-protocol';
+import { generateCorpus } from './bench/corpus.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = path.join(ROOT, 'dist/server.js');
+const BENCH = path.join(ROOT, '.bench');
+const CORPUS = path.join(BENCH, 'corpus');
+const TIMEOUT_MS = 120_000;
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+	const i = args.indexOf(name);
+	return i >= 0 ? Number(args[i + 1]) : def;
+};
+const EDITS = opt('--edits', 50);
+const PAGES = opt('--pages', 2000);
+
+if (!fs.existsSync(SERVER)) {
+	console.error('bench:lsp: dist/server.js is missing; run npm run build');
+	process.exit(2);
+}
+
+/** The server over stdio with settings answered from `settings`; resolves diagnostics by uri and version. */
+function startServer(settings) {
+	const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+	const waiters = [];
+	let progressEnd;
+	const progressEnded = new Promise((resolve) => (progressEnd = resolve));
+	conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => settings));
+	conn.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
+		conn.onProgress(new ProgressType(), p.token, (v) => v.kind === 'end' && progressEnd());
+	});
+	conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+		for (let i = waiters.length - 1; i >= 0; i--) {
+			if (waiters[i].uri === p.uri && waiters[i].version === p.version) waiters.splice(i, 1)[0].resolve(p);
+		}
+	});
+	conn.listen();
+	const diagnostics = (uri, version) => new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+		waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+	});
+	const memory = () => {
+		const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+		const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+		return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+	};
+	const close = async () => {
+		await conn.sendRequest(ShutdownRequest.type);
+		await conn.sendNotification(ExitNotification.type);
+		await new Promise((r) => child.once('exit', r));
+		conn.dispose();
+	};
+	const init = async (root, progress = false) => {
+		await conn.sendRequest(InitializeRequest.type, {
+			processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+			capabilities: { workspace: { configuration: true }, window: { workDoneProgress: progress } },
+		});
+		await conn.sendNotification(InitializedNotification.type, {});
+	};
+	return { conn, diagnostics, memory, close, init, progressEnded };
+}
+
+function ensureCorpus() {
+	if (fs.existsSync(CORPUS) && fs.readdirSync(CORPUS).length > 5) return;
+	console.log(`bench:lsp: generating the corpus in ${path.relative(ROOT, CORPUS)}`);
+	generateCorpus(CORPUS, { pages: PAGES, seed: 42 });
+}
+
+function markdownFiles(dir) {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []);
+}
+
+/** A page of about `bytes`: the example SOP manual, then bodies of corpus pages (tables, lists, dates, links). */
+function bigPage(bytes) {
+	const bodies = markdownFiles(CORPUS).slice(0, 400).map((f) => {
+		const t = fs.readFileSync(f, 'utf8');
+		return t.slice(t.indexOf('\n---', 3) + 4);
+	});
+	let text = fs.readFileSync(path.join(ROOT, 'examples/manuals/sop-web-publishing.md'), 'utf8');
+	for (let i = 0; Buffer.byteLength(text) < bytes; i++) {
+		const body = bodies[i % bodies.length];
+		const room = bytes - Buffer.byteLength(text);
+		text += `\n${Buffer.byteLength(body) <= room ? body : body.slice(0, Math.max(0, room - 200)).replace(/\n[^\n]*$/, '\n')}`;
+		if (room < 400) break;
+	}
+	return text;
+}
+
+const quantile = (xs, q) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+
+async function latency(label, text, dir) {
+	const file = path.join(dir, `${label}.md`);
+	fs.writeFileSync(file, text);
+	const uri = pathToFileURL(file).href;
+	const server = startServer({ debounceMs: 0, locale: 'th', today: '2026-11-27', links: 'local' });
+	try {
+		await server.init(dir);
+		let version = 1;
+		const opened = server.diagnostics(uri, version);
+		let t = performance.now();
+		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+		const first = await opened;
+		const openMs = performance.now() - t;
+		const lines = text.split('\n');
+		// Typing goes into a paragraph line in the middle of the body, and into the title in the front matter.
+		let bodyLine = Math.floor(lines.length / 2);
+		while (!/^[\u0E00-\u0E7F]/.test(lines[bodyLine]) && bodyLine < lines.length - 1) bodyLine++;
+		const titleLine = lines.findIndex((l) => l.startsWith('title:'));
+		const typed = 'ปรับปรุงข้อความ';
+		const samples = [];
+		let findings = first.diagnostics.length;
+		for (let i = 0; i < EDITS; i++) {
+			const inBody = i < EDITS / 2;
+			const line = inBody ? bodyLine : titleLine;
+			const character = (inBody ? lines[bodyLine].length : lines[titleLine].length) + (inBody ? i : i - Math.ceil(EDITS / 2));
+			const ch = typed[i % typed.length];
+			version++;
+			const wait = server.diagnostics(uri, version);
+			t = performance.now();
+			await server.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+				textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],
+			});
+			findings = (await wait).diagnostics.length;
+			samples.push(performance.now() - t);
+		}
+		const mem = server.memory();
+		return { label, bytes: Buffer.byteLength(text), openMs, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: Math.max(...samples), findings, ...mem };
+	} finally {
+		await server.close();
+	}
+}
+
+async function workspaceMemory() {
+	ensureCorpus();
+	const pages = markdownFiles(CORPUS).length;
+	const server = startServer({ debounceMs: 200, locale: 'th', today: '2026-11-27', links: 'local' });
+	try {
+		const t = performance.now();
+		await server.init(CORPUS, true);
+		await Promise.race([server.progressEnded, new Promise((_, reject) => setTimeout(() => reject(new Error('the workspace lint did not end')), TIMEOUT_MS))]);
+		const ms = performance.now() - t;
+		return { pages, ms, ...server.memory() };
+	} finally {
+		await server.close();
+	}
+}
+
+ensureCorpus();
+const dir = fs.mkdtempSync(path.join(BENCH, 'lsp-'));
+try {
+	const rows = [];
+	for (const [label, bytes] of [['20KB', 20_000], ['500KB', 500_000]]) rows.push(await latency(label, bigPage(bytes), dir));
+	console.log(`didChange -> publishDiagnostics, ${EDITS} edits each (debounce 0):`);
+	console.log('| page | size | first lint | median | p95 | max | findings | server RSS | peak RSS |');
+	console.log('|---|---|---|---|---|---|---|---|---|');
+	for (const r of rows) {
+		console.log(`| ${r.label} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.openMs.toFixed(0)} ms | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.findings} | ${r.rssMB.toFixed(0)} MB | ${r.peakMB.toFixed(0)} MB |`);
+	}
+	const ws = await workspaceMemory();
+	console.log(`\nworkspace of ${ws.pages} pages linted in the background in ${(ws.ms / 1000).toFixed(1)} s; server RSS ${ws.rssMB.toFixed(0)} MB, peak ${ws.peakMB.toFixed(0)} MB`);
+	fs.writeFileSync(path.join(BENCH, 'results-lsp.json'), JSON.stringify({ rows, workspace: ws }, null, 2));
+} finally {
+	fs.rmSync(dir, { recursive: true, force: true });
+}
