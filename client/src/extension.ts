@@ -40,7 +40,9 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
 	if (status) {
 		status.text = 'disclosure-lint';
 		status.severity = vscode.LanguageStatusSeverity.Information;
-		status.detail = th() ? 'ตรวจหน้าเปิดเผยข้อมูล' : 'checking disclosure pages';
+		status.detail = vscode.workspace.isTrusted
+			? (th() ? 'ตรวจหน้าเปิดเผยข้อมูล' : 'checking disclosure pages')
+			: (th() ? 'โหมดจำกัด: ไม่ตรวจลิงก์ออนไลน์ ไม่ใช้สคีมาของพื้นที่ทำงาน' : 'restricted mode: no online link checks, no workspace schemas');
 	}
 }
 
@@ -68,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			const report = vscode.Uri.joinPath(context.globalStorageUri, 'compliance.html');
 			await vscode.workspace.fs.createDirectory(context.globalStorageUri);
 			const task = new vscode.Task({ type: 'process' }, folder, 'compliance report', 'disclosure-lint',
-				new vscode.ProcessExecution(process.execPath, [context.asAbsolutePath(path.join('dist', 'cli.js')), '.', '--report', report.fsPath, '--format', 'json', '--output', vscode.Uri.joinPath(context.globalStorageUri, 'report.json').fsPath], { cwd: folder.uri.fsPath }));
+				new vscode.ProcessExecution(process.execPath, [context.asAbsolutePath(path.join('dist', 'cli.js')), '.', '--report', report.fsPath, '--format', 'json', '--output', vscode.Uri.joinPath(context.globalStorageUri, 'report.json').fsPath], { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } }));
 			const done = new Promise<void>((resolve) => {
 				const sub = vscode.tasks.onDidEndTaskProcess((e) => {
 					if (e.execution.task === task) {
@@ -80,6 +82,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			await vscode.tasks.executeTask(task);
 			await done;
 			await vscode.env.openExternal(report);
+		}),
+		// Restricted mode lifts when the user trusts the folder: start again with the network and the workspace's schemas.
+		vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+			await client?.stop();
+			await start(context, output);
 		}),
 	);
 	await start(context, output);

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
 	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
@@ -11,7 +11,8 @@ import {
 	WorkDoneProgressCreateRequest, ProgressType, DocumentDiagnosticRequest, CancellationTokenSource, LSPErrorCodes, type ResponseError, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
 	type ProtocolConnection, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
 } from 'vscode-languageserver-protocol';
-import { PAGE_TWO_FINDINGS } from '../helpers/pages';
+import { PAGE_TWO_FINDINGS, webLinksHead } from '../helpers/pages';
+import { startLinkServer } from '../helpers/httpServer';
 
 const SERVER = path.resolve(__dirname, '../../bin/disclosure-lint-server.js');
 
@@ -32,9 +33,9 @@ class Harness {
 			resolve();
 		};
 	});
-	private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+	private readonly waiters: { uri: string; version?: number; when?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
-	constructor(settings: Record<string, unknown>) {
+	constructor(readonly settings: Record<string, unknown>) {
 		this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 		this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
 		this.conn.onRequest(ConfigurationRequest.type, (params) => {
@@ -49,7 +50,7 @@ class Harness {
 		});
 		this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
 			this.pushed.push(p.uri);
-			const i = this.waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
+			const i = this.waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version) && (!w.when || w.when(p)));
 			if (i >= 0) this.waiters.splice(i, 1)[0].resolve(p);
 		});
 		this.conn.listen();
@@ -60,6 +61,14 @@ class Harness {
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), 10_000);
 			this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+		});
+	}
+
+	/** The first diagnostics for a document that satisfy `when`, or fail after a timeout. */
+	diagnosticsWhere(uri: string, when: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}`)), 10_000);
+			this.waiters.push({ uri, when, resolve: (p) => { clearTimeout(timer); resolve(p); } });
 		});
 	}
 
@@ -109,13 +118,13 @@ describe('language server over stdio', function () {
 		assert.ok(h.configRequests.some((r) => r.items.length === 1 && r.items[0].scopeUri === uri && r.items[0].section === 'disclosure-lint'), JSON.stringify(h.configRequests));
 	});
 
-	it('offers the quick fix from diagnostic.data, a disable comment with a reason placeholder, and fix-all', async () => {
+	it('offers the quick fix from diagnostic.data, a disable comment with a reason placeholder, and fix-all for the whole page (whatever the cursor is on)', async () => {
 		const actions = await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[1].range, context: { diagnostics: [diagnostics[1]] } }) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
 		assert.deepEqual(actions.map((a) => [a.title, a.edit.changes[uri][0].newText]), [
 			['disclosure-lint: fix date-era', '1 ตุลาคม 2567'],
 			['disclosure-lint: disable date-era for the next line', '<!-- disclosure-lint-disable-next-line date-era -- เหตุผล -->\n'],
 		]);
-		const all = await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, only: ['source.fixAll.disclosure-lint'] } }) as { kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+		const all = await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [], only: ['source.fixAll.disclosure-lint'] } }) as { kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
 		assert.deepEqual(all.map((a) => [a.kind, a.edit.changes[uri].map((e) => e.newText)]), [['source.fixAll.disclosure-lint', ['1 ตุลาคม 2567']]]);
 	});
 
@@ -247,6 +256,78 @@ describe('language server: the whole workspace', function () {
 			fs.writeFileSync(config, JSON.stringify({ requiredTopics: ['web-links'], rules: { 'date-era': 'off' } }));
 			await h.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(config).href, type: FileChangeType.Changed }] });
 			assert.deepEqual((await again).diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['8:date-invalid']);
+		} finally {
+			await h.close();
+		}
+	});
+});
+
+describe('language server: online links and workspace trust', function () {
+	this.timeout(30_000);
+	let server: Awaited<ReturnType<typeof startLinkServer>>;
+	before(async () => {
+		server = await startLinkServer();
+	});
+	after(() => server.close());
+
+	/** A site with a unit's own topic schema and a page of that topic citing a dead and a live link. */
+	function site(): { dir: string; uri: string } {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-online-'));
+		fs.mkdirSync(path.join(dir, 'schemas'));
+		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ schemas: ['./schemas'] }));
+		const web = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/topics/web-links.schema.json'), 'utf8'));
+		web.$id = 'https://example.go.th/schemas/unit-links.schema.json';
+		web['x-disclosure'].id = 'unit-links';
+		web['x-disclosure'].name = { th: 'ลิงก์ของหน่วย', en: 'Unit links' };
+		fs.writeFileSync(path.join(dir, 'schemas', 'unit-links.schema.json'), JSON.stringify(web));
+		const text = [...webLinksHead('unit-links'), `- [มาตรฐานเว็บไซต์ภาครัฐ](${server.base}/moved)`, `- [ระบบที่ย้ายแล้ว](${server.base}/gone)`, `- [ระบบสารบรรณ](${server.base}/ok)`, ''].join('\n');
+		const file = path.join(dir, 'links.md');
+		fs.writeFileSync(file, text);
+		return { dir, uri: pathToFileURL(file).href };
+	}
+
+	async function open(h: Harness, dir: string, uri: string, trusted: boolean): Promise<void> {
+		await h.conn.sendRequest(InitializeRequest.type, {
+			processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'site' }],
+			capabilities: { workspace: { configuration: true } }, initializationOptions: { trusted },
+		});
+		await h.conn.sendNotification(InitializedNotification.type, {});
+		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(fileURLToPath(uri), 'utf8') } });
+	}
+
+	it('checks the external links of an open page on a real server, reports the dead one and shares the link cache', async () => {
+		const { dir, uri } = site();
+		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en', links: 'online' });
+		try {
+			const dead = h.diagnosticsWhere(uri, (p) => p.diagnostics.some((d) => d.code === 'link-external-dead'));
+			await open(h, dir, uri, true);
+			const all = (await dead).diagnostics;
+			assert.ok(!all.some((d) => d.code === 'topic-unknown'), 'the workspace schema of unit-links is loaded when trusted');
+			const found = all.filter((d) => String(d.code).startsWith('link-external'));
+			assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['link-external-dead', 15]]);
+			assert.match(String(found[0].message), /404/);
+			assert.ok((server.log.hits.get("HEAD /gone") ?? 0) + (server.log.hits.get("GET /gone") ?? 0) > 0, "the server was asked for /gone");
+			const cache = JSON.parse(fs.readFileSync(path.join(dir, '.disclosurelintcache/links.json'), 'utf8'));
+			assert.equal(cache.entries[`${server.base}/gone`].state, 'dead');
+			assert.equal(cache.entries[`${server.base}/ok`].state, 'ok');
+			assert.equal(cache.entries[`${server.base}/moved`].state, 'ok');
+		} finally {
+			await h.close();
+		}
+	});
+
+	it('in an untrusted workspace uses neither the network nor the workspace\'s schemas', async () => {
+		const { dir, uri } = site();
+		const before = [...server.log.hits.values()].reduce((a, b) => a + b, 0);
+		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en', links: 'online' });
+		try {
+			const first = h.diagnostics(uri, 1);
+			await open(h, dir, uri, false);
+			const codes = (await first).diagnostics.map((d) => `${d.range.start.line}:${d.code}`);
+			assert.deepEqual(codes.filter((c) => /topic-unknown|link-external/.test(c)), ['1:topic-unknown']);
+			await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 1 } });
+			assert.equal([...server.log.hits.values()].reduce((a, b) => a + b, 0), before, 'no request reached the link server');
+			assert.ok(!fs.existsSync(path.join(dir, '.disclosurelintcache')));
 		} finally {
 			await h.close();
 		}

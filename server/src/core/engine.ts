@@ -40,6 +40,8 @@ export interface EngineOptions {
 	linksMode?: 'off' | 'local' | 'online';
 	/** Record the other files each page's result depends on (for `--cache`). */
 	recordDependencies?: boolean;
+	/** Load the topic schemas the configuration names (`schemas`); false in an untrusted workspace: built-ins only. */
+	workspaceSchemas?: boolean;
 }
 
 /** How {@link Engine.lintText} treats one page. */
@@ -83,7 +85,7 @@ export class Engine {
 
 	/** The schema registry a configuration uses. */
 	registryFor(config: ResolvedConfig): SchemaRegistry {
-		return this.schemas.get(config.schemas);
+		return this.schemas.get(this.options.workspaceSchemas === false ? [] : config.schemas);
 	}
 
 	/** The message language for a file. */

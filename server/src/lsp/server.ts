@@ -18,6 +18,8 @@ import { collectFiles } from '../node/files';
 import { frontMatterCompletions, skeletonCompletions } from './completion';
 import { siteFindings, type PageSummary } from '../core/site';
 import { lintFromDisk } from '../node/readPage';
+import { OnlineLinks } from '../node/onlineLinks';
+import { checkKey, type Verdict } from '../core/links/verdict';
 
 /** The server command that lints the whole workspace again (the extension's "Lint workspace"). */
 export const LINT_WORKSPACE_COMMAND = 'disclosure-lint.server.lintWorkspace';
@@ -31,6 +33,8 @@ export interface Settings {
 	debounceMs: number;
 	/** Fix "today" (YYYY-MM-DD, CE) for reproducible results; empty: today in Asia/Bangkok. */
 	today: string;
+	/** Set to false by the VS Code client in an untrusted workspace: no network, no workspace schemas. */
+	trusted?: boolean;
 }
 
 const DEFAULTS: Settings = { locale: 'auto', links: 'local', debounceMs: 200, today: '' };
@@ -66,6 +70,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	let canConfigure = false;
 	let canPull = false;
 	let canRegisterConfig = false;
+	let trustedAtStart = true;
+	/** Online link results so far (from the shared link cache or checked by this server), by URL. */
+	const verdicts = new Map<string, Verdict>();
+	/** Link checkers by link cache file (one per configuration that sets its own). */
+	const checkers = new Map<string, OnlineLinks>();
+	const fileOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : path.join(root, path.basename(uri)));
 
 	const settingsFor = (uri: string): Promise<Settings> => {
 		if (!canConfigure) return Promise.resolve(DEFAULTS);
@@ -77,29 +87,41 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		return s;
 	};
 
+	/** Trusted: the client did not say otherwise, at start or in the settings. */
+	const isTrusted = (s: Settings): boolean => trustedAtStart && s.trusted !== false;
+	/** External links are checked over the network only where asked for and trusted. */
+	const isOnline = (s: Settings): boolean => s.links === 'online' && isTrusted(s);
+
 	const engineFor = (s: Settings): Engine => {
-		const key = `${s.links}|${s.today}|${s.locale}`;
+		const key = `${s.links}|${s.today}|${s.locale}|${isTrusted(s)}`;
 		let e = engines.get(key);
 		if (!e) {
 			const today = todayFor(s);
 			const locale: Locale = s.locale === 'auto' ? clientLocale : s.locale;
-			e = new Engine(host, { root, today, locale, localeOverride: s.locale === 'auto' ? undefined : s.locale, linksMode: s.links === 'online' ? 'local' : s.links });
+			e = new Engine(host, {
+				root, today, locale, localeOverride: s.locale === 'auto' ? undefined : s.locale,
+				linksMode: s.links === 'online' && !isOnline(s) ? 'local' : s.links, workspaceSchemas: isTrusted(s),
+			});
 			engines.set(key, e);
 		}
 		return e;
 	};
 
-	/** Lint an open document; undefined when it changed or the request was cancelled meanwhile (a newer result will come). */
-	const lintDocument = async (doc: TextDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> => {
+	/**
+	 * Lint an open document (or reuse its latest result for this version, with `reuse`); undefined
+	 * when it changed or the request was cancelled meanwhile (a newer result will come).
+	 */
+	const lintDocument = async (doc: TextDocument, token?: CancellationToken, reuse = false): Promise<Diagnostic[] | undefined> => {
 		const version = doc.version;
 		const settings = await settingsFor(doc.uri);
 		const current = documents.get(doc.uri);
 		if (!current || current.version !== version || token?.isCancellationRequested) return undefined;
-		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, path.basename(doc.uri));
+		const file = fileOf(doc.uri);
 		const engine = engineFor(settings);
-		const text = current.getText();
 		try {
-			const result = engine.lintText(file, text, { incremental: true });
+			const last = lastResults.get(doc.uri);
+			const result = reuse && last?.version === version ? last.result
+				: engine.lintText(file, current.getText(), { incremental: true, verdicts: isOnline(settings) ? verdicts : undefined });
 			lastResults.set(doc.uri, { version, result });
 			const locale = engine.localeFor(engine.configFor(file));
 			return result.findings.map((f) => toDiagnostic(f, result.document.lines, locale));
@@ -128,9 +150,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		canRegisterConfig = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
 		canPull = Boolean(params.capabilities.textDocument?.diagnostic);
 		canProgress = Boolean(params.capabilities.window?.workDoneProgress);
+		trustedAtStart = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
 		return {
 			capabilities: {
-				textDocumentSync: TextDocumentSyncKind.Incremental,
+				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.disclosure-lint'] },
 				hoverProvider: true,
 				executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
@@ -227,7 +250,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		return { kind: DocumentDiagnosticReportKind.Full, items };
 	});
 
-	connection.onCodeAction((params) => {
+	connection.onCodeAction(async (params) => {
 		const doc = documents.get(params.textDocument.uri);
 		if (!doc) return [];
 		const actions: CodeAction[] = [];
@@ -248,7 +271,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			}
 		}
 		if (only?.some((k) => k.startsWith('source.fixAll'))) {
-			const edits = mine.map((d) => d.data as DiagnosticData | undefined).filter((x) => x?.fix?.safe).map((x) => x!.fix!.edit);
+			// Fix all covers the whole page, not only the diagnostics the client sent (those under the cursor).
+			const whole = (await lintDocument(doc, undefined, true)) ?? [];
+			const edits = whole.map((d) => d.data as DiagnosticData | undefined).filter((x) => x?.fix?.safe).map((x) => x!.fix!.edit);
 			const ordered = edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
 				.filter((e, i, all) => i === 0 || (e.range.start.line > all[i - 1].range.end.line || (e.range.start.line === all[i - 1].range.end.line && e.range.start.character >= all[i - 1].range.end.character)));
 			if (ordered.length) actions.push({ title: 'disclosure-lint: fix all', kind: 'source.fixAll.disclosure-lint', edit: { changes: { [doc.uri]: ordered } } });
@@ -325,7 +350,39 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		return frontMatterCompletions(doc, offset, fm, env);
 	});
 
-	documents.onDidOpen((e) => schedule(e.document));
+	/**
+	 * Online mode: check the external links of an open page (on open and on save, not while typing a
+	 * URL), reusing the link cache the CLI shares; when verdicts arrive, lint the page again.
+	 */
+	const checkLinks = async (doc: TextDocument): Promise<void> => {
+		const settings = await settingsFor(doc.uri);
+		if (!isOnline(settings)) return;
+		const engine = engineFor(settings);
+		const file = fileOf(doc.uri);
+		const last = lastResults.get(doc.uri);
+		const result = last?.version === doc.version ? last.result : engine.lintText(file, doc.getText(), { incremental: true, verdicts });
+		const links = engine.configFor(file).links;
+		const cacheKey = links.cacheFile ?? '';
+		let online = checkers.get(cacheKey);
+		if (!online) checkers.set(cacheKey, (online = new OnlineLinks(links, root)));
+		const { verdicts: known, todo } = online.known((result.externalUrls ?? []).filter((u) => !verdicts.has(checkKey(u))));
+		for (const [u, v] of known) verdicts.set(u, v);
+		const fresh = await online.check(todo);
+		for (const [u, v] of fresh) verdicts.set(u, v);
+		if (!known.size && !fresh.size) return;
+		lastResults.delete(doc.uri);
+		if (canPull) void connection.languages.diagnostics.refresh();
+		else for (const d of documents.all()) schedule(d);
+	};
+	const checkLinksLater = (doc: TextDocument): void => {
+		checkLinks(doc).catch((err: unknown) => connection.console.error(`disclosure-lint: link check of ${doc.uri}: ${(err as Error).stack ?? err}`));
+	};
+
+	documents.onDidOpen((e) => {
+		schedule(e.document);
+		checkLinksLater(e.document);
+	});
+	documents.onDidSave((e) => checkLinksLater(e.document));
 	documents.onDidChangeContent((e) => schedule(e.document));
 	documents.onDidClose((e) => {
 		clearTimeout(timers.get(e.document.uri));
