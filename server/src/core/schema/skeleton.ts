@@ -1,4 +1,4 @@
-import type { TopicSchema } from './registry';
+import type { KeyInfo, TopicSchema } from './registry';
 
 /**
  * A whole page for a topic as snippet lines (LSP / VS Code snippet syntax: `${1:placeholder}`):
@@ -15,26 +15,43 @@ export function pageSkeleton(topic: TopicSchema, common: Record<string, unknown>
 		const r = (o as { required?: unknown }).required;
 		if (Array.isArray(r)) for (const k of r) required.add(String(k));
 		for (const sub of ((o as { allOf?: unknown[] }).allOf ?? [])) collect(sub);
+		// `if: { required: [sections] …} else: { required: […] }`: a whole page has no `sections`, so the else applies.
+		const cond = o as { if?: { required?: unknown[] }; else?: unknown };
+		if (Array.isArray(cond.if?.required) && cond.if.required.includes('sections')) collect(cond.else);
 	};
 	collect(common);
 	collect(topic.json);
 	let n = 1;
 	const lines = ['---', `topic: ${topic.id}`];
-	for (const key of [...required].filter((k) => k !== 'topic')) {
+	// Then the keys the topic recommends, and a page date where the topic has one (news, knowledge).
+	const recommended = (topic.x.recommended ?? []).filter((k) => !k.includes('.'));
+	const dated = topic.keys.get('date')?.isDate ? ['date'] : [];
+	const value = (info: KeyInfo | undefined, fallback: string): string => {
+		const type = String(info?.schema.type ?? 'string');
+		if (info?.isDate) return `\${${n++}:${date}}`;
+		if (type === 'integer') return `\${${n++}:2570}`;
+		if (info?.schema.enum) return `\${${n++}|${(info.schema.enum as string[]).join(',')}|}`;
+		return `\${${n++}:${info?.label?.th ?? fallback}}`;
+	};
+	for (const key of [...new Set([...required, ...recommended, ...dated])].filter((k) => k !== 'topic')) {
 		const info = topic.keys.get(key);
 		const type = String(info?.schema.type ?? 'string');
-		if (info?.isDate) lines.push(`${key}: \${${n++}:${date}}`);
-		else if (type === 'array' && key === 'downloads') lines.push(`${key}:`, `  - title: \${${n++}:ชื่อเอกสาร}`, `    href: \${${n++}:files/manual.pdf}`, '    kind: manual');
+		if (type === 'array' && key === 'downloads') lines.push(`${key}:`, `  - title: \${${n++}:ชื่อเอกสาร}`, `    href: \${${n++}:files/manual.pdf}`, '    kind: manual');
 		else if (type === 'array' && key === 'sources') lines.push(`${key}:`, `  - title: \${${n++}:แหล่งที่มา}`, `    url: \${${n++}:https://}`);
 		else if (type === 'array') lines.push(`${key}:`, `  - \${${n++}:${info?.label?.th ?? key}}`);
-		else if (type === 'integer') lines.push(`${key}: \${${n++}:2570}`);
-		else if (info?.schema.enum) lines.push(`${key}: \${${n++}|${(info.schema.enum as string[]).join(',')}|}`);
-		else lines.push(`${key}: \${${n++}:${info?.label?.th ?? key}}`);
+		else if (type === 'object') {
+			lines.push(`${key}:`);
+			for (const sub of Object.keys((info?.schema.properties as Record<string, unknown> | undefined) ?? {})) lines.push(`  ${sub}: ${value(topic.keys.get(`${key}.${sub}`), sub)}`);
+		} else lines.push(`${key}: ${value(info, key)}`);
 	}
 	lines.push('---', '', `# \${${n++}:${topic.x.name.th}}`, '');
+	const links = topic.x.requiredLinks ?? [];
+	const linkLine = (l: (typeof links)[number]) => `- [${l.label.th}](\${${n++}:https://})`;
 	for (const sec of topic.x.sections ?? []) {
 		if (sec.required === false) continue;
 		lines.push(`## ${sec.heading.th}`, '', `\${${n++}:${sec.noneText ?? 'เนื้อหา'}}`, '');
+		for (const l of links.filter((x) => x.section === sec.id)) lines.push(linkLine(l), '');
 	}
+	for (const l of links.filter((x) => !x.section || !(topic.x.sections ?? []).some((sec) => sec.id === x.section && sec.required !== false))) lines.push(linkLine(l), '');
 	return lines;
 }
