@@ -1,0 +1,63 @@
+// Extension-host tests (EDITORS.md §6.2): code-server 4.139.1 opens the web workbench with a `payload` that
+// names the project folder as extensionDevelopmentPath and the bundled suite (test/editors/vscode/suite/index.ts + *.ext.ts, built
+// by scripts/build-editor-suite.mjs) as extensionTestsPath. mocha then runs inside the real extension host with
+// the real `vscode` API and the real language client over node-ipc. The runner writes
+// <scratch>/ext-test-result.json, which this test waits for.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeServerRun, ROOT, filterNoise, requireEditorTools } from './codeServer';
+
+const SUITE_DIR = path.join(ROOT, 'test/editors/vscode/out/suite');
+
+interface Results {
+	passes: string[];
+	failures: { title: string; error: string }[];
+	pending: string[];
+	durations: Record<string, number>;
+	total: number;
+	ms: number;
+}
+
+describe('VS Code (code-server) extension host: mocha with the real vscode API', function () {
+	this.timeout(180_000);
+	let run: CodeServerRun | undefined;
+
+	before(function () {
+		requireEditorTools(this);
+		// Always rebuild the suite, so that a stale bundle can never be what runs (~0.1 s).
+		const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-editor-suite.mjs'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+		assert.equal(b.status, 0, `scripts/build-editor-suite.mjs failed:\n${b.stdout}${b.stderr}`);
+		assert.ok(fs.existsSync(path.join(SUITE_DIR, 'index.js')));
+	});
+
+	afterEach(async function () {
+		if (!run) return;
+		await run.stop();
+		run.finish(this.currentTest?.state !== 'passed');
+		run = undefined;
+	});
+
+	it('runs the inner suite (diagnostics, quick fix, fixAll, snippets) and every inner test passes', async () => {
+		run = new CodeServerRun('dl-vscode-exthost-');
+		run.writeWorkspace();
+		await run.start(['--vscode-option', 'enable-smoke-test-driver']);
+		const page = await run.launchBrowser();
+		const remote = (p: string) => `vscode-remote://127.0.0.1:${run!.port}${p}`;
+		const payload = JSON.stringify([['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(SUITE_DIR)]]);
+		await page.goto(run.url(`&payload=${encodeURIComponent(payload)}`));
+		run.mark('workbench loading');
+
+		const raw = await run.waitForFile(path.join(run.scratch, 'ext-test-result.json'), 60_000);
+		run.mark('inner suite done');
+		const result = JSON.parse(raw) as Results;
+		console.log(`      inner suite: ${result.passes.length} passed, ${result.failures.length} failed, ${result.pending.length} pending of ${result.total} in ${(result.ms / 1000).toFixed(1)} s`);
+		const ms = (t: string) => (t in result.durations ? ` (${result.durations[t]} ms)` : '');
+		for (const t of result.passes) console.log(`        ✔ ${t}${ms(t)}`);
+		const failures = result.failures.map((f) => `✘ ${f.title}${ms(f.title)}\n${filterNoise(f.error).join('\n')}`).join('\n\n');
+		if (failures) console.log(failures.replace(/^/gm, '        '));
+		assert.ok(result.failures.length === 0 && result.passes.length > 0, `inner suite failed:\n${failures}`);
+		assert.equal(result.passes.length, result.total, `not every inner test ran: ${JSON.stringify(result.pending)}`);
+	});
+});
