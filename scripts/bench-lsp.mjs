@@ -11,7 +11,8 @@
 // Each sample is the time from sending didChange (version v) to receiving publishDiagnostics for
 // version v. The server's debounce is set to 0 (the `debounceMs` setting, 200 ms by default, is a
 // deliberate wait the user chooses; it adds to these figures).
-// Memory: the server is started on the workspace root of the benchmark corpus (generated into
+// Memory: twice, as a plain `node dist/server.js` and with the V8 flags the VS Code client uses; the
+// server is started on the workspace root of the benchmark corpus (generated into
 // .bench/corpus by scripts/bench/corpus.mjs when missing), lints it in the background with
 // work-done progress; VmRSS and VmHWM are read from /proc when the progress ends.
 // Targets (issue 5): p95 <= 50 ms on 20 KB, <= 300 ms on 500 KB; under 200 MB.
@@ -46,8 +47,8 @@ if (!fs.existsSync(SERVER)) {
 }
 
 /** The server over stdio with settings answered from `settings`; resolves diagnostics by uri and version. */
-function startServer(settings) {
-	const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+function startServer(settings, nodeFlags = []) {
+	const child = spawn(process.execPath, [...nodeFlags, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 	const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 	const waiters = [];
 	let progressEnd;
@@ -161,16 +162,24 @@ async function latency(label, text, dir) {
 	}
 }
 
-async function workspaceMemory() {
+/** The V8 flags the VS Code client starts the server with (client/src/extension.ts SERVER_NODE_FLAGS). */
+function clientFlags() {
+	const src = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
+	const m = /SERVER_NODE_FLAGS = \[([^\]]*)\]/.exec(src);
+	if (!m) throw new Error('SERVER_NODE_FLAGS not found in client/src/extension.ts');
+	return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
+}
+
+async function workspaceMemory(nodeFlags) {
 	ensureCorpus();
 	const pages = markdownFiles(CORPUS).length;
-	const server = startServer({ debounceMs: 200, locale: 'th', today: '2026-11-27', links: 'local' });
+	const server = startServer({ debounceMs: 200, locale: 'th', today: '2026-11-27', links: 'local' }, nodeFlags);
 	try {
 		const t = performance.now();
 		await server.init(CORPUS, true);
 		await Promise.race([server.progressEnded, new Promise((_, reject) => setTimeout(() => reject(new Error('the workspace lint did not end')), TIMEOUT_MS))]);
 		const ms = performance.now() - t;
-		return { pages, ms, ...server.memory() };
+		return { pages, ms, flags: nodeFlags.join(' ') || '(none)', ...server.memory() };
 	} finally {
 		await server.close();
 	}
@@ -187,9 +196,15 @@ try {
 	for (const r of rows) {
 		console.log(`| ${r.label} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.openMs.toFixed(0)} ms | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.findings} | ${r.rssMB.toFixed(0)} MB | ${r.peakMB.toFixed(0)} MB |`);
 	}
-	const ws = await workspaceMemory();
-	console.log(`\nworkspace of ${ws.pages} pages linted in the background in ${(ws.ms / 1000).toFixed(1)} s; server RSS ${ws.rssMB.toFixed(0)} MB, peak ${ws.peakMB.toFixed(0)} MB`);
-	fs.writeFileSync(path.join(BENCH, 'results-lsp.json'), JSON.stringify({ rows, workspace: ws }, null, 2));
+	const workspace = [];
+	console.log('\n| workspace | node flags | background lint | server RSS at its end | peak RSS |');
+	console.log('|---|---|---|---|---|');
+	for (const flags of [[], clientFlags()]) {
+		const ws = await workspaceMemory(flags);
+		workspace.push(ws);
+		console.log(`| ${ws.pages} pages | ${ws.flags} | ${(ws.ms / 1000).toFixed(1)} s | ${ws.rssMB.toFixed(0)} MB | ${ws.peakMB.toFixed(0)} MB |`);
+	}
+	fs.writeFileSync(path.join(BENCH, 'results-lsp.json'), JSON.stringify({ rows, workspace }, null, 2));
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });
 }
