@@ -42,9 +42,14 @@ export function skeletonCompletions(doc: TextDocument, offset: number, env: Comp
 }
 
 /** The topic a front matter names, if it names a known one. */
-function topicOf(fm: FrontMatter, registry: SchemaRegistry): TopicSchema | undefined {
+export function topicOf(fm: FrontMatter, registry: SchemaRegistry): TopicSchema | undefined {
 	const data = fm.value as Record<string, unknown> | undefined;
 	return typeof data?.topic === 'string' ? registry.resolve(data.topic)?.topic : undefined;
+}
+
+/** The schema whose keys describe a front matter: its topic's, else a built-in one for the common keys. */
+export function keySchemaOf(topic: TopicSchema | undefined, registry: SchemaRegistry): TopicSchema {
+	return topic ?? registry.get('web-links')!;
 }
 
 /** The schema of a key written at some indentation: top-level by name, nested by its last path segment. */
@@ -97,14 +102,14 @@ export function frontMatterCompletions(doc: TextDocument, offset: number, fm: Fr
 	if (/^\s*-\s*$/.test(before)) {
 		// An item of a list: the values the list's items may take (`sections:` of a split page).
 		const parent = parentKey(text, lineStart, before.indexOf('-'));
-		const info = parent && keyInfo(topic ?? registry.get('web-links')!, parent.key, parent.nested);
+		const info = parent && keyInfo(keySchemaOf(topic, registry), parent.key, parent.nested);
 		const values = (info?.schema.items as { enum?: unknown[] } | undefined)?.enum;
 		const label = info && pick(info.label ?? { th: info.path, en: info.path }, locale);
 		return Array.isArray(values) ? values.map((v) => ({ label: String(v), kind: CompletionItemKind.EnumMember, detail: label })) : [];
 	}
 	const value = /^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):\s*$/.exec(before);
 	if (value) {
-		const info = keyInfo(topic ?? registry.get('web-links')!, value[2], value[1].length > 0 || /^\s*-/.test(before));
+		const info = keyInfo(keySchemaOf(topic, registry), value[2], value[1].length > 0 || /^\s*-/.test(before));
 		if (!info) return [];
 		if (info.isDate) {
 			const style = topic ? dateStyleOf(fm, topic) : ISO_BE;
@@ -123,7 +128,7 @@ export function frontMatterCompletions(doc: TextDocument, offset: number, fm: Fr
 	}
 	if (/^[A-Za-z_]*$/.test(before)) {
 		const data = fm.value as Record<string, unknown> | undefined;
-		const keys = [...(topic ?? registry.get('web-links')!).keys.values()].filter((k) => !k.path.includes('.') && !k.path.includes('[]') && !(data && k.path in data));
+		const keys = [...keySchemaOf(topic, registry).keys.values()].filter((k) => !k.path.includes('.') && !k.path.includes('[]') && !(data && k.path in data));
 		return keys.map((k) => ({
 			label: k.path, kind: CompletionItemKind.Property, detail: pick(k.label ?? { th: k.path, en: k.path }, locale),
 			documentation: pick(k.description ?? { th: '', en: '' }, locale), insertText: `${k.path}: `,

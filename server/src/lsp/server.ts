@@ -15,7 +15,7 @@ import { readFrontMatter, locate } from '../core/parse/frontMatter';
 import { pick } from '../core/i18n/render';
 import { toDiagnostic, toRange, type DiagnosticData } from './convert';
 import { collectFiles } from '../node/files';
-import { frontMatterCompletions, skeletonCompletions } from './completion';
+import { frontMatterCompletions, keySchemaOf, skeletonCompletions, topicOf } from './completion';
 import { siteFindings, type PageSummary } from '../core/site';
 import { lintFromDisk } from '../node/readPage';
 import { OnlineLinks } from '../node/onlineLinks';
@@ -70,6 +70,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	let canConfigure = false;
 	let canPull = false;
 	let canRegisterConfig = false;
+	let canProgress = false;
 	let trustedAtStart = true;
 	/** Online link results so far (from the shared link cache or checked by this server), by URL. */
 	const verdicts = new Map<string, Verdict>();
@@ -108,6 +109,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	};
 
 	/**
+	 * An open document's lint: the kept result of its current version, unless `fresh` (other pages it
+	 * links to may have changed), else linted now, incrementally, and kept.
+	 */
+	const resultFor = (doc: TextDocument, settings: Settings, fresh = false): PageResult => {
+		const last = lastResults.get(doc.uri);
+		if (!fresh && last?.version === doc.version) return last.result;
+		const result = engineFor(settings).lintText(fileOf(doc.uri), doc.getText(), { incremental: true, verdicts: isOnline(settings) ? verdicts : undefined });
+		lastResults.set(doc.uri, { version: doc.version, result });
+		return result;
+	};
+
+	/**
 	 * Lint an open document (or reuse its latest result for this version, with `reuse`); undefined
 	 * when it changed or the request was cancelled meanwhile (a newer result will come).
 	 */
@@ -119,10 +132,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const file = fileOf(doc.uri);
 		const engine = engineFor(settings);
 		try {
-			const last = lastResults.get(doc.uri);
-			const result = reuse && last?.version === version ? last.result
-				: engine.lintText(file, current.getText(), { incremental: true, verdicts: isOnline(settings) ? verdicts : undefined });
-			lastResults.set(doc.uri, { version, result });
+			const result = resultFor(current, settings, !reuse);
 			const locale = engine.localeFor(engine.configFor(file));
 			return result.findings.map((f) => toDiagnostic(f, result.document.lines, locale));
 		} catch (err) {
@@ -166,7 +176,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
 	/** A generation counter: a newer workspace lint cancels an older one between files. */
 	let generation = 0;
-	let canProgress = false;
 
 	/**
 	 * Lint every page of the workspace in the background, with work-done progress, so the Problems
@@ -189,8 +198,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			const file = files[i];
 			const uri = pathToFileURL(file).href;
 			const open = documents.get(uri);
-			const last = open && lastResults.get(uri);
-			const result = open ? (last?.version === open.version ? last.result : engine.lintText(file, open.getText(), { incremental: true })) : lintFromDisk(engine, file);
+			const result = open ? resultFor(open, settings) : lintFromDisk(engine, file);
 			pages.push({ path: file, topic: result.topic, sections: result.sections });
 			if (!open) {
 				const locale = engine.localeFor(engine.configFor(file));
@@ -244,7 +252,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		// The client cancels a pull when the page changes again; it will pull the newer version. Yield once
 		// first, so that a cancellation or a change already waiting in the input is seen before linting.
 		await new Promise((resolve) => setImmediate(resolve));
-		if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the page changed', { retriggerRequest: true });
 		const items = doc ? await lintDocument(doc, token) : [];
 		if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the page changed', { retriggerRequest: true });
 		return { kind: DocumentDiagnosticReportKind.Full, items };
@@ -284,7 +291,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	/** The schemas and message language that apply to a document (for hover and completion). */
 	const schemaContext = async (doc: TextDocument) => {
 		const engine = engineFor(await settingsFor(doc.uri));
-		const config = engine.configFor(doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md'));
+		const config = engine.configFor(fileOf(doc.uri));
 		return { registry: engine.registryFor(config), locale: engine.localeFor(config) };
 	};
 
@@ -299,12 +306,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
 		if (!key) return null;
 		const { registry, locale } = await schemaContext(doc);
-		const data = fm.value as Record<string, unknown> | undefined;
-		const topic = typeof data?.topic === 'string' ? registry.resolve(data.topic)?.topic : undefined;
+		const topic = topicOf(fm, registry);
 		if (key === 'topic' && topic) {
 			return { contents: { kind: MarkupKind.Markdown, value: `**${pick(topic.x.name, locale)}** (\`${topic.id}\`)\n\n${pick((topic.json['x-description'] as { th: string; en: string } | undefined) ?? topic.x.name, locale)}` } };
 		}
-		const info = (topic ?? registry.get('web-links'))?.keys.get(key);
+		const info = keySchemaOf(topic, registry).keys.get(key);
 		if (!info) return null;
 		const r = locate(fm, [key])?.key;
 		const lines = new LineIndex(text);
@@ -319,11 +325,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const text = doc.getText();
 		const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
 		if (!/^#{0,6}\s*$/.test(before)) return [];
-		const engine = engineFor(await settingsFor(doc.uri));
-		const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : path.join(root, 'untitled.md');
-		const cached = lastResults.get(doc.uri);
-		const result = cached?.version === doc.version ? cached.result : engine.lintText(file, text);
-		const locale = engine.localeFor(engine.configFor(file));
+		const settings = await settingsFor(doc.uri);
+		const result = resultFor(doc, settings);
+		const engine = engineFor(settings);
+		const locale = engine.localeFor(engine.configFor(fileOf(doc.uri)));
 		const missing = result.findings.filter((f) => f.ruleId === 'section-missing' && f.data?.heading);
 		const line = doc.positionAt(offset).line;
 		return missing.map((f, i) => ({
@@ -357,11 +362,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	const checkLinks = async (doc: TextDocument): Promise<void> => {
 		const settings = await settingsFor(doc.uri);
 		if (!isOnline(settings)) return;
-		const engine = engineFor(settings);
-		const file = fileOf(doc.uri);
-		const last = lastResults.get(doc.uri);
-		const result = last?.version === doc.version ? last.result : engine.lintText(file, doc.getText(), { incremental: true, verdicts });
-		const links = engine.configFor(file).links;
+		const result = resultFor(doc, settings);
+		const links = engineFor(settings).configFor(fileOf(doc.uri)).links;
 		const cacheKey = links.cacheFile ?? '';
 		let online = checkers.get(cacheKey);
 		if (!online) checkers.set(cacheKey, (online = new OnlineLinks(links, root)));
