@@ -72,6 +72,18 @@ describe('--fix', () => {
 		assert.deepEqual(fs.readdirSync(dir), ['page.md'], 'no temporary file left behind');
 	});
 
+	it('never rewrites a binary file: it is reported as file-unreadable and left byte for byte', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-bin-'));
+		const file = path.join(dir, 'scan.md');
+		// Valid UTF-8 with NUL bytes: text to a decoder, a binary file to the linter.
+		const bytes = Buffer.from(`${PAGE}\u0000\u0000 1 ตุลาคม 2024\n`, 'utf8');
+		fs.writeFileSync(file, bytes);
+		const run = await cli(['--fix', '--format', 'json', file], dir);
+		assert.ok(fs.readFileSync(file).equals(bytes), 'the binary file was rewritten');
+		const findings = (JSON.parse(run.stdout) as { messages: { ruleId: string; line: number }[] }[])[0].messages;
+		assert.deepEqual(findings.map((f) => `${f.line}:${f.ruleId}`), ['18:file-unreadable']);
+	});
+
 	it('leaves a file alone when it changed after it was read', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
 		const file = path.join(dir, 'page.md');

@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import { decodePage, type DecodeResult } from '../core/parse/decode';
+import { toIsoCE } from '../core/thai/dates';
 import * as path from 'node:path';
 import { Engine } from '../core/engine';
 import { fsHost } from '../node/fsHost';
@@ -137,13 +139,17 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 			let diff = '';
 			for (const file of selection.files) {
 				const locale = engine.localeFor(engine.configFor(file));
-				let text: string;
+				let decoded: DecodeResult | undefined;
 				try {
-					text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(fs.readFileSync(file));
+					decoded = decodePage(fs.readFileSync(file));
 				} catch {
-					reports.push(lintFile(engine, file));
+					// unreadable: lintFile reports it as file-unreadable
+				}
+				if (!decoded?.ok) {
+					reports.push(lintFile(engine, file)); // unreadable, binary or not UTF-8: reported, never rewritten
 					continue;
 				}
+				const { text } = decoded;
 				let fixed = fixText(engine, file, text);
 				if (opts.fix) {
 					fixed = writeFixed(fixed, io.beforeWrite);
@@ -178,8 +184,7 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 	if (opts.report) {
 		const reportFile = path.resolve(cwd, opts.report);
 		const config = engine.configFor(path.join(cwd, 'index.md'));
-		const t = engine.options.today;
-		const html = renderReport(reports, { reportFile, cwd, registry: engine.registryFor(config), config, today: `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}` });
+		const html = renderReport(reports, { reportFile, cwd, registry: engine.registryFor(config), config, today: toIsoCE(engine.options.today) });
 		fs.mkdirSync(path.dirname(reportFile), { recursive: true });
 		fs.writeFileSync(reportFile, html);
 	}
