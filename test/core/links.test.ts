@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createSlugger } from '../../server/src/core/links/slugger';
 import { anchorsOf } from '../../server/src/core/links/anchors';
 import { parseDocument } from '../../server/src/core/parse/document';
+import { bodyLinks } from '../../server/src/core/body/links';
 import { ExternalChecker, DEFAULT_CHECKER_OPTIONS, NetworkError, retryAfterMs, type HttpAnswer } from '../../server/src/core/links/external';
 
 describe('anchors and slug profiles', () => {
@@ -19,6 +20,18 @@ describe('anchors and slug profiles', () => {
 	it('collects heading slugs, explicit {#id} and HTML ids', () => {
 		const doc = parseDocument('/x.md', '# หัวเรื่อง {#main}\n\n<a name="old-anchor"></a>\n\n## ติดต่อ\n\n<div id="map"></div>\n');
 		assert.deepEqual([...anchorsOf(doc)].sort(), ['main', 'map', 'old-anchor', 'ติดต่อ', 'หัวเรื่อง']);
+	});
+});
+
+describe('body links', () => {
+	it('places bare URLs where they stand in the source, also after block-quote markers and escapes', () => {
+		const text = '> ดูที่\n> http://a.go.th/x.pdf และ\n> \\*หมายเหตุ\\* http://b.go.th/y\n';
+		const doc = parseDocument('/x.md', text);
+		const links = bodyLinks(doc.tree.children, doc.tree.children, doc.text);
+		assert.deepEqual(links.map((l) => [l.url, text.slice(l.start, l.end)]), [
+			['http://a.go.th/x.pdf', 'http://a.go.th/x.pdf'],
+			['http://b.go.th/y', 'http://b.go.th/y'],
+		]);
 	});
 });
 

@@ -8,6 +8,8 @@ import type { DurationOptions } from './thai/durations';
 import { effectiveDisclosure, type EffectiveDisclosure } from './body/effective';
 import { matchSections, type SectionIndex } from './body/sections';
 import { readProcedure, type Procedure } from './body/steps';
+import { bodyLinks, type BodyLink } from './body/links';
+import type { Node } from 'mdast';
 
 /** A date written in the front matter. */
 export interface FrontMatterDate {
@@ -54,6 +56,17 @@ export class Facts {
 	memo<T>(key: string, compute: () => T): T {
 		if (!this.memos.has(key)) this.memos.set(key, compute());
 		return this.memos.get(key) as T;
+	}
+
+	/** Every link and image of the body, once per page (none when the body was not parsed). */
+	links(): BodyLink[] {
+		return this.memo('links', () => bodyLinks(this.doc.tree.children, this.doc.tree.children, this.doc.text));
+	}
+
+	/** The body's links under some nodes (a section's), from {@link links}. */
+	linksIn(nodes: Node[]): BodyLink[] {
+		const ranges = nodes.map((n) => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
+		return this.links().filter((l) => ranges.some(([s, e]) => l.start >= s && l.end <= e));
 	}
 
 	/** The topic's body requirements with the variants that apply to this page merged in. */

@@ -7,8 +7,8 @@ import { nodeText } from './text';
 export interface BodyLink {
 	url: string;
 	text: string;
-	/** Text of the enclosing paragraph, list item or table row ("nearby text"). */
-	context: string;
+	/** The enclosing paragraph, list item or table row: its text (`nodeText`) is the "nearby text". */
+	contextNode: Node;
 	start: number;
 	end: number;
 	image: boolean;
@@ -17,8 +17,12 @@ export interface BodyLink {
 
 const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]{}"']+/g;
 
-/** Every link and image under the given nodes (definitions resolved for references). */
-export function bodyLinks(nodes: Node[], all: Node[] = nodes): BodyLink[] {
+/**
+ * Every link and image under the given nodes (definitions resolved for references under `all`).
+ * With the page's `source`, a bare URL's range is where it stands in the source, which differs from
+ * its place in the text node's value after block-quote markers, indentation or escapes.
+ */
+export function bodyLinks(nodes: Node[], all: Node[] = nodes, source?: string): BodyLink[] {
 	const defs = new Map<string, string>();
 	for (const n of all) walk(n, (x) => {
 		const d = x as Nodes;
@@ -35,19 +39,22 @@ export function bodyLinks(nodes: Node[], all: Node[] = nodes): BodyLink[] {
 			const end = node.position?.end.offset ?? start;
 			if (node.type === 'link' || node.type === 'linkReference') {
 				const url = node.type === 'link' ? node.url : defs.get(node.identifier.toLowerCase()) ?? '';
-				out.push({ url, text: nodeText(node), context: nodeText(ctxNode), start, end, image: false });
+				out.push({ url, text: nodeText(node), contextNode: ctxNode, start, end, image: false });
 			} else if (node.type === 'image' || node.type === 'imageReference') {
 				const url = node.type === 'image' ? node.url : defs.get(node.identifier.toLowerCase()) ?? '';
 				const alt = node.alt ?? '';
-				out.push({ url, text: alt, context: nodeText(ctxNode), start, end, image: true, alt });
+				out.push({ url, text: alt, contextNode: ctxNode, start, end, image: true, alt });
 			}
 			if (node.type === 'text' && (node.value.includes('http://') || node.value.includes('https://'))) {
 				// Bare URLs (GFM autolink literals) are links to readers: checked like written links.
 				BARE_URL.lastIndex = 0;
+				let cursor = start;
 				for (let m = BARE_URL.exec(node.value); m; m = BARE_URL.exec(node.value)) {
 					const url = m[0].replace(/[.,;:!?'"’”]+$/, '');
-					const s = start + m.index;
-					out.push({ url, text: url, context: nodeText(ctxNode), start: s, end: s + url.length, image: false });
+					const found = source ? source.indexOf(url, cursor) : -1;
+					const s = found >= 0 && found + url.length <= end ? found : start + m.index;
+					cursor = s + url.length;
+					out.push({ url, text: url, contextNode: ctxNode, start: s, end: s + url.length, image: false });
 				}
 			}
 			const children = 'children' in node ? (node.children as Node[]) : undefined;

@@ -2,7 +2,7 @@ import type { Rule } from './types';
 import type { LocalizedText } from '../types';
 import { findEmails, findPhones } from '../thai/phones';
 import { normalizeThai } from '../thai/normalize';
-import { bodyLinks, type BodyLink } from '../body/links';
+import type { BodyLink } from '../body/links';
 
 const CHANNEL_LABEL: Record<string, LocalizedText> = {
 	phone: { th: 'หมายเลขโทรศัพท์', en: 'phone number' },
@@ -56,7 +56,7 @@ export const contactMissing: Rule = {
 		const spec = ctx.facts.disclosure()?.contact;
 		const m = spec ? ctx.facts.sections().byId.get(spec.section) : undefined;
 		if (!spec || !m || !m.hasContent) return;
-		const found = contactChannels(ctx.doc.text.slice(m.contentStart, m.end), bodyLinks(m.nodes, ctx.doc.tree.children));
+		const found = contactChannels(ctx.doc.text.slice(m.contentStart, m.end), ctx.facts.linksIn(m.nodes));
 		const heading = m.headingText;
 		const start = m.headingStart;
 		const end = m.headingEnd;

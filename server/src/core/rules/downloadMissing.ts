@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { locate } from '../parse/frontMatter';
-import { bodyLinks, DOCUMENT_EXTENSIONS, isRelative, resolveRelative, urlExtension } from '../body/links';
+import { DOCUMENT_EXTENSIONS, isRelative, resolveRelative, urlExtension } from '../body/links';
 import { topicLineRange } from './util';
 
 const KIND_LABEL: Record<string, { th: string; en: string }> = {
@@ -56,7 +56,7 @@ export const downloadMissing: Rule = {
 			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;
 			if (section) {
 				if (section.explicitNone && (spec?.allowNoneFor ?? []).includes(req.kind)) continue;
-				count += bodyLinks(section.nodes, ctx.doc.tree.children).filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;
+				count += ctx.facts.linksIn(section.nodes).filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;
 			}
 			if (count >= (req.min ?? 1)) continue;
 			const [start, end] = topicLineRange(ctx);

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { bodyLinks } from '../body/links';
+import { nodeText } from '../body/text';
 import { isPresent, resolveKeyPath } from '../schema/paths';
 import { normalizeThai } from '../thai/normalize';
 import { topicLineRange } from './util';
@@ -27,8 +27,8 @@ export const linkRequiredMissing: Rule = {
 			if (req.section && !section) continue; // section-missing reports the absent section
 			if (section && req.allowNone && section.explicitNone) continue;
 			const re = new RegExp(req.pattern, req.flags ?? 'iu');
-			const links = bodyLinks(section ? section.nodes : ctx.doc.tree.children, ctx.doc.tree.children).filter((l) => !l.image && l.url);
-			if (links.some((l) => re.test(normalizeThai(`${l.text} ${l.url} ${l.context}`).text))) continue;
+			const links = (section ? ctx.facts.linksIn(section.nodes) : ctx.facts.links()).filter((l) => !l.image && l.url);
+			if (links.some((l) => re.test(normalizeThai(`${l.text} ${l.url} ${nodeText(l.contextNode)}`).text))) continue;
 			const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx);
 			report({ messageId: 'missing', args: { label: req.label }, start, end, data: { link: req.id } });
 		}

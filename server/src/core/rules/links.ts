@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Rule, RuleContext } from './types';
-import { bodyLinks, DOCUMENT_EXTENSIONS, isRelative, resolveRelative, urlExtension, type BodyLink } from '../body/links';
+import { DOCUMENT_EXTENSIONS, isRelative, resolveRelative, urlExtension, type BodyLink } from '../body/links';
 import { locate } from '../parse/frontMatter';
 import { resolveKeyPath } from '../schema/paths';
 import { isValidThaiPhone } from '../thai/phones';
@@ -10,11 +10,6 @@ import { editDistance } from './util';
 const INDEX_FILES = ['index.md', 'README.md', '_index.md', 'index.html'];
 const DOMAIN_LIKE = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go|or|ac|co|in|mi|net)\.th(?:[/:?#]|$)|[a-z0-9-]+\.(?:com|org|net)(?:[/?#]|$))/i;
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
-
-/** The page's links, computed once per page and shared by the link rules. */
-function links(ctx: RuleContext): BodyLink[] {
-	return ctx.facts.memo('links', () => (ctx.doc.limit ? [] : bodyLinks(ctx.doc.tree.children)));
-}
 
 function mode(ctx: RuleContext): string {
 	return ctx.links?.mode ?? ctx.config.links.mode ?? 'local';
@@ -70,7 +65,7 @@ export const linkFileMissing: Rule = {
 	},
 	check(ctx, report) {
 		if (mode(ctx) === 'off') return;
-		for (const l of links(ctx)) {
+		for (const l of ctx.facts.links()) {
 			if (!checkable(ctx, l)) continue;
 			const t = findTarget(ctx, l.url);
 			if (t.exists) continue;
@@ -95,7 +90,7 @@ export const linkAnchorMissing: Rule = {
 	},
 	check(ctx, report) {
 		if (mode(ctx) === 'off' || !ctx.links?.anchors) return;
-		for (const l of links(ctx)) {
+		for (const l of ctx.facts.links()) {
 			const hash = l.url.indexOf('#');
 			if (hash < 0 || l.url.length === hash + 1 || !(l.url.startsWith('#') || checkable(ctx, l))) continue;
 			let fragment = l.url.slice(hash + 1);
@@ -166,7 +161,7 @@ export const linkMalformed: Rule = {
 				report({ messageId: 'noScheme', args: { url }, start, end });
 			}
 		};
-		for (const l of links(ctx)) check(l.url, l.start, l.end);
+		for (const l of ctx.facts.links()) check(l.url, l.start, l.end);
 		for (const f of frontMatterUrls(ctx)) check(f.url, f.start, f.end);
 	},
 };
@@ -195,7 +190,7 @@ export const linkInsecure: Rule = {
 				report({ messageId: 'key', args: { key: hit.path.join('.') }, start: r[0], end: r[1], fix: { range: [at, at + 4], text: 'https', safe: false } });
 			}
 		}
-		for (const l of links(ctx)) {
+		for (const l of ctx.facts.links()) {
 			if (/^http:\/\//i.test(l.url) && DOCUMENT_EXTENSIONS.includes(urlExtension(l.url))) report({ messageId: 'download', args: { url: l.url }, start: l.start, end: l.end });
 		}
 	},
@@ -246,7 +241,7 @@ function externalFindings(ctx: RuleContext, state: 'dead' | 'unverified'): { arg
 
 /** The http(s) URLs of a page (body links and front-matter URL keys), for the online check. */
 export function externalUrls(ctx: RuleContext): { url: string; start: number; end: number }[] {
-	const all = [...links(ctx).map((l) => ({ url: l.url, start: l.start, end: l.end })), ...frontMatterUrls(ctx)];
+	const all = [...ctx.facts.links().map((l) => ({ url: l.url, start: l.start, end: l.end })), ...frontMatterUrls(ctx)];
 	const exclude = (ctx.config.links.exclude ?? []).flatMap((p) => {
 		try {
 			return [new RegExp(p, 'u')];
