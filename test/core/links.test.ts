@@ -61,6 +61,21 @@ describe('external checker (scripted answers)', () => {
 		assert.deepEqual([calls.get('https://nohost.example/'), calls.get('https://refuse.example/'), calls.get('https://slow.example/a')], [1, 1, 3]);
 		assert.deepEqual(waits, [500, 1000]);
 	});
+
+	it('finishes when a host answers 429 while requests are queued for it (the limit drops to one)', async () => {
+		const seen = new Set<string>();
+		const request = async (url: string): Promise<HttpAnswer> => {
+			const again = seen.has(url);
+			seen.add(url);
+			return { status: url.endsWith('/0') && !again ? 429 : 200, headers: {} };
+		};
+		const urls = Array.from({ length: 10 }, (_, i) => `https://busy.example/${i}`);
+		const checker = new ExternalChecker(request, { ...DEFAULT_CHECKER_OPTIONS, perHostConcurrency: 4 }, async () => undefined);
+		let timer: NodeJS.Timeout | undefined;
+		const stuck = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('checkAll never finished')), 5000)));
+		const v = await Promise.race([checker.checkAll(urls), stuck]).finally(() => clearTimeout(timer));
+		assert.deepEqual([...v.values()].map((x) => x.state), Array(10).fill('ok'));
+	});
 });
 
 describe('anchors of other pages (headings only)', () => {

@@ -55,9 +55,9 @@ class Gate {
 		await new Promise<void>((resolve) => this.waiting.push(resolve));
 	}
 
+	/** Hand the slot to a waiter if the (possibly lowered) limit allows it, else free it. */
 	release(): void {
-		const next = this.waiting.shift();
-		if (next && this.active <= this.limit) next();
+		if (this.waiting.length && this.active <= this.limit) this.waiting.shift()!();
 		else this.active--;
 	}
 }
