@@ -73,7 +73,7 @@ describe('incremental parsing (editor buffers)', () => {
 
 	it('gives the same tree as a whole-page parse after each of 1,500 random edits, reusing segments', () => {
 		const pieces = ['```', '~~~', '````', '<!--', '-->', '<div>', '</div>', '<script>', '</script>', '<?', '?>', '- ', '1. ', '> ', '    ', '\t',
-			'# ', '## หัวข้อ', '\n', '\n\n', '\r\n', '|', '| ก | ข |\n|---|---|\n', '---', '===', '[ลิงก์](#หัวข้อ)', '[^1]', '[a]: /x', 'ข้อความ', '*', '`', '<a id="x">', '  \n'];
+			'# ', '## หัวข้อ', '\n', '\n\n', '\r\n', '\r', '|', '| ก | ข |\n|---|---|\n', '---', '===', '[ลิงก์](#หัวข้อ)', '[^1]', '[a]: /x', 'ข้อความ', '*', '`', '<a id="x">', '  \n'];
 		const pages = markdownFiles(EXAMPLES).map((f) => fs.readFileSync(f, 'utf8'));
 		const random = rng(20261127);
 		let edits = 0;

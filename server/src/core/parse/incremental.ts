@@ -129,10 +129,9 @@ export class ParseCache {
 	}
 }
 
+/** Line breaks in a segment as micromark counts them: CRLF, LF, and a lone CR. */
 function countLines(s: string): number {
-	let n = 0;
-	for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-	return n;
+	return s.match(/\r\n?|\n/g)?.length ?? 0;
 }
 
 function fresh(piece: string, line: number, offset: number): Segment {
