@@ -1,8 +1,8 @@
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import localizeTh from 'ajv-i18n/localize/th';
 import { LineIndex } from './parse/lineIndex';
-import { locateIn } from './parse/frontMatter';
+import { locateIn, parseYaml } from './parse/frontMatter';
 import type { FileProblem, LocalizedText } from './types';
 
 /** A JSON or YAML data file (configuration, schema) read with node ranges for positioned errors. */
@@ -30,19 +30,14 @@ export function readDataFile(file: string, rawText: string): DataFile {
 			return { file, text, lines, doc: undefined, value: undefined, problems: [problem(at, at + 1, { th: `JSON ไม่ถูกต้อง: ${msg}`, en: `Invalid JSON: ${msg}` })] };
 		}
 	}
-	const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+	const { doc, value, aliasError } = parseYaml(text);
 	if (doc.errors.length) {
 		return {
 			file, text, lines, doc: undefined, value: undefined,
 			problems: doc.errors.map((e) => problem(e.pos[0], e.pos[1], { th: `YAML ไม่ถูกต้อง: ${e.message.split('\n')[0]}`, en: `Invalid YAML: ${e.message.split('\n')[0]}` })),
 		};
 	}
-	let value: unknown;
-	try {
-		value = doc.toJS({ maxAliasCount: 50 });
-	} catch (err) {
-		return { file, text, lines, doc: undefined, value: undefined, problems: [problem(0, 1, { th: (err as Error).message, en: (err as Error).message })] };
-	}
+	if (aliasError) return { file, text, lines, doc: undefined, value: undefined, problems: [problem(0, 1, { th: aliasError, en: aliasError })] };
 	return { file, text, lines, doc, value, problems: [] };
 }
 

@@ -1,14 +1,12 @@
-import * as path from 'node:path';
 import type { Finding, FileProblem, Host, Locale } from './types';
 import { ConfigResolver } from './config/resolve';
 import type { ResolvedConfig } from './config/types';
 import { SchemaRegistryCache } from './schema/load';
 import type { SchemaRegistry } from './schema/registry';
-import { lintText, toFinding, ruleLevel, type PageResult } from './lint';
+import { engineRuleLevel, lintText, toFinding, type PageResult } from './lint';
 import { decodePage } from './parse/decode';
 import { parseDocument } from './parse/document';
 import { ParseCache } from './parse/incremental';
-import { getRule } from './rules/index';
 import type { CalendarDate } from './thai/dates';
 import { AnchorCache, anchorsOf } from './links/anchors';
 import type { Verdict } from './links/verdict';
@@ -155,14 +153,8 @@ export class Engine {
 	/** One `file-unreadable` finding on `line`, unless the rule is off. */
 	private unreadable(file: string, messageId: string, args: Finding['args'], line: number): PageResult {
 		const doc = parseDocument(file, '');
-		const rule = getRule('file-unreadable')!;
-		const { level } = ruleLevel(rule, this.configFor(file));
-		const findings: Finding[] = level === 'off' ? [] : [{ ...toFinding(doc, rule.id, { messageId, args, start: 0, end: 0 }, level), line, endLine: line }];
+		const level = engineRuleLevel('file-unreadable', this.configFor(file));
+		const findings: Finding[] = level ? [{ ...toFinding(doc, 'file-unreadable', { messageId, args, start: 0, end: 0 }, level), line, endLine: line }] : [];
 		return { path: file, findings, document: doc };
-	}
-
-	/** A path relative to the root, with forward slashes. */
-	relative(file: string): string {
-		return path.relative(this.options.root, file).split(path.sep).join('/');
 	}
 }

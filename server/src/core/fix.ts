@@ -19,7 +19,6 @@ export function applyFixes(text: string, findings: Finding[]): FixResult {
 	let lastEnd = -1;
 	for (const f of fixes) {
 		if (f.range[0] < lastEnd || (f.range[0] === lastEnd && taken.length && taken[taken.length - 1].range[0] === f.range[0])) continue;
-		if (taken.some((t) => t.range[0] === f.range[0] && t.range[1] === f.range[1] && t.text === f.text)) continue;
 		taken.push(f);
 		lastEnd = f.range[1];
 	}

@@ -65,6 +65,15 @@ export function ruleLevel(rule: Rule, config: ResolvedConfig): RuleConfig {
 	return config.rules[rule.id] ?? { level: rule.defaultSeverity, options: {} };
 }
 
+/**
+ * The configured severity of a rule the engine reports itself (internal-error, page-limits, the
+ * suppression rules, file-unreadable, topic-coverage), or undefined when it is off.
+ */
+export function engineRuleLevel(ruleId: string, config: ResolvedConfig): Severity | undefined {
+	const { level } = ruleLevel(getRule(ruleId)!, config);
+	return level === 'off' ? undefined : level;
+}
+
 /** Decide the topic of a page: its `topic` key, else a config glob, else none (SPEC §3.1). */
 export function resolveTopic(path: string, data: Record<string, unknown> | undefined, env: LintEnvironment): { topic?: TopicSchema; resolution: TopicResolution } {
 	const value = data?.topic;
@@ -116,7 +125,8 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	const limitFinding = pageLimitFinding(doc, env.config);
 	if (limitFinding) findings.push(limitFinding);
 	findings.sort(compareFindings);
-	const sections = Array.isArray(data?.sections) ? (data.sections as unknown[]).filter((s): s is string => typeof s === 'string') : undefined;
+	const held = facts.requiredSectionIds();
+	const sections = held && [...held];
 	const urls = env.links?.mode === 'online' ? [...new Set(externalUrls({ ...base, options: {} }).map((u) => u.url))] : undefined;
 	const updated = facts.dateAt('updated')?.match?.date ?? undefined;
 	const meta: PageMeta = {
@@ -130,52 +140,49 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 
 function pushInternalError(raw: { rule: Rule; report: Report; level: Severity }[], config: ResolvedConfig, ruleId: string, err: unknown): void {
 	const rule = getRule('internal-error')!;
-	const { level } = ruleLevel(rule, config);
-	if (level === 'off') return;
+	const level = engineRuleLevel(rule.id, config);
+	if (!level) return;
 	const detail = err instanceof Error ? err.message : String(err);
 	raw.push({ rule, level, report: { messageId: 'threw', args: { rule: ruleId, detail }, start: 0, end: 0, data: { rule: ruleId, stack: err instanceof Error ? err.stack : undefined } } });
 }
 
 function pageLimitFinding(doc: ParsedDocument, config: ResolvedConfig): Finding | undefined {
 	const limit = doc.limit;
-	const rule = getRule('page-limits')!;
-	const { level } = ruleLevel(rule, config);
-	if (!limit || level === 'off') return undefined;
+	const level = engineRuleLevel('page-limits', config);
+	if (!limit || !level) return undefined;
 	if (limit.kind === 'size') {
-		return toFinding(doc, rule.id, { messageId: 'size', args: { chars: limit.chars, max: limit.maxChars }, start: 0, end: doc.lines.lineEnd(1) }, level);
+		return toFinding(doc, 'page-limits', { messageId: 'size', args: { chars: limit.chars, max: limit.maxChars }, start: 0, end: doc.lines.lineEnd(1) }, level);
 	}
 	const start = doc.lines.lineStart(limit.line);
-	return toFinding(doc, rule.id, { messageId: 'depth', args: { max: limit.maxDepth }, start, end: Math.min(doc.lines.lineEnd(limit.line), start + 80) }, level);
+	return toFinding(doc, 'page-limits', { messageId: 'depth', args: { max: limit.maxDepth }, start, end: Math.min(doc.lines.lineEnd(limit.line), start + 80) }, level);
 }
 
 /** suppression-reason-missing and suppression-unused, after every rule ran. */
 function directiveFindings(doc: ParsedDocument, directives: Directive[], config: ResolvedConfig): Finding[] {
 	const out: Finding[] = [];
-	const reasonRule = getRule('suppression-reason-missing')!;
-	const unusedRule = getRule('suppression-unused')!;
-	const reasonLevel = ruleLevel(reasonRule, config).level;
-	const unusedLevel = ruleLevel(unusedRule, config).level;
+	const reasonLevel = engineRuleLevel('suppression-reason-missing', config);
+	const unusedLevel = engineRuleLevel('suppression-unused', config);
 	for (const d of directives) {
 		const rules = d.rules.join(' ') || '*';
-		if (d.kind !== 'enable' && !d.reason && reasonLevel !== 'off') {
+		if (d.kind !== 'enable' && !d.reason && reasonLevel) {
 			// The placeholder goes before `-->`; an editor selects it for the user to type the reason.
 			const at = d.end - 3;
 			const pad = /\s$/.test(doc.text.slice(d.start, at)) ? '' : ' ';
-			out.push(toFinding(doc, reasonRule.id, {
+			out.push(toFinding(doc, 'suppression-reason-missing', {
 				messageId: 'missing', args: { kind: d.kind, rules }, start: d.start, end: d.end,
 				fix: { range: [at, at], text: `${pad}-- reason `, safe: false }, data: { directive: d.kind },
 			}, reasonLevel));
 		}
-		if (unusedLevel === 'off') continue;
+		if (!unusedLevel) continue;
 		const unknown = d.rules.filter((r) => !getRule(r));
-		for (const r of unknown) out.push(toFinding(doc, unusedRule.id, { messageId: 'unknownRule', args: { rule: r }, start: d.start, end: d.end }, unusedLevel));
+		for (const r of unknown) out.push(toFinding(doc, 'suppression-unused', { messageId: 'unknownRule', args: { rule: r }, start: d.start, end: d.end }, unusedLevel));
 		if (d.kind === 'enable') {
-			if (!d.used.size) out.push(toFinding(doc, unusedRule.id, { messageId: 'unmatchedEnable', start: d.start, end: d.end }, unusedLevel));
+			if (!d.used.size) out.push(toFinding(doc, 'suppression-unused', { messageId: 'unmatchedEnable', start: d.start, end: d.end }, unusedLevel));
 			continue;
 		}
 		if (unknown.length === d.rules.length && d.rules.length) continue;
 		if (!d.used.size) {
-			out.push(toFinding(doc, unusedRule.id, { messageId: d.rules.length ? 'unused' : 'unusedAll', args: { rules }, start: d.start, end: d.end, fix: removalFix(doc, d) }, unusedLevel));
+			out.push(toFinding(doc, 'suppression-unused', { messageId: d.rules.length ? 'unused' : 'unusedAll', args: { rules }, start: d.start, end: d.end, fix: removalFix(doc, d) }, unusedLevel));
 		}
 	}
 	return out;

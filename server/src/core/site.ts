@@ -1,9 +1,8 @@
-import type { Finding, Severity } from './types';
+import type { Finding } from './types';
 import type { SchemaRegistry } from './schema/registry';
 import type { ResolvedConfig } from './config/types';
 import { BUILTIN_TOPIC_IDS } from './schema/builtin';
-import { getRule } from './rules/index';
-import { ruleLevel } from './lint';
+import { engineRuleLevel } from './lint';
 
 /** What the site check knows of a page. */
 export interface PageSummary {
@@ -19,13 +18,12 @@ export interface PageSummary {
  * the file the caller reports them on (the configuration file, or the linted folder).
  */
 export function siteFindings(pages: PageSummary[], registry: SchemaRegistry, config: ResolvedConfig): Finding[] {
-	const rule = getRule('topic-coverage')!;
-	const { level } = ruleLevel(rule, config);
-	if (level === 'off') return [];
+	const level = engineRuleLevel('topic-coverage', config);
+	if (!level) return [];
 	const required = config.requiredTopics ?? [...BUILTIN_TOPIC_IDS];
 	const out: Finding[] = [];
-	const push = (messageId: string, args: Finding['args'], data: Record<string, unknown>, severity: Severity = level) =>
-		out.push({ ruleId: rule.id, severity, messageId, args, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, data });
+	const push = (messageId: string, args: Finding['args'], data: Record<string, unknown>) =>
+		out.push({ ruleId: 'topic-coverage', severity: level, messageId, args, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, data });
 	for (const id of required) {
 		const topic = registry.get(id);
 		if (!topic) {

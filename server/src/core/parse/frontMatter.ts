@@ -54,22 +54,30 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
 	}
 	const contentEnd = close.index;
 	const source = text.slice(contentStart, contentEnd);
-	const yaml = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+	const { doc: yaml, value, aliasError } = parseYaml(source);
 	const problems: YamlProblem[] = yaml.errors.map((e) => ({
 		message: e.message.split('\n')[0],
 		start: contentStart + e.pos[0],
 		end: contentStart + Math.max(e.pos[1], e.pos[0] + 1),
 		code: e.code,
 	}));
-	let value: unknown;
-	if (problems.length === 0) {
-		try {
-			value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-		} catch (err) {
-			problems.push({ message: (err as Error).message, start: contentStart, end: contentEnd, code: 'ALIAS_LIMIT' });
-		}
-	}
+	if (aliasError) problems.push({ message: aliasError, start: contentStart, end: contentEnd, code: 'ALIAS_LIMIT' });
 	return { start: 0, end: close.index + close[0].length, contentStart, contentEnd, closed: true, yaml, value, problems };
+}
+
+/**
+ * Parse YAML as every file of the project is read (front matter, configuration, schemas): YAML 1.2
+ * core schema, so an unquoted `2567-10-01` stays text; duplicate keys refused; aliases expanded at
+ * most {@link MAX_ALIAS_COUNT} times. `value` is set only when there are no errors.
+ */
+export function parseYaml(source: string): { doc: Document.Parsed; value: unknown; aliasError?: string } {
+	const doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+	if (doc.errors.length) return { doc, value: undefined };
+	try {
+		return { doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+	} catch (err) {
+		return { doc, value: undefined, aliasError: (err as Error).message };
+	}
 }
 
 /** A path into front matter: keys and array indexes. */

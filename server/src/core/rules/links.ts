@@ -239,8 +239,12 @@ function externalFindings(ctx: RuleContext, state: 'dead' | 'unverified'): { arg
 	return out;
 }
 
-/** The http(s) URLs of a page (body links and front-matter URL keys), for the online check. */
+/** The http(s) URLs of a page (body links and front-matter URL keys), for the online check; once per page. */
 export function externalUrls(ctx: RuleContext): { url: string; start: number; end: number }[] {
+	return ctx.facts.memo('external-urls', () => findExternalUrls(ctx));
+}
+
+function findExternalUrls(ctx: RuleContext): { url: string; start: number; end: number }[] {
 	const all = [...ctx.facts.links().map((l) => ({ url: l.url, start: l.start, end: l.end })), ...frontMatterUrls(ctx)];
 	const exclude = (ctx.config.links.exclude ?? []).flatMap((p) => {
 		try {
@@ -252,8 +256,12 @@ export function externalUrls(ctx: RuleContext): { url: string; start: number; en
 	return all.filter((u) => /^https?:\/\/[^/\s]+/i.test(u.url) && !exclude.some((re) => re.test(u.url)));
 }
 
-/** Front-matter values of URL keys (`url`, `href`, `*_url`), with their ranges. */
+/** Front-matter values of URL keys (`url`, `href`, `*_url`), with their ranges; once per page. */
 function frontMatterUrls(ctx: RuleContext): { url: string; start: number; end: number }[] {
+	return ctx.facts.memo('front-matter-urls', () => findFrontMatterUrls(ctx));
+}
+
+function findFrontMatterUrls(ctx: RuleContext): { url: string; start: number; end: number }[] {
 	const fm = ctx.doc.frontMatter;
 	if (!fm || !ctx.data || !ctx.topic) return [];
 	const out: { url: string; start: number; end: number }[] = [];
