@@ -8,17 +8,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeServerRun, ROOT, filterNoise, requireEditorTools } from './codeServer';
+import { RESULT_FILE, type Results } from './results';
 
 const SUITE_DIR = path.join(ROOT, 'test/editors/vscode/out/suite');
-
-interface Results {
-	passes: string[];
-	failures: { title: string; error: string }[];
-	pending: string[];
-	durations: Record<string, number>;
-	total: number;
-	ms: number;
-}
 
 describe('VS Code (code-server) extension host: mocha with the real vscode API', function () {
 	this.timeout(180_000);
@@ -49,7 +41,7 @@ describe('VS Code (code-server) extension host: mocha with the real vscode API',
 		await page.goto(run.url(`&payload=${encodeURIComponent(payload)}`));
 		run.mark('workbench loading');
 
-		const raw = await run.waitForFile(path.join(run.scratch, 'ext-test-result.json'), 60_000);
+		const raw = await run.waitForFile(path.join(run.scratch, RESULT_FILE), 60_000);
 		run.mark('inner suite done');
 		const result = JSON.parse(raw) as Results;
 		console.log(`      inner suite: ${result.passes.length} passed, ${result.failures.length} failed, ${result.pending.length} pending of ${result.total} in ${(result.ms / 1000).toFixed(1)} s`);

@@ -5,21 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-interface Results {
-	passes: string[];
-	failures: { title: string; error: string }[];
-	pending: string[];
-	/** Milliseconds per passed or failed test, by full title. */
-	durations: Record<string, number>;
-	total: number;
-	ms: number;
-}
+import { RESULT_FILE, type Results } from '../results';
 
 export async function run(): Promise<void> {
 	const folder = vscode.workspace.workspaceFolders?.[0];
 	if (!folder) throw new Error('extension tests: no workspace folder is open');
-	const resultFile = path.join(folder.uri.fsPath, '..', 'ext-test-result.json');
+	const resultFile = path.join(folder.uri.fsPath, '..', RESULT_FILE);
 	const out: Results = { passes: [], failures: [], pending: [], durations: {}, total: 0, ms: 0 };
 	const t0 = Date.now();
 	try {
