@@ -9,6 +9,9 @@ import { effectiveDisclosure, type EffectiveDisclosure } from './body/effective'
 import { matchSections, type SectionIndex } from './body/sections';
 import { readProcedure, type Procedure } from './body/steps';
 import { bodyLinks, type BodyLink } from './body/links';
+import { attributionItems, type Item } from './body/items';
+import { nodeText } from './body/text';
+import { normalizeThai } from './thai/normalize';
 import type { Node } from 'mdast';
 
 /** A date written in the front matter. */
@@ -67,6 +70,19 @@ export class Facts {
 	linksIn(nodes: Node[]): BodyLink[] {
 		const ranges = nodes.map((n) => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
 		return this.links().filter((l) => ranges.some(([s, e]) => l.start >= s && l.end <= e));
+	}
+
+	/** The body's text (front matter left out), Thai-normalized, for page-wide searches. */
+	bodyText(): string {
+		return this.memo('body-text', () => normalizeThai(this.doc.tree.children.filter((n) => n.type !== 'yaml').map(nodeText).join('\n')).text);
+	}
+
+	/** The items of the page that need a source or a date (list items, table rows, images, articles). */
+	attributionItems(): Item[] {
+		return this.memo('attribution-items', () => {
+			const spec = this.disclosure()?.attribution;
+			return spec ? attributionItems(this.doc.tree.children, this.sections(), spec) : [];
+		});
 	}
 
 	/** The topic's body requirements with the variants that apply to this page merged in. */

@@ -1,15 +1,9 @@
 import type { Rule, RuleContext } from './types';
-import { attributionItems, SOURCE_LABEL, type Item } from '../body/items';
+import { SOURCE_LABEL, type Item } from '../body/items';
 import { isPresent, resolveKeyPath } from '../schema/paths';
 import { findDates } from '../thai/dates';
 import type { AttributionSpec } from '../schema/xDisclosure';
-import { normalizeThai } from '../thai/normalize';
-import { nodeText } from '../body/text';
-import { topicLineRange } from './util';
-
-function bodyText(ctx: RuleContext): string {
-	return ctx.doc.tree.children.filter((n) => n.type !== 'yaml').map(nodeText).join('\n');
-}
+import { ellipsize, firstLine, topicLineRange } from './util';
 
 const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา)/u;
 
@@ -17,31 +11,24 @@ const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา
  * The items to check. Front-matter keys (`sources`, `date`) attribute a single-item page, and the
  * photos of a page that is itself one dated or sourced article; lists and tables still need their own.
  */
-function context(ctx: RuleContext, keys: (spec: AttributionSpec) => string[]): { spec: AttributionSpec; items: Item[]; pageMissing: boolean } | undefined {
+function context(ctx: RuleContext, need: 'source' | 'date'): { spec: AttributionSpec; items: Item[]; pageMissing: boolean; pageKeys: string[] } | undefined {
 	const spec = ctx.facts.disclosure()?.attribution;
-	if (!spec || ctx.doc.limit) return undefined;
-	let items = attributionItems(ctx.doc.tree.children, ctx.facts.sections(), spec);
-	const pageKeys = keys(spec);
+	if (!spec || !spec[need] || ctx.doc.limit) return undefined;
+	let items = ctx.facts.attributionItems();
+	const pageKeys = need === 'source' ? spec.sourceKeys ?? ['sources'] : spec.dateKeys ?? [];
 	const present = keysPresent(ctx, pageKeys);
 	// A page without items is one item itself: its front-matter key must attribute it.
 	const pageMissing = items.length === 0 && pageKeys.length > 0 && !present;
 	if (present) items = items.length <= 1 ? [] : items.filter((i) => i.kind !== 'image');
-	return { spec, items, pageMissing };
+	return { spec, items, pageMissing, pageKeys };
 }
 
 function keysPresent(ctx: RuleContext, keys: string[]): boolean {
 	return keys.some((k) => ctx.data !== undefined && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)));
 }
 
-function itemRange(ctx: RuleContext, item: Item): [number, number] {
-	const line = ctx.doc.lines.position(item.start).line;
-	return [item.start, Math.min(item.end, ctx.doc.lines.lineEnd(line))];
-}
-
-function label(item: Item): string {
-	const one = item.text.replace(/\s+/g, ' ').trim();
-	return one.length > 50 ? `${one.slice(0, 47)}…` : one;
-}
+const itemRange = (ctx: RuleContext, item: Item): [number, number] => firstLine(ctx, [item.start, item.end]);
+const label = (item: Item): string => ellipsize(item.text, 50);
 
 /** An item or page that needs a source has none. */
 export const sourceMissing: Rule = {
@@ -62,11 +49,11 @@ export const sourceMissing: Rule = {
 		},
 	},
 	check(ctx, report) {
-		const c = context(ctx, (spec) => spec.sourceKeys ?? ['sources']);
-		if (!c || !c.spec.source) return;
-		if (c.pageMissing && !SOURCE_LABEL.test(normalizeThai(bodyText(ctx)).text)) {
+		const c = context(ctx, 'source');
+		if (!c) return;
+		if (c.pageMissing && !SOURCE_LABEL.test(ctx.facts.bodyText())) {
 			const [start, end] = topicLineRange(ctx);
-			report({ messageId: 'page', args: { keys: (c.spec.sourceKeys ?? ['sources']).join(', ') }, start, end });
+			report({ messageId: 'page', args: { keys: c.pageKeys.join(', ') }, start, end });
 		}
 		const patterns = (c.spec.sourcePatterns ?? []).map((p) => new RegExp(p.pattern, p.flags ?? 'u'));
 		const eol = ctx.doc.lines.eol;
@@ -102,11 +89,11 @@ export const dateMissing: Rule = {
 		},
 	},
 	check(ctx, report) {
-		const c = context(ctx, (spec) => spec.dateKeys ?? []);
-		if (!c || !c.spec.date) return;
+		const c = context(ctx, 'date');
+		if (!c) return;
 		if (c.pageMissing) {
 			const [start, end] = topicLineRange(ctx);
-			report({ messageId: 'page', args: { keys: (c.spec.dateKeys ?? []).join(', ') }, start, end });
+			report({ messageId: 'page', args: { keys: c.pageKeys.join(', ') }, start, end });
 		}
 		for (const item of c.items) {
 			const dates = findDates(item.dateCellText ?? item.text).filter((d) => d.date);

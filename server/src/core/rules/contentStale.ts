@@ -47,17 +47,16 @@ export const contentStale: Rule = {
 				});
 			}
 		}
+		// The oldest fiscal year still current enough, for the page and for its sections.
+		const current = fiscalYearOf(ctx.today);
+		const oldest = f.fiscalYear === 'current-or-previous' ? current - 1 : current;
 		const fy = ctx.data.fiscal_year;
 		if (f.fiscalYear && typeof fy === 'number' && Number.isInteger(fy)) {
-			const current = fiscalYearOf(ctx.today);
-			const oldest = f.fiscalYear === 'current' ? current : current - 1;
 			if (fy < oldest) {
 				const [start, end] = valueRange(ctx, ['fiscal_year']);
 				report({ messageId: f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious', args: { year: fy, current }, start, end });
 			}
 		}
-		const current = fiscalYearOf(ctx.today);
-		const oldestSection = f.fiscalYear === 'current-or-previous' ? current - 1 : current;
 		for (const spec of ctx.facts.disclosure()?.sections ?? []) {
 			const m = spec.fiscalYear ? ctx.facts.sections().byId.get(spec.id) : undefined;
 			if (!m || !m.hasContent || m.explicitNone) continue;
@@ -67,9 +66,10 @@ export const contentStale: Rule = {
 			const years = named.length ? named : [...text.matchAll(/(?<!\d)(2[45]\d\d)(?!\d)/gu)].map((x) => Number(x[1]));
 			if (!years.length) {
 				report({ messageId: 'sectionFiscalYearMissing', args: { heading, current }, start: m.headingStart, end: m.headingEnd });
-			} else if (Math.max(...years) < oldestSection) {
-				report({ messageId: 'sectionFiscalYear', args: { heading, year: Math.max(...years), current }, start: m.headingStart, end: m.headingEnd });
+				continue;
 			}
+			const newest = Math.max(...years);
+			if (newest < oldest) report({ messageId: 'sectionFiscalYear', args: { heading, year: newest, current }, start: m.headingStart, end: m.headingEnd });
 		}
 	},
 };

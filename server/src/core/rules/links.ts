@@ -3,13 +3,12 @@ import type { Rule, RuleContext } from './types';
 import { DOCUMENT_EXTENSIONS, isRelative, resolveRelative, urlExtension, type BodyLink } from '../body/links';
 import { locate } from '../parse/frontMatter';
 import { resolveKeyPath } from '../schema/paths';
-import { isValidThaiPhone } from '../thai/phones';
+import { isValidEmail, isValidThaiPhone } from '../thai/phones';
 import { checkKey } from '../links/verdict';
 import { editDistance } from './util';
 
 const INDEX_FILES = ['index.md', 'README.md', '_index.md', 'index.html'];
 const DOMAIN_LIKE = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go|or|ac|co|in|mi|net)\.th(?:[/:?#]|$)|[a-z0-9-]+\.(?:com|org|net)(?:[/?#]|$))/i;
-const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
 function mode(ctx: RuleContext): string {
 	return ctx.links?.mode ?? ctx.config.links.mode ?? 'local';
@@ -152,7 +151,7 @@ export const linkMalformed: Rule = {
 				if (!ok) report({ messageId: 'url', args: { url }, start, end });
 			} else if (lower.startsWith('mailto:')) {
 				const addresses = url.slice(7).split('?')[0].split(',').map((a) => safeDecode(a).trim());
-				for (const address of addresses) if (!EMAIL.test(address)) report({ messageId: 'mailto', args: { address }, start, end });
+				for (const address of addresses) if (!isValidEmail(address)) report({ messageId: 'mailto', args: { address }, start, end });
 			} else if (lower.startsWith('tel:')) {
 				const number = safeDecode(url.slice(4));
 				const digits = number.replace(/[\s\-().]/g, '');

@@ -1,8 +1,7 @@
 import type { Rule } from './types';
 import { matchesWhen } from '../body/effective';
-import { addDays, compareDates, fiscalYearOf, THAI_MONTHS, THAI_MONTHS_ABBR, type CalendarDate } from '../thai/dates';
+import { addDays, compareDates, ENGLISH_MONTHS, fiscalYearOf, THAI_MONTHS, THAI_MONTHS_ABBR, type CalendarDate } from '../thai/dates';
 import { normalizeThai } from '../thai/normalize';
-import { nodeText } from '../body/text';
 import { topicLineRange } from './util';
 
 /** The months of a fiscal year (BE), October first, as calendar months. */
@@ -48,14 +47,14 @@ export const procurementMonthMissing: Rule = {
 		const grace = typeof ctx.options.graceDays === 'number' ? ctx.options.graceDays : spec.graceDays ?? 30;
 		const section = spec.section ? ctx.facts.sections().byId.get(spec.section) : undefined;
 		// Headings, rows and link text count; file names inside URLs do not.
-		const text = normalizeThai(section ? section.fullText : ctx.doc.tree.children.filter((n) => n.type !== 'yaml').map(nodeText).join('\n')).text;
+		const text = section ? normalizeThai(section.fullText).text : ctx.facts.bodyText();
 		const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx);
 		for (const { year, month } of fiscalMonths(fy)) {
 			if (compareDates(addDays(lastDay(year, month), grace), ctx.today) >= 0) continue;
 			if (mentionsMonth(text, year, month)) continue;
 			report({
 				messageId: 'missing', start, end,
-				args: { fy, month: { th: `${THAI_MONTHS[month - 1]} ${year + 543}`, en: `${new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })} ${year + 543}` }, none: spec.noneText ?? 'ไม่มีการจัดซื้อจัดจ้าง' },
+				args: { fy, month: { th: `${THAI_MONTHS[month - 1]} ${year + 543}`, en: `${ENGLISH_MONTHS[month - 1]} ${year + 543}` }, none: spec.noneText ?? 'ไม่มีการจัดซื้อจัดจ้าง' },
 				data: { year, month },
 			});
 		}

@@ -1,5 +1,7 @@
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
 import { formatDuration, parseDuration, type Duration } from '../thai/durations';
+import type { Procedure } from '../body/steps';
+import { ellipsize, firstLine } from './util';
 import { hasThaiDigits } from '../thai/normalize';
 import { locate } from '../parse/frontMatter';
 
@@ -12,6 +14,23 @@ const CLASS_LABEL: Record<string, { th: string; en: string }> = {
 function isDuration(v: unknown): v is Duration {
 	return v !== null && typeof v === 'object' && 'minutes' in v;
 }
+
+/** The steps' working and calendar time added up; undefined unless every step's duration is readable. */
+function stepSums(p: Procedure): { working: number; calendar: number } | undefined {
+	const ds = p.steps.map((s) => s.duration.value).filter(isDuration);
+	if (!ds.length || ds.length !== p.steps.length) return undefined;
+	return { working: ds.reduce((a, d) => a + d.working, 0), calendar: ds.reduce((a, d) => a + d.calendar, 0) };
+}
+
+/** The legal deadline the front matter gives (the topic's `deadlineKey`), read; undefined when none is written. */
+function legalDeadline(ctx: RuleContext): { key: string; raw: string; value: ReturnType<typeof parseDuration> } | undefined {
+	const key = ctx.facts.disclosure()?.steps?.deadlineKey;
+	const raw = key ? ctx.data?.[key] : undefined;
+	if (!key || typeof raw !== 'string' || !raw.trim()) return undefined;
+	return { key, raw, value: parseDuration(raw, ctx.facts.durationOptions) };
+}
+
+const short = (s: string): string => ellipsize(s, 60);
 
 /** A step (table row or list item) in a step section has no duration. */
 export const stepDurationMissing: Rule = {
@@ -49,8 +68,8 @@ export const stepDurationMissing: Rule = {
 		}
 		for (const s of p.steps) {
 			if (s.duration.value === null) {
-				const line = ctx.doc.lines.position(s.start).line;
-				report({ messageId: 'missing', args: { step: short(s.name) }, start: s.start, end: Math.min(s.end, ctx.doc.lines.lineEnd(line)) });
+				const [start, end] = firstLine(ctx, [s.start, s.end]);
+				report({ messageId: 'missing', args: { step: short(s.name) }, start, end });
 			}
 		}
 	},
@@ -84,17 +103,14 @@ export const stepDurationInvalid: Rule = {
 			for (const s of p.steps) if (s.duration.value && !isDuration(s.duration.value)) report({ messageId: 'invalid', args: { value: short(s.duration.text) }, start: s.duration.start, end: s.duration.end });
 			const t = p.total;
 			if (t && t.value && !isDuration(t.value)) report({ messageId: 'total', args: { value: short(t.text) }, start: t.start, end: t.end });
-			if (t && t.value === null && ctx.facts.disclosure()?.steps?.totalSection && ctx.facts.sections().byId.get(ctx.facts.disclosure()!.steps!.totalSection!)?.hasContent) {
+			const totalSection = ctx.facts.disclosure()?.steps?.totalSection;
+			if (t && t.value === null && totalSection && ctx.facts.sections().byId.get(totalSection)?.hasContent) {
 				report({ messageId: 'total', args: { value: short(t.text) }, start: t.start, end: t.end });
 			}
 		}
-		const key = ctx.facts.disclosure()?.steps?.deadlineKey;
-		const raw = key ? ctx.data?.[key] : undefined;
-		if (key && typeof raw === 'string' && raw.trim()) {
-			const d = parseDuration(raw, ctx.facts.durationOptions);
-			const r = locate(ctx.doc.frontMatter!, [key])?.value;
-			if ((!d || !isDuration(d)) && r) report({ messageId: 'deadline', args: { key, value: raw }, start: r[0], end: r[1] });
-		}
+		const deadline = legalDeadline(ctx);
+		const r = deadline && !isDuration(deadline.value) ? locate(ctx.doc.frontMatter!, [deadline.key])?.value : undefined;
+		if (deadline && r) report({ messageId: 'deadline', args: { key: deadline.key, value: deadline.raw }, start: r[0], end: r[1] });
 	},
 };
 
@@ -124,10 +140,9 @@ export const stepTotalMismatch: Rule = {
 		const p = ctx.facts.procedure();
 		const t = p?.total;
 		if (!p || !t || !isDuration(t.value) || !p.steps.length) return;
-		const durations = p.steps.map((s) => s.duration.value).filter(isDuration);
-		if (durations.length !== p.steps.length) return; // missing or unreadable steps are reported by their own rules
-		const working = durations.reduce((a, d) => a + d.working, 0);
-		const calendar = durations.reduce((a, d) => a + d.calendar, 0);
+		const sums = stepSums(p);
+		if (!sums) return; // missing or unreadable steps are reported by their own rules
+		const { working, calendar } = sums;
 		const opts = ctx.facts.durationOptions;
 		const thai = hasThaiDigits(t.text);
 		const stated = t.value;
@@ -142,7 +157,7 @@ export const stepTotalMismatch: Rule = {
 		if (stated.timeClass !== stepClass) {
 			report({
 				messageId: 'otherClass', severity: 'info', start: t.start, end: t.end,
-				args: { stated: t.text, stepClass: CLASS_LABEL[stepClass], totalClass: CLASS_LABEL[stated.timeClass] ?? CLASS_LABEL.working, sum: formatDuration(stepClass === 'working' ? working : calendar, stepClass, opts, thai) },
+				args: { stated: t.text, stepClass: CLASS_LABEL[stepClass], totalClass: CLASS_LABEL[stated.timeClass], sum: formatDuration(stepClass === 'working' ? working : calendar, stepClass, opts, thai) },
 			});
 			return;
 		}
@@ -175,34 +190,26 @@ export const stepDeadlineExceeded: Rule = {
 		},
 	},
 	check(ctx, report) {
-		const key = ctx.facts.disclosure()?.steps?.deadlineKey;
-		const raw = key ? ctx.data?.[key] : undefined;
 		const p = ctx.facts.procedure();
-		if (!key || typeof raw !== 'string' || !p) return;
-		const deadline = parseDuration(raw, ctx.facts.durationOptions);
+		const legal = legalDeadline(ctx);
+		if (!legal || !p) return;
+		const { key, raw, value: deadline } = legal;
 		if (!isDuration(deadline) || deadline.timeClass === 'mixed') return;
-		let total: Duration | undefined = isDuration(p.total?.value) ? p.total!.value : undefined;
-		let at: [number, number] | undefined = total ? [p.total!.start, p.total!.end] : undefined;
-		if (!total) {
-			const ds = p.steps.map((s) => s.duration.value).filter(isDuration);
-			if (!ds.length || ds.length !== p.steps.length) return;
-			total = { minutes: 0, timeClass: deadline.timeClass, working: ds.reduce((a, d) => a + d.working, 0), calendar: ds.reduce((a, d) => a + d.calendar, 0), parts: [] };
-			at = [p.section.headingStart, p.section.headingEnd];
-		}
+		// The stated total where it is readable, else the sum of the steps (on the section heading).
+		const stated = isDuration(p.total?.value) ? p.total : undefined;
+		const total = stated ? stated.value as Duration : stepSums(p);
+		if (!total) return;
+		const [start, end] = stated ? [stated.start, stated.end] : [p.section.headingStart, p.section.headingEnd];
 		const minutes = deadline.timeClass === 'working' ? total.working : total.calendar;
 		const other = deadline.timeClass === 'working' ? total.calendar : total.working;
 		if (other > 0) {
-			report({ messageId: 'otherClass', severity: 'info', start: at![0], end: at![1], args: { deadline: raw } });
+			report({ messageId: 'otherClass', severity: 'info', start, end, args: { deadline: raw } });
 			return;
 		}
 		if (minutes > deadline.minutes + 0.5) {
-			const opts = ctx.facts.durationOptions;
-			report({ messageId: 'exceeded', start: at![0], end: at![1], args: { total: formatDuration(minutes, deadline.timeClass, opts), deadline: raw, key } });
+			report({ messageId: 'exceeded', start, end, args: { total: formatDuration(minutes, deadline.timeClass, ctx.facts.durationOptions), deadline: raw, key } });
 		}
 	},
 };
 
-function short(s: string): string {
-	const one = s.replace(/\s+/g, ' ').trim();
-	return one.length > 60 ? `${one.slice(0, 57)}…` : one;
-}
+

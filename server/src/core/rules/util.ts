@@ -21,6 +21,12 @@ export function valueRange(ctx: RuleContext, path: (string | number)[]): [number
 	return topicLineRange(ctx);
 }
 
+/** Text for a message: whitespace runs made one space, cut to `max` characters with an ellipsis. */
+export function ellipsize(text: string, max: number): string {
+	const one = text.replace(/\s+/g, ' ').trim();
+	return one.length > max ? `${one.slice(0, max - 3)}…` : one;
+}
+
 /** Cut a range to its first line (a whole nested mapping would underline half the page). */
 export function firstLine(ctx: RuleContext, range: [number, number]): [number, number] {
 	const line = ctx.doc.lines.position(range[0]).line;

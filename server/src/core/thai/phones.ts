@@ -58,7 +58,15 @@ const FAX_LABEL_G = new RegExp(FAX_LABEL_SRC, 'giu');
 const LIST_GAP = /^(?:[ \t,/;]|หรือ|และ|or|and)*$/iu;
 const LABEL_WINDOW = 40;
 const MAX_RANGE = 100;
-const EMAIL_G = /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])/gu;
+/** An e-mail address (DOMAIN §4.9 `EMAIL`): found in text, or a whole value checked. */
+const EMAIL_SRC = '[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}';
+const EMAIL_G = new RegExp(`(?<![A-Za-z0-9._%+\\-])${EMAIL_SRC}(?![A-Za-z0-9\\-])`, 'gu');
+const EMAIL_WHOLE = new RegExp(`^${EMAIL_SRC}$`, 'u');
+
+/** Whether a whole value is one e-mail address (a `mailto:` target). */
+export function isValidEmail(address: string): boolean {
+	return EMAIL_WHOLE.test(address);
+}
 
 /** Expand a range suffix: the suffix replaces as many final digits as it has. */
 function expandRange(digits: string, to: string): string[] {
