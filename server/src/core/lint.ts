@@ -104,7 +104,7 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts, host: env.host, root: env.root, links: env.links };
 
 	for (const rule of env.rules ?? RULES) {
-		if (!rule.check || rule.scope !== 'page') continue;
+		if (!rule.check || rule.scope !== 'page' || (rule.needsBody && doc.limit)) continue;
 		const { level, options } = ruleLevel(rule, env.config);
 		if (level === 'off') continue;
 		const ctx: RuleContext = { ...base, options };

@@ -13,7 +13,7 @@ const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา
  */
 function context(ctx: RuleContext, need: 'source' | 'date'): { spec: AttributionSpec; items: Item[]; pageMissing: boolean; pageKeys: string[] } | undefined {
 	const spec = ctx.facts.disclosure()?.attribution;
-	if (!spec || !spec[need] || ctx.doc.limit) return undefined;
+	if (!spec || !spec[need]) return undefined;
 	let items = ctx.facts.attributionItems();
 	const pageKeys = need === 'source' ? spec.sourceKeys ?? ['sources'] : spec.dateKeys ?? [];
 	const present = keysPresent(ctx, pageKeys);
@@ -33,6 +33,7 @@ const label = (item: Item): string => ellipsize(item.text, 50);
 /** An item or page that needs a source has none. */
 export const sourceMissing: Rule = {
 	id: 'source-missing',
+	needsBody: true,
 	tags: ['attribution'],
 	defaultSeverity: 'error',
 	fixable: false,
@@ -69,6 +70,7 @@ export const sourceMissing: Rule = {
 /** An item that needs a date has none (a time is recommended where the topic says so). */
 export const dateMissing: Rule = {
 	id: 'date-missing',
+	needsBody: true,
 	tags: ['attribution', 'date'],
 	defaultSeverity: 'error',
 	fixable: false,

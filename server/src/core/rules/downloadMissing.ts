@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { locate } from '../parse/frontMatter';
-import { DOCUMENT_EXTENSIONS, isRelative, resolveRelative, urlExtension } from '../body/links';
+import { DOCUMENT_EXTENSIONS, isRelative, urlExtension } from '../body/links';
+import { findTarget } from './links';
 import { topicLineRange } from './util';
 
 const KIND_LABEL: Record<string, { th: string; en: string }> = {
@@ -36,7 +37,8 @@ export const downloadMissing: Rule = {
 		const fm = ctx.doc.frontMatter;
 		const entries = Array.isArray(ctx.data?.downloads) ? (ctx.data!.downloads as unknown[]) : [];
 		const good = new Map<string, number>();
-		const exists = (href: string): boolean => !isRelative(href) || !ctx.host || ctx.host.fileExists(resolveRelative(href, ctx.doc.path, ctx.root));
+		// Files are found as link-file-missing finds them (site-root hrefs from `links.root`).
+		const exists = (href: string): boolean => !isRelative(href) || !ctx.host || findTarget(ctx, href).exists;
 		entries.forEach((e, i) => {
 			if (!e || typeof e !== 'object') return;
 			const { href, kind } = e as { href?: unknown; kind?: unknown };
@@ -46,7 +48,7 @@ export const downloadMissing: Rule = {
 			if (!extensions.includes(urlExtension(href))) {
 				report({ messageId: 'notDocument', args: { href, extensions: extText }, start, end });
 			} else if (!exists(href)) {
-				report({ messageId: 'fileMissing', args: { href, file: ctx.root ? resolveRelative(href, ctx.doc.path, ctx.root).replace(`${ctx.root}/`, '') : href }, start, end });
+				report({ messageId: 'fileMissing', args: { href, file: ctx.root ? findTarget(ctx, href).file.replace(`${ctx.root}/`, '') : href }, start, end });
 			} else if (typeof kind === 'string') {
 				good.set(kind, (good.get(kind) ?? 0) + 1);
 			}
@@ -54,6 +56,7 @@ export const downloadMissing: Rule = {
 		for (const req of spec?.required ?? []) {
 			let count = good.get(req.kind) ?? 0;
 			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;
+			if (req.section && ctx.doc.limit) continue; // the body was not parsed: whether it links the file is unknown
 			if (section) {
 				if (section.explicitNone && (spec?.allowNoneFor ?? []).includes(req.kind)) continue;
 				count += ctx.facts.linksIn(section.nodes).filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;

@@ -7,6 +7,7 @@ import { topicLineRange } from './util';
 /** A link the topic requires (the Government Website Standard, the e-service, the survey) is absent. */
 export const linkRequiredMissing: Rule = {
 	id: 'link-required-missing',
+	needsBody: true,
 	tags: ['links'],
 	defaultSeverity: 'error',
 	fixable: false,
@@ -20,7 +21,7 @@ export const linkRequiredMissing: Rule = {
 	},
 	check(ctx, report) {
 		const x = ctx.facts.disclosure();
-		if (!x?.requiredLinks || ctx.doc.limit) return;
+		if (!x?.requiredLinks) return;
 		for (const req of x.requiredLinks) {
 			if ((req.keys ?? []).some((k) => ctx.data && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value)))) continue;
 			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;

@@ -28,6 +28,7 @@ function mentionsMonth(text: string, year: number, month: number): boolean {
 /** A monthly procurement summary lacks a due month of the fiscal year (ITA 2568; MOIT 5). */
 export const procurementMonthMissing: Rule = {
 	id: 'procurement-month-missing',
+	needsBody: true,
 	tags: ['procurement', 'freshness'],
 	defaultSeverity: 'error',
 	fixable: false,
@@ -41,7 +42,7 @@ export const procurementMonthMissing: Rule = {
 	},
 	check(ctx, report) {
 		const spec = ctx.facts.disclosure()?.procurement;
-		if (!spec || ctx.doc.limit || (spec.when && !matchesWhen(spec.when, ctx.data))) return;
+		if (!spec || (spec.when && !matchesWhen(spec.when, ctx.data))) return;
 		if (spec.periodKey && ctx.data?.[spec.periodKey] !== undefined) return; // a page per month: the site has the other months
 		const fy = typeof ctx.data?.fiscal_year === 'number' ? ctx.data.fiscal_year : fiscalYearOf(ctx.today);
 		const grace = typeof ctx.options.graceDays === 'number' ? ctx.options.graceDays : spec.graceDays ?? 30;

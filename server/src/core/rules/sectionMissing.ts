@@ -19,6 +19,7 @@ function insertionPoint(ctx: RuleContext, specs: SectionSpec[], index: number): 
 /** A required section heading is absent (SPEC §3.4). */
 export const sectionMissing: Rule = {
 	id: 'section-missing',
+	needsBody: true,
 	tags: ['structure'],
 	defaultSeverity: 'error',
 	fixable: true,
@@ -32,7 +33,7 @@ export const sectionMissing: Rule = {
 	},
 	check(ctx, report) {
 		const x = ctx.facts.disclosure();
-		if (!x?.sections || ctx.doc.limit) return;
+		if (!x?.sections) return;
 		const held = ctx.facts.requiredSectionIds();
 		const found = ctx.facts.sections().byId;
 		const covered = new Set([...found.keys()]);

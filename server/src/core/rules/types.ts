@@ -20,6 +20,11 @@ export interface Rule {
 	description: LocalizedText;
 	/** Message templates by id; `{name}` placeholders are filled from the report's args. */
 	messages: Record<string, LocalizedText>;
+	/**
+	 * The rule reports what the body lacks (a section, a link, a source): it does not run on a page
+	 * whose body was not parsed, where absence means nothing (page-limits reports that page).
+	 */
+	needsBody?: boolean;
 	check?(ctx: RuleContext, report: (r: Report) => void): void;
 }
 
