@@ -94,4 +94,15 @@ describe('anchors of other pages (headings only)', () => {
 			assert.deepEqual([...anchorsOfText(text)].sort(), [...anchorsOf(doc)].sort(), f);
 		}
 	});
+
+	it('match a full parse where a fence line carries an info string, the front matter ends lines with CR, and HTML sits in code', async () => {
+		const { anchorsOfText } = await import('../../server/src/core/links/anchors');
+		const cases = [
+			'# ก\n\n```\n```js\n# ไม่ใช่หัวข้อ\n```\n\n## ข\n',
+			'---\rtitle: x\r---\r\r# หัวข้อ\r',
+			'# ก\n\n```html\n<a id="in-code"></a>\n```\n\n<a id="real"></a>\n',
+		];
+		assert.deepEqual(cases.map((t) => [...anchorsOfText(t)].sort()), [['ก', 'ข'], ['หัวข้อ'], ['real', 'ก']]);
+		for (const t of cases) assert.deepEqual([...anchorsOfText(t)].sort(), [...anchorsOf(parseDocument('/x.md', t))].sort(), JSON.stringify(t));
+	});
 });

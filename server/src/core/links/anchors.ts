@@ -1,6 +1,8 @@
 import type { Heading, Root } from 'mdast';
 import type { ParsedDocument } from '../parse/document';
 import { parseMarkdown } from '../parse/markdown';
+import { frontMatterBounds } from '../parse/frontMatter';
+import { closesFence, fenceOpened } from '../parse/blocks';
 import type { Host } from '../types';
 import { walk } from '../parse/walk';
 import { nodeText } from '../body/text';
@@ -41,7 +43,6 @@ function anchorsOfTree(tree: Root, profile: SlugProfile): Set<string> {
 	return out;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
@@ -53,20 +54,22 @@ const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 export function anchorsOfText(text: string, profile: SlugProfile = 'github'): Set<string> {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	// Skip the front matter without parsing its YAML: only its extent matters here.
-	const fm = /^---[ \t]*\r?\n[\s\S]*?^---[ \t]*$/m.exec(body);
-	const lines = body.slice(fm && fm.index === 0 ? fm[0].length : 0).split(/\r\n|\r|\n/);
+	const lines = body.slice(frontMatterBounds(body)?.end ?? 0).split(/\r\n|\r|\n/);
 	const headings: string[] = [];
+	/** Lines outside code, where HTML ids count. */
+	const outside: string[] = [];
 	let fence: string | undefined;
 	// The paragraph so far: a setext underline makes all of it the heading.
 	let para: string[] = [];
 	for (const line of lines) {
-		const f = FENCE.exec(line);
 		if (fence) {
-			if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+			if (closesFence(line, fence)) fence = undefined;
 			continue;
 		}
-		if (f) {
-			fence = f[1];
+		outside.push(line);
+		const opened = fenceOpened(line);
+		if (opened) {
+			fence = opened;
 			para = [];
 		} else if (!line.trim() || (!para.length && /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line))) {
 			para = []; // a blank line, or a thematic break where no paragraph is open
@@ -83,8 +86,9 @@ export function anchorsOfText(text: string, profile: SlugProfile = 'github'): Se
 		}
 	}
 	const anchors = anchorsOfTree(parseMarkdown(headings.join('\n\n')), profile);
+	const html = outside.join('\n');
 	HTML_ID.lastIndex = 0;
-	for (let m = HTML_ID.exec(body); m; m = HTML_ID.exec(body)) anchors.add(m[1] ?? m[2] ?? m[3]);
+	for (let m = HTML_ID.exec(html); m; m = HTML_ID.exec(html)) anchors.add(m[1] ?? m[2] ?? m[3]);
 	return anchors;
 }
 

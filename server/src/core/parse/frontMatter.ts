@@ -34,25 +34,34 @@ const OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const CLOSE = /^---[ \t]*$/gm;
 
 /**
- * Find and parse the front matter at the very top of `text` (BOM already removed).
- * YAML 1.2 core schema, so an unquoted `2567-10-01` stays text.
+ * The delimiters of the front-matter block at the very top of `text` (BOM removed), without parsing
+ * it: undefined when there is none; `contentEnd` and `end` are undefined when it is not closed. The
+ * first `---` line at column 0 closes the block (`---` is a document marker in YAML anyway).
  */
-export function readFrontMatter(text: string): FrontMatter | undefined {
+export function frontMatterBounds(text: string): { contentStart: number; contentEnd?: number; end?: number } | undefined {
 	const open = OPEN.exec(text);
 	if (!open) return undefined;
 	const contentStart = open[0].length;
 	CLOSE.lastIndex = contentStart;
-	let close: RegExpExecArray | null;
-	// `---` is also valid inside YAML only as a document marker; the first one at column 0 closes the block.
-	close = CLOSE.exec(text);
-	if (!close) {
+	const close = CLOSE.exec(text);
+	return close ? { contentStart, contentEnd: close.index, end: close.index + close[0].length } : { contentStart };
+}
+
+/**
+ * Find and parse the front matter at the very top of `text` (BOM already removed).
+ * YAML 1.2 core schema, so an unquoted `2567-10-01` stays text.
+ */
+export function readFrontMatter(text: string): FrontMatter | undefined {
+	const bounds = frontMatterBounds(text);
+	if (!bounds) return undefined;
+	const { contentStart, contentEnd, end } = bounds;
+	if (contentEnd === undefined || end === undefined) {
 		return {
 			start: 0, end: text.length, contentStart, contentEnd: text.length, closed: false,
 			yaml: undefined, value: undefined,
 			problems: [{ message: 'front matter is not closed', start: 0, end: 3, code: 'NOT_CLOSED' }],
 		};
 	}
-	const contentEnd = close.index;
 	const source = text.slice(contentStart, contentEnd);
 	const { doc: yaml, value, aliasError } = parseYaml(source);
 	const problems: YamlProblem[] = yaml.errors.map((e) => ({
@@ -62,7 +71,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
 		code: e.code,
 	}));
 	if (aliasError) problems.push({ message: aliasError, start: contentStart, end: contentEnd, code: 'ALIAS_LIMIT' });
-	return { start: 0, end: close.index + close[0].length, contentStart, contentEnd, closed: true, yaml, value, problems };
+	return { start: 0, end, contentStart, contentEnd, closed: true, yaml, value, problems };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Node, Parent, Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown';
+import { ATX_COLUMN_1, closesFence, FENCE_OPEN, fenceOpened } from './blocks';
 
 /**
  * Incremental parsing for the editor: a page is cut into top-level segments where the Markdown
@@ -15,10 +16,7 @@ import { parseMarkdown } from './markdown';
  * with a whole-page parse on the benchmark corpus, the examples and thousands of random edits.
  */
 
-const ATX = /^#{1,6}(?:[ \t]|$)/;
 const BLANK = /^[ \t]*$/;
-const FENCE_OPEN = /^ {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 /** HTML blocks of CommonMark kinds 1–5, which run to an end marker, blank lines included. */
 const HTML_TO_MARKER: [RegExp, RegExp][] = [
 	[/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -54,8 +52,7 @@ export function segmentStarts(text: string, bodyStart = 0): number[] {
 		const line = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
 		const blank = BLANK.test(line);
 		if (fence) {
-			const c = FENCE_CLOSE.exec(line);
-			if (c && c[1][0] === fence[0] && c[1].length >= fence.length) fence = undefined;
+			if (closesFence(line, fence)) fence = undefined;
 		} else if (htmlEnd) {
 			if (FENCE_OPEN.test(line)) return [0]; // a comment or a fence? not sure: parse whole
 			if (htmlEnd.test(line)) htmlEnd = undefined;
@@ -63,10 +60,9 @@ export function segmentStarts(text: string, bodyStart = 0): number[] {
 			if (blank) htmlToBlank = false;
 			else if (FENCE_OPEN.test(line)) return [0]; // code fence or HTML text: not sure
 		} else if (!blank) {
-			if (prevBlank && ATX.test(line) && pos > bodyStart) starts.push(pos);
-			const f = FENCE_OPEN.exec(line);
-			if (f) fence = f[1] ?? f[2];
-			else {
+			if (prevBlank && ATX_COLUMN_1.test(line) && pos > bodyStart) starts.push(pos);
+			fence = fenceOpened(line);
+			if (!fence) {
 				const html = HTML_TO_MARKER.find(([open]) => open.test(line));
 				if (html) {
 					const opener = html[0].exec(line)!;
