@@ -1,20 +1,17 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Root } from 'mdast';
 import { ParseCache, segmentStarts } from '../../server/src/core/parse/incremental';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { readFrontMatter } from '../../server/src/core/parse/frontMatter';
 import { Engine } from '../../server/src/core/engine';
 import { fsHost } from '../../server/src/node/fsHost';
-import { FIXTURE_TODAY } from '../helpers/fixtures';
+import { FIXTURE_TODAY, markdownFiles } from '../helpers/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
 
-function markdownFiles(dir: string): string[] {
-	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []);
-}
 
 function bodyStart(text: string): number {
 	const fm = readFrontMatter(text);
@@ -28,10 +25,12 @@ function firstDifference(a: string, b: string): string {
 	return `whole: …${a.slice(Math.max(0, i - 150), i + 80)}\nincremental: …${b.slice(Math.max(0, i - 150), i + 80)}`;
 }
 
-function assertSameTree(text: string, cache: ParseCache, what: string): void {
+function assertSameTree(text: string, cache: ParseCache, what: string): Root {
 	const whole = JSON.stringify(parseMarkdown(text));
-	const incremental = JSON.stringify(cache.parse(text, bodyStart(text)));
+	const tree = cache.parse(text, bodyStart(text));
+	const incremental = JSON.stringify(tree);
 	if (whole !== incremental) assert.fail(`${what}: the incremental tree differs\n${firstDifference(whole, incremental)}\n--- text ---\n${text}`);
+	return tree;
 }
 
 /** A small seeded generator (mulberry32): the same edits on every run. */
@@ -77,10 +76,12 @@ describe('incremental parsing (editor buffers)', () => {
 		const pages = markdownFiles(EXAMPLES).map((f) => fs.readFileSync(f, 'utf8'));
 		const random = rng(20261127);
 		let edits = 0;
+		/** Top-level nodes taken over from the previous parse (the same objects): segments were reused. */
+		let reused = 0;
 		for (const page of pages) {
 			let text = page;
 			const cache = new ParseCache();
-			cache.parse(text, bodyStart(text));
+			let tree = cache.parse(text, bodyStart(text));
 			for (let i = 0; i < 1500 / pages.length; i++, edits++) {
 				const at = Math.floor(random() * text.length);
 				if (random() < 0.3) text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 40)));
@@ -89,10 +90,13 @@ describe('incremental parsing (editor buffers)', () => {
 					const lineStart = random() < 0.5 ? text.lastIndexOf('\n', at - 1) + 1 : at;
 					text = text.slice(0, lineStart) + pieces[Math.floor(random() * pieces.length)] + text.slice(lineStart);
 				}
-				assertSameTree(text, cache, `edit ${i} of ${path.basename(page.slice(0, 40))}`);
+				const before = new Set(tree.children);
+				tree = assertSameTree(text, cache, `edit ${i} of ${path.basename(page.slice(0, 40))}`);
+				reused += tree.children.filter((c) => before.has(c)).length;
 			}
 		}
 		assert.ok(edits >= 1400);
+		assert.ok(reused > edits, `only ${reused} top-level nodes reused over ${edits} edits`);
 	});
 
 	it('lints an edited buffer to the same findings as a fresh lint', () => {

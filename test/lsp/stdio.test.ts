@@ -9,7 +9,7 @@ import {
 	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
 	HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
 	WorkDoneProgressCreateRequest, ProgressType, DocumentDiagnosticRequest, CancellationTokenSource, LSPErrorCodes, type ResponseError, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
-	type ProtocolConnection, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
+	type ProtocolConnection, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
 } from 'vscode-languageserver-protocol';
 import { PAGE_TWO_FINDINGS, webLinksHead } from '../helpers/pages';
 import { startLinkServer } from '../helpers/httpServer';
@@ -24,15 +24,8 @@ class Harness {
 	readonly progress: { kind: string }[] = [];
 	/** Every document diagnostics were pushed for, in order. */
 	readonly pushed: string[] = [];
-	private progressEnd?: () => void;
-	/** Resolves when a work-done progress ends (or fails after a timeout). */
-	readonly progressEnded = new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('no end of progress')), 10_000);
-		this.progressEnd = () => {
-			clearTimeout(timer);
-			resolve();
-		};
-	});
+	private ended = false;
+	private onEnd?: () => void;
 	private readonly waiters: { uri: string; version?: number; when?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
 	constructor(readonly settings: Record<string, unknown>) {
@@ -45,7 +38,10 @@ class Harness {
 		this.conn.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
 			this.conn.onProgress(new ProgressType<{ kind: string }>(), params.token, (v) => {
 				this.progress.push(v);
-				if (v.kind === 'end') this.progressEnd?.();
+				if (v.kind === 'end') {
+					this.ended = true;
+					this.onEnd?.();
+				}
 			});
 		});
 		this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -58,18 +54,43 @@ class Harness {
 
 	/** The next diagnostics for a document (and version), or fail after a timeout — no sleeping. */
 	diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
-		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), 10_000);
-			this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
-		});
+		return this.waitFor(uri, version, undefined, `no diagnostics for ${uri} v${version}`);
 	}
 
 	/** The first diagnostics for a document that satisfy `when`, or fail after a timeout. */
 	diagnosticsWhere(uri: string, when: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+		return this.waitFor(uri, undefined, when, `no matching diagnostics for ${uri}`);
+	}
+
+	private waitFor(uri: string, version: number | undefined, when: ((p: PublishDiagnosticsParams) => boolean) | undefined, failure: string): Promise<PublishDiagnosticsParams> {
 		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}`)), 10_000);
-			this.waiters.push({ uri, when, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+			const waiter = { uri, version, when, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
+			const timer = setTimeout(() => {
+				this.waiters.splice(this.waiters.indexOf(waiter), 1); // a timed-out waiter must not take a later notification
+				reject(new Error(failure));
+			}, 10_000);
+			this.waiters.push(waiter);
 		});
+	}
+
+	/** Resolves when a work-done progress has ended; fails after a timeout. */
+	progressEnd(timeoutMs = 10_000): Promise<void> {
+		if (this.ended) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('no end of progress')), timeoutMs);
+			this.onEnd = () => {
+				clearTimeout(timer);
+				resolve();
+			};
+		});
+	}
+
+	/** initialize + initialized for a workspace folder. */
+	async initialize(dir: string, capabilities: ClientCapabilities, extra: { locale?: string; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+		const uri = pathToFileURL(dir).href;
+		const result = await this.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'site' }], capabilities, ...extra });
+		await this.conn.sendNotification(InitializedNotification.type, {});
+		return result;
 	}
 
 	async close(): Promise<void> {
@@ -90,11 +111,7 @@ describe('language server over stdio', function () {
 
 	before(async () => {
 		h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
-		await h.conn.sendRequest(InitializeRequest.type, {
-			processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'site' }],
-			capabilities: { workspace: { configuration: true } }, locale: 'th',
-		});
-		await h.conn.sendNotification(InitializedNotification.type, {});
+		await h.initialize(dir, { workspace: { configuration: true } }, { locale: 'th' });
 	});
 	after(async () => {
 		await h.close();
@@ -115,7 +132,11 @@ describe('language server over stdio', function () {
 			ruleId: 'date-era', messageId: 'ceWithThaiMonth',
 			fix: { edit: { range: { start: { line: 14, character: 16 }, end: { line: 14, character: 29 } }, newText: '1 ตุลาคม 2567' }, safe: true },
 		});
-		assert.ok(h.configRequests.some((r) => r.items.length === 1 && r.items[0].scopeUri === uri && r.items[0].section === 'disclosure-lint'), JSON.stringify(h.configRequests));
+		// One request per document: the workspace lint's (for the root) and the page's.
+		assert.deepEqual(h.configRequests.map((r) => r.items.map((i) => [i.scopeUri, i.section])).sort(), [
+			[[pathToFileURL(path.join(dir, 'index.md')).href, 'disclosure-lint']],
+			[[uri, 'disclosure-lint']],
+		]);
 	});
 
 	it('offers the quick fix from diagnostic.data, a disable comment with a reason placeholder, and fix-all for the whole page (whatever the cursor is on)', async () => {
@@ -154,8 +175,17 @@ describe('language server over stdio', function () {
 
 	it('completes topic values and missing keys', async () => {
 		const topics = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } }) as CompletionItem[];
-		assert.deepEqual(topics.map((t) => t.label).slice(0, 3), ['agency-info', 'law', 'knowledge']);
+		assert.deepEqual(topics.map((t) => t.label), ['agency-info', 'law', 'knowledge', 'web-links', 'official-info', 'sop-manual', 'citizen-manual', 'news', 'e-service', 'web-stats']);
 		assert.equal(topics.find((t) => t.label === 'citizen-manual')?.detail, "Citizen's manual");
+		// A blank line in the front matter: the keys the topic describes that the page does not have yet.
+		const keysUri = pathToFileURL(path.join(dir, 'keys.md')).href;
+		const text = PAGE_TWO_FINDINGS.replace('reviewer: หัวหน้ากลุ่มงานพัฒนาระบบเว็บไซต์\n', '').replace('approver: ผู้อำนวยการศูนย์\n', 'approver: ผู้อำนวยการศูนย์\n\n');
+		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: keysUri, languageId: 'markdown', version: 1, text } });
+		const keys = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: keysUri }, position: { line: 6, character: 0 } }) as CompletionItem[];
+		assert.deepEqual(keys.map((k) => [k.label, k.detail, k.insertText]), [
+			['reviewer', 'Reviewer', 'reviewer: '], ['fiscal_year', 'Fiscal year', 'fiscal_year: '], ['sources', 'Sources', 'sources: '],
+			['downloads', 'Downloads', 'downloads: '], ['sections', 'Sections covered', 'sections: '],
+		]);
 	});
 	it('completes today\'s date in the way the page writes its dates, and ISO', async () => {
 		const dated = pathToFileURL(path.join(dir, 'dated.md')).href;
@@ -170,7 +200,7 @@ describe('language server over stdio', function () {
 		const text = PAGE_TWO_FINDINGS.replace('topic: web-links', 'topic: citizen-manual\nsections:\n  - ');
 		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: split, languageId: 'markdown', version: 1, text } });
 		const items = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: split }, position: { line: 3, character: 4 } }) as CompletionItem[];
-		assert.deepEqual(items.map((i) => i.label).slice(0, 4), ['criteria', 'channels', 'steps', 'total']);
+		assert.deepEqual(items.map((i) => i.label), ['criteria', 'channels', 'steps', 'total', 'documents', 'fees', 'complaints', 'forms']);
 	});
 
 	it('offers a whole-page skeleton per topic at the top of a page without front matter', async () => {
@@ -179,7 +209,7 @@ describe('language server over stdio', function () {
 		const items = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: blank }, position: { line: 0, character: 5 } }) as CompletionItem[];
 		const law = items.find((i) => i.label === 'disclosure-law');
 		assert.ok(law, JSON.stringify(items.map((i) => i.label)));
-		assert.equal(items.length, 10);
+		assert.deepEqual(items.map((i) => i.label), ['agency-info', 'law', 'knowledge', 'web-links', 'official-info', 'sop-manual', 'citizen-manual', 'news', 'e-service', 'web-stats'].map((id) => `disclosure-${id}`));
 		const edit = law.textEdit as { range: unknown; newText: string };
 		assert.deepEqual(edit.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } });
 		assert.equal(law.insertTextFormat, 2);
@@ -196,12 +226,8 @@ describe('language server: pull diagnostics', function () {
 		const uri = pathToFileURL(path.join(dir, 'page.md')).href;
 		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
 		try {
-			const init = await h.conn.sendRequest(InitializeRequest.type, {
-				processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'site' }],
-				capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
-			});
+			const init = await h.initialize(dir, { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } });
 			assert.deepEqual(init.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
-			await h.conn.sendNotification(InitializedNotification.type, {});
 			await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: PAGE_TWO_FINDINGS } });
 			const report = await h.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }) as { kind: string; items: Diagnostic[] };
 			assert.equal(report.kind, 'full');
@@ -237,15 +263,11 @@ describe('language server: the whole workspace', function () {
 		try {
 			const first = h.diagnostics(page);
 			const site = h.diagnostics(pathToFileURL(config).href);
-			await h.conn.sendRequest(InitializeRequest.type, {
-				processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'site' }],
-				capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
-			});
-			await h.conn.sendNotification(InitializedNotification.type, {});
+			await h.initialize(dir, { workspace: { configuration: true }, window: { workDoneProgress: true } });
 			assert.deepEqual((await first).diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['8:date-invalid', '14:date-era']);
 			const coverage = (await site).diagnostics;
 			assert.deepEqual(coverage.map((d) => [d.code, d.message]), [['topic-coverage', 'No page covers the topic "News and announcements" (news), which the unit must publish']]);
-			await h.progressEnded;
+			await h.progressEnd();
 			assert.deepEqual([h.progress[0]?.kind, h.progress.at(-1)?.kind], ['begin', 'end']);
 
 			const rerun = h.diagnostics(page);
@@ -287,11 +309,7 @@ describe('language server: online links and workspace trust', function () {
 	}
 
 	async function open(h: Harness, dir: string, uri: string, trusted: boolean): Promise<void> {
-		await h.conn.sendRequest(InitializeRequest.type, {
-			processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'site' }],
-			capabilities: { workspace: { configuration: true } }, initializationOptions: { trusted },
-		});
-		await h.conn.sendNotification(InitializedNotification.type, {});
+		await h.initialize(dir, { workspace: { configuration: true } }, { initializationOptions: { trusted } });
 		await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(fileURLToPath(uri), 'utf8') } });
 	}
 
@@ -302,10 +320,9 @@ describe('language server: online links and workspace trust', function () {
 			const dead = h.diagnosticsWhere(uri, (p) => p.diagnostics.some((d) => d.code === 'link-external-dead'));
 			await open(h, dir, uri, true);
 			const all = (await dead).diagnostics;
-			assert.ok(!all.some((d) => d.code === 'topic-unknown'), 'the workspace schema of unit-links is loaded when trusted');
-			const found = all.filter((d) => String(d.code).startsWith('link-external'));
-			assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['link-external-dead', 15]]);
-			assert.match(String(found[0].message), /404/);
+			// No topic-unknown: the workspace schema of unit-links is loaded when trusted.
+			assert.deepEqual(all.map((d) => `${d.range.start.line}:${d.code}`), ['15:link-external-dead']);
+			assert.match(String(all[0].message), /404/);
 			assert.ok((server.log.hits.get("HEAD /gone") ?? 0) + (server.log.hits.get("GET /gone") ?? 0) > 0, "the server was asked for /gone");
 			const cache = JSON.parse(fs.readFileSync(path.join(dir, '.disclosurelintcache/links.json'), 'utf8'));
 			assert.equal(cache.entries[`${server.base}/gone`].state, 'dead');
@@ -324,7 +341,7 @@ describe('language server: online links and workspace trust', function () {
 			const first = h.diagnostics(uri, 1);
 			await open(h, dir, uri, false);
 			const codes = (await first).diagnostics.map((d) => `${d.range.start.line}:${d.code}`);
-			assert.deepEqual(codes.filter((c) => /topic-unknown|link-external/.test(c)), ['1:topic-unknown']);
+			assert.deepEqual(codes, ['1:topic-unknown']);
 			await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 1 } });
 			assert.equal([...server.log.hits.values()].reduce((a, b) => a + b, 0), before, 'no request reached the link server');
 			assert.ok(!fs.existsSync(path.join(dir, '.disclosurelintcache')));
