@@ -53,7 +53,7 @@ describe('Neovim headless as an LSP client', function () {
 		const after = /^AFTER_EDIT (true|false) (.*)$/m.exec(out);
 		assert.ok(after, log());
 		assert.equal(after[1], 'true', log());
-		assert.deepEqual((JSON.parse(after[2]) as NvimDiagnostic[]).map((d) => d.code), ['date-era']);
+		assert.deepEqual((JSON.parse(after[2]) as NvimDiagnostic[]).map((d) => [d.lnum, d.col, d.code]), [[14, 46, 'date-era']]);
 		assert.equal(code, 0, log());
 		fs.rmSync(scratch, { recursive: true, force: true });
 	});
