@@ -218,6 +218,30 @@ describe('language server over stdio', function () {
 	});
 });
 
+describe('language server: topic from the configuration', function () {
+	this.timeout(30_000);
+
+	it('completes the keys of the topic the configuration\'s globs give a page without `topic:`', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-topics-'));
+		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ topics: { 'manuals/**': 'citizen-manual' } }));
+		fs.mkdirSync(path.join(dir, 'manuals'));
+		const uri = pathToFileURL(path.join(dir, 'manuals', 'service.md')).href;
+		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
+		try {
+			await h.initialize(dir, { workspace: { configuration: true } });
+			const text = ['---', 'title: คู่มือสำหรับประชาชน', '', '---', '', '# คู่มือ', ''].join('\n');
+			await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+			const keys = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 0 } }) as CompletionItem[];
+			const labels = keys.map((k) => k.label);
+			// Every key of citizen-manual the page does not have yet (title is there), its own keys included.
+			assert.deepEqual(labels, ['topic', 'agency', 'responsible', 'reviewer', 'approver', 'published', 'updated', 'fiscal_year', 'sources', 'downloads',
+				'publish_request', 'sections', 'service_name', 'service_agency', 'legal_basis', 'service_type', 'service_category', 'legal_deadline', 'manual_published']);
+		} finally {
+			await h.close();
+		}
+	});
+});
+
 describe('language server: pull diagnostics', function () {
 	this.timeout(30_000);
 

@@ -1,5 +1,6 @@
 import type { Finding, Fix, Host, Locale, Report, Severity } from './types';
 import { parseDocument, type ParsedDocument } from './parse/document';
+import type { FrontMatter } from './parse/frontMatter';
 import type { ParseCache } from './parse/incremental';
 import type { SchemaRegistry, TopicSchema } from './schema/registry';
 import type { ResolvedConfig, RuleConfig } from './config/types';
@@ -74,8 +75,15 @@ export function engineRuleLevel(ruleId: string, config: ResolvedConfig): Severit
 	return level === 'off' ? undefined : level;
 }
 
+/** The front matter as a plain mapping; undefined when absent, broken or not a mapping. */
+export function frontMatterData(fm: FrontMatter | undefined): Record<string, unknown> | undefined {
+	// An empty front matter (`---` / `---`) parses to null: it is an empty mapping, so its missing keys are reported.
+	const value = fm && fm.closed && fm.problems.length === 0 && fm.value == null ? {} : fm?.value;
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
 /** Decide the topic of a page: its `topic` key, else a config glob, else none (SPEC §3.1). */
-export function resolveTopic(path: string, data: Record<string, unknown> | undefined, env: LintEnvironment): { topic?: TopicSchema; resolution: TopicResolution } {
+export function resolveTopic(path: string, data: Record<string, unknown> | undefined, env: Pick<LintEnvironment, 'registry' | 'config'>): { topic?: TopicSchema; resolution: TopicResolution } {
 	const value = data?.topic;
 	if (value !== undefined && value !== null && value !== '') {
 		if (typeof value !== 'string') return { resolution: { source: 'front-matter', value, problem: 'not-text' } };
@@ -94,10 +102,7 @@ export function resolveTopic(path: string, data: Record<string, unknown> | undef
 /** Lint one page's text. Never throws for user content: a failing rule becomes one `internal-error`. */
 export function lintText(path: string, text: string, env: LintEnvironment): PageResult {
 	const doc = parseDocument(path, text, env.parseCache);
-	const fm = doc.frontMatter;
-	// An empty front matter (`---` / `---`) parses to null: it is an empty mapping, so its missing keys are reported.
-	const fmValue = fm && fm.closed && fm.problems.length === 0 && fm.value == null ? {} : fm?.value;
-	const data = fmValue !== null && typeof fmValue === 'object' && !Array.isArray(fmValue) ? (fmValue as Record<string, unknown>) : undefined;
+	const data = frontMatterData(doc.frontMatter);
 	const { topic, resolution } = resolveTopic(path, data, env);
 	const facts = new Facts(doc, data, topic, { workdayMinutes: env.config.workdayMinutes }, topic ? env.config.aliases[topic.id] : undefined);
 	const raw: { rule: Rule; report: Report; level: Severity }[] = [];

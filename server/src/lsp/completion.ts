@@ -11,6 +11,8 @@ import { pick } from '../core/i18n/render';
 export interface CompletionEnv {
 	registry: SchemaRegistry;
 	locale: Locale;
+	/** The page's topic as the engine decides it (front matter, else the configuration's globs). */
+	topic: TopicSchema | undefined;
 	today: CalendarDate;
 }
 
@@ -39,12 +41,6 @@ export function skeletonCompletions(doc: TextDocument, offset: number, env: Comp
 			textEdit: { range, newText: pageSkeleton(topic, env.registry.common, date).join('\n') },
 		};
 	});
-}
-
-/** The topic a front matter names, if it names a known one. */
-export function topicOf(fm: FrontMatter, registry: SchemaRegistry): TopicSchema | undefined {
-	const data = fm.value as Record<string, unknown> | undefined;
-	return typeof data?.topic === 'string' ? registry.resolve(data.topic)?.topic : undefined;
 }
 
 /** The schema whose keys describe a front matter: its topic's, else a built-in one for the common keys. */
@@ -91,8 +87,7 @@ export function frontMatterCompletions(doc: TextDocument, offset: number, fm: Fr
 	const text = doc.getText();
 	const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
 	const before = text.slice(lineStart, offset);
-	const { registry, locale } = env;
-	const topic = topicOf(fm, registry);
+	const { registry, locale, topic } = env;
 	if (/^topic:\s*/.test(before)) {
 		return registry.ids().map((id) => {
 			const t = registry.get(id)!;

@@ -6,16 +6,16 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine } from '../core/engine';
-import type { PageResult } from '../core/lint';
+import { frontMatterData, resolveTopic, type PageResult } from '../core/lint';
 import type { Host, Locale } from '../core/types';
 import { fsHost } from '../node/fsHost';
 import { parseIsoDay, todayInBangkok } from '../core/thai/dates';
 import { LineIndex } from '../core/parse/lineIndex';
-import { readFrontMatter, locate } from '../core/parse/frontMatter';
+import { readFrontMatter, locate, type FrontMatter } from '../core/parse/frontMatter';
 import { pick } from '../core/i18n/render';
 import { toDiagnostic, toRange, type DiagnosticData } from './convert';
 import { collectFiles } from '../node/files';
-import { frontMatterCompletions, keySchemaOf, skeletonCompletions, topicOf } from './completion';
+import { frontMatterCompletions, keySchemaOf, skeletonCompletions } from './completion';
 import { siteFindings, type PageSummary } from '../core/site';
 import { lintFromDisk } from '../node/readPage';
 import { OnlineLinks } from '../node/onlineLinks';
@@ -288,11 +288,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		return actions;
 	});
 
-	/** The schemas and message language that apply to a document (for hover and completion). */
-	const schemaContext = async (doc: TextDocument) => {
+	/**
+	 * The schemas, message language and topic that apply to a document (for hover and completion): the
+	 * topic as the engine decides it, from `topic:` or else from the configuration's `topics` globs.
+	 */
+	const schemaContext = async (doc: TextDocument, fm: FrontMatter | undefined) => {
 		const engine = engineFor(await settingsFor(doc.uri));
-		const config = engine.configFor(fileOf(doc.uri));
-		return { registry: engine.registryFor(config), locale: engine.localeFor(config) };
+		const file = fileOf(doc.uri);
+		const config = engine.configFor(file);
+		const registry = engine.registryFor(config);
+		return { registry, locale: engine.localeFor(config), topic: resolveTopic(file, frontMatterData(fm), { registry, config }).topic };
 	};
 
 	connection.onHover(async (params): Promise<Hover | null> => {
@@ -305,8 +310,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset));
 		const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
 		if (!key) return null;
-		const { registry, locale } = await schemaContext(doc);
-		const topic = topicOf(fm, registry);
+		const { registry, locale, topic } = await schemaContext(doc, fm);
 		if (key === 'topic' && topic) {
 			return { contents: { kind: MarkupKind.Markdown, value: `**${pick(topic.x.name, locale)}** (\`${topic.id}\`)\n\n${pick((topic.json['x-description'] as { th: string; en: string } | undefined) ?? topic.x.name, locale)}` } };
 		}
@@ -348,8 +352,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		if (fm?.closed && offset > fm.end) return missingSectionHeadings(doc, offset);
 		const settings = await settingsFor(doc.uri);
 		if (token.isCancellationRequested) return [];
-		const { registry, locale } = await schemaContext(doc);
-		const env = { registry, locale, today: todayFor(settings) };
+		const { registry, locale, topic } = await schemaContext(doc, fm);
+		const env = { registry, locale, topic, today: todayFor(settings) };
 		if (!fm) return skeletonCompletions(doc, offset, env);
 		if (offset < fm.contentStart || offset > fm.contentEnd) return [];
 		return frontMatterCompletions(doc, offset, fm, env);
