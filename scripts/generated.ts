@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { RULES } from '../server/src/core/rules/index';
 import { SchemaRegistry } from '../server/src/core/schema/registry';
 import { pageSkeleton } from '../server/src/core/schema/skeleton';
-import { BUILTIN_SCHEMAS, COMMON_SCHEMA, META_SCHEMA } from '../server/src/core/schema/builtin';
+import { BUILTIN_SCHEMAS, BUILTIN_TOPIC_IDS, COMMON_SCHEMA, META_SCHEMA } from '../server/src/core/schema/builtin';
 
 const registry = new SchemaRegistry(COMMON_SCHEMA, META_SCHEMA, BUILTIN_SCHEMAS);
 
@@ -32,7 +32,7 @@ function replaceBetween(text: string, name: string, content: string, file: strin
 /** Whole-page skeletons per topic and the inline-control comments, as VS Code snippets (also usable by other editors). */
 export function snippets(): Record<string, { prefix: string[]; description: string; body: string[] }> {
 	const out: Record<string, { prefix: string[]; description: string; body: string[] }> = {};
-	for (const { id } of BUILTIN_SCHEMAS.map((s) => ({ id: s.file.replace(/^schemas\/topics\/|\.schema\.json$/g, '') }))) {
+	for (const id of BUILTIN_TOPIC_IDS) {
 		const topic = registry.get(id)!;
 		const lines = pageSkeleton(topic, COMMON_SCHEMA, '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}');
 		out[`disclosure-lint: ${id}`] = { prefix: [`disclosure-${id}`, `dl-${id}`], description: `${topic.x.name.th} / ${topic.x.name.en}`, body: lines };

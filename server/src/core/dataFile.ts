@@ -41,6 +41,11 @@ export function readDataFile(file: string, rawText: string): DataFile {
 	return { file, text, lines, doc, value, problems: [] };
 }
 
+/** A problem with a whole file (reported at its line 1). */
+export function fileProblem(file: string, message: LocalizedText): FileProblem {
+	return { file, line: 1, column: 1, endLine: 1, endColumn: 1, message };
+}
+
 /** A problem at offsets of a data file. */
 export function problemAt(file: string, lines: LineIndex, start: number, end: number, message: LocalizedText): FileProblem {
 	const s = lines.position(start);

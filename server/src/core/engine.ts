@@ -134,8 +134,7 @@ export class Engine {
 	 */
 	configStamp(file: string): string {
 		const config = this.configFor(file);
-		const schemaFiles = config.schemas.flatMap((d) => (this.host.readDir(d) ?? []).map((n) => `${d}/${n}@${this.host.mtime(`${d}/${n}`)}`));
-		return JSON.stringify([VERSION, config, schemaFiles, this.options.today, this.options.linksMode, this.options.localeOverride, this.options.locale]);
+		return JSON.stringify([VERSION, config, this.schemas.stamp(config.schemas).stamp, this.options.today, this.options.linksMode, this.options.localeOverride, this.options.locale]);
 	}
 
 	/** Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Host, FileProblem } from '../types';
 import { createAjv } from '../schema/ajv';
-import { ajvProblems, problemAt, readDataFile } from '../dataFile';
+import { ajvProblems, fileProblem, problemAt, readDataFile } from '../dataFile';
 import { locateIn } from '../parse/frontMatter';
 import configSchema from '../../../../schemas/disclosure-lint.config.schema.json';
 import { CONFIG_FILE_NAMES, DEFAULT_WORKDAY_MINUTES, type ConfigData, type ResolvedConfig, type RuleConfig, type RuleSetting } from './types';
@@ -22,7 +22,7 @@ export function loadConfigFile(host: Host, file: string): LoadedConfig {
 	const dir = path.dirname(file);
 	const text = host.readFile(file);
 	if (text === undefined) {
-		return { file, dir, data: {}, problems: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: { th: 'อ่านไฟล์การตั้งค่าไม่ได้', en: 'Cannot read the configuration file' } }] };
+		return { file, dir, data: {}, problems: [fileProblem(file, { th: 'อ่านไฟล์การตั้งค่าไม่ได้', en: 'Cannot read the configuration file' })] };
 	}
 	const parsed = readDataFile(file, text);
 	if (parsed.problems.length) return { file, dir, data: {}, problems: parsed.problems };

@@ -27,6 +27,5 @@ class GitlabSlugger implements Slugger {
 /** A fresh slugger of a profile (one per page: duplicates are counted within a page). */
 export function createSlugger(profile: SlugProfile = 'github'): Slugger {
 	if (profile === 'gitlab') return new GitlabSlugger();
-	const github = new GithubSlugger();
-	return { slug: (text) => github.slug(text) };
+	return new GithubSlugger();
 }

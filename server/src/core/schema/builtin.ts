@@ -19,7 +19,7 @@ export const COMMON_SCHEMA = common as Record<string, unknown>;
 export const META_SCHEMA = meta as Record<string, unknown>;
 
 /** The ten topics of SPEC §3.1, in order, bundled into the engine so no file is read at run time. */
-export const BUILTIN_SCHEMAS: SchemaSource[] = [
+const BUILTIN: [string, unknown][] = [
 	['agency-info', agencyInfo],
 	['law', law],
 	['knowledge', knowledge],
@@ -30,7 +30,10 @@ export const BUILTIN_SCHEMAS: SchemaSource[] = [
 	['news', news],
 	['e-service', eService],
 	['web-stats', webStats],
-].map(([id, json]) => ({ file: `schemas/topics/${id as string}.schema.json`, json, builtin: true }));
+];
 
-/** The ids of the ten built-in topics. */
-export const BUILTIN_TOPIC_IDS: readonly string[] = BUILTIN_SCHEMAS.map((s) => s.file.replace(/^schemas\/topics\/|\.schema\.json$/g, ''));
+/** The ten topics of SPEC §3.1 as schema sources. */
+export const BUILTIN_SCHEMAS: SchemaSource[] = BUILTIN.map(([id, json]) => ({ file: `schemas/topics/${id}.schema.json`, json, builtin: true }) as SchemaSource);
+
+/** The ids of the ten built-in topics, in order. */
+export const BUILTIN_TOPIC_IDS: readonly string[] = BUILTIN.map(([id]) => id);

@@ -1,3 +1,4 @@
+import { fileProblem } from '../dataFile';
 import * as path from 'node:path';
 import type { Host } from '../types';
 import { SchemaRegistry, type SchemaSource } from './registry';
@@ -9,18 +10,23 @@ export class SchemaRegistryCache {
 
 	constructor(private readonly host: Host) {}
 
+	/** The `*.schema.json` files in `dirs`, in load order, and a stamp of their modification times. */
+	stamp(dirs: string[]): { files: string[]; stamp: string } {
+		const files = dirs.flatMap((d) => (this.host.readDir(d) ?? []).filter((n) => n.endsWith('.schema.json')).sort().map((n) => path.join(d, n)));
+		return { files, stamp: files.map((f) => `${f}@${this.host.mtime(f)}`).join('\0') };
+	}
+
 	/** The registry of the built-ins plus the `*.schema.json` files in `dirs` (later folders override). */
 	get(dirs: string[]): SchemaRegistry {
 		const key = dirs.join('\0');
-		const files = dirs.flatMap((d) => (this.host.readDir(d) ?? []).filter((n) => n.endsWith('.schema.json')).sort().map((n) => path.join(d, n)));
-		const stamp = files.map((f) => `${f}@${this.host.mtime(f)}`).join('\0');
+		const { files, stamp } = this.stamp(dirs);
 		const hit = this.cache.get(key);
 		if (hit && hit.stamp === stamp) return hit.registry;
 		const sources: SchemaSource[] = [...BUILTIN_SCHEMAS, ...files.map((f) => ({ file: f, text: this.host.readFile(f) ?? '', builtin: false }))];
 		const registry = new SchemaRegistry(COMMON_SCHEMA, META_SCHEMA, sources);
 		for (const d of dirs) {
-			if (this.host.readDir(d) === undefined) {
-				registry.problems.push({ file: d, line: 1, column: 1, endLine: 1, endColumn: 1, message: { th: `ไม่พบโฟลเดอร์สคีมา ${d}`, en: `Schema folder not found: ${d}` } });
+			if (!files.some((f) => path.dirname(f) === d) && this.host.readDir(d) === undefined) {
+				registry.problems.push(fileProblem(d, { th: `ไม่พบโฟลเดอร์สคีมา ${d}`, en: `Schema folder not found: ${d}` }));
 			}
 		}
 		this.cache.set(key, { stamp, registry });

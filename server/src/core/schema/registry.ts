@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv, DATE_FORMAT } from './ajv';
 import type { XDisclosure } from './xDisclosure';
 import type { FileProblem, LocalizedText } from '../types';
-import { ajvProblems, problemAt, readDataFile, type DataFile } from '../dataFile';
+import { ajvProblems, fileProblem, problemAt, readDataFile, type DataFile } from '../dataFile';
 
 /** What the engine knows about a front-matter key from the schemas. */
 export interface KeyInfo {
@@ -107,7 +107,7 @@ export class SchemaRegistry {
 		}
 		if (!checkMeta(json)) {
 			if (data) this.problems.push(...ajvProblems(data, checkMeta.errors ?? []));
-			else this.problems.push({ file: src.file, line: 1, column: 1, endLine: 1, endColumn: 1, message: { th: `สคีมาไม่ถูกต้อง: ${this.ajv.errorsText(checkMeta.errors)}`, en: `Invalid schema: ${this.ajv.errorsText(checkMeta.errors)}` } });
+			else this.problems.push(fileProblem(src.file, { th: `สคีมาไม่ถูกต้อง: ${this.ajv.errorsText(checkMeta.errors)}`, en: `Invalid schema: ${this.ajv.errorsText(checkMeta.errors)}` }));
 			return;
 		}
 		const obj = json as Record<string, unknown>;
@@ -115,7 +115,7 @@ export class SchemaRegistry {
 		const badPattern = regexesOf(x).find((r) => !compiles(r.pattern, r.flags));
 		if (badPattern) {
 			const at = data?.text.indexOf(JSON.stringify(badPattern.pattern).slice(1, -1)) ?? -1;
-			this.problems.push(data ? problemAt(src.file, data.lines, Math.max(at, 0), Math.max(at, 0) + 1, patternMessage(badPattern.pattern)) : { file: src.file, line: 1, column: 1, endLine: 1, endColumn: 1, message: patternMessage(badPattern.pattern) });
+			this.problems.push(data ? problemAt(src.file, data.lines, Math.max(at, 0), Math.max(at, 0) + 1, patternMessage(badPattern.pattern)) : fileProblem(src.file, patternMessage(badPattern.pattern)));
 			return;
 		}
 		let compiled: ValidateFunction | FileProblem | undefined;
@@ -134,7 +134,7 @@ export class SchemaRegistry {
 						compiled = ajv.compile(obj);
 					} catch (err) {
 						const msg = (err as Error).message;
-						compiled = { file, line: 1, column: 1, endLine: 1, endColumn: 1, message: { th: `คอมไพล์สคีมาไม่ได้: ${msg}`, en: `The schema does not compile: ${msg}` } };
+						compiled = fileProblem(file, { th: `คอมไพล์สคีมาไม่ได้: ${msg}`, en: `The schema does not compile: ${msg}` });
 					}
 				}
 				return compiled;
