@@ -1,3 +1,4 @@
+import { stripBom } from './parse/decode';
 import type { Document } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import localizeTh from 'ajv-i18n/localize/th';
@@ -17,7 +18,7 @@ export interface DataFile {
 
 /** Parse a `.json`, `.yaml` or `.yml` data file. Never executes anything; never throws. */
 export function readDataFile(file: string, rawText: string): DataFile {
-	const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+	const text = stripBom(rawText);
 	const lines = new LineIndex(text);
 	const problem = (start: number, end: number, message: LocalizedText): FileProblem => problemAt(file, lines, start, end, message);
 	if (/\.json$/i.test(file)) {

@@ -96,8 +96,9 @@ export function matchSections(tree: Root, text: string, specs: SectionSpec[]): S
 
 function content(nodes: Node[], headingText: string): { text: string; fullText: string; hasContent: boolean; explicitNone: boolean } {
 	const meaningful = nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak' && n.type !== 'definition');
-	const text = meaningful.filter((n) => n.type !== 'heading').map(nodeText).join('\n').trim();
-	const fullText = `${headingText}\n${meaningful.map(nodeText).join('\n')}`;
+	const texts = meaningful.map(nodeText);
+	const text = texts.filter((_, i) => meaningful[i].type !== 'heading').join('\n').trim();
+	const fullText = `${headingText}\n${texts.join('\n')}`;
 	const explicitNone = EXPLICIT_NONE.test(text);
 	let hasMedia = false;
 	for (const n of meaningful) walk(n, (x) => {

@@ -1,3 +1,4 @@
+import { stripBom } from '../parse/decode';
 import type { Heading, Root } from 'mdast';
 import type { ParsedDocument } from '../parse/document';
 import { parseMarkdown } from '../parse/markdown';
@@ -52,7 +53,7 @@ const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
  * the same slugs as {@link anchorsOf} at a fraction of the cost (pages link to many pages).
  */
 export function anchorsOfText(text: string, profile: SlugProfile = 'github'): Set<string> {
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const body = stripBom(text);
 	// Skip the front matter without parsing its YAML: only its extent matters here.
 	const lines = body.slice(frontMatterBounds(body)?.end ?? 0).split(/\r\n|\r|\n/);
 	const headings: string[] = [];

@@ -1,3 +1,8 @@
+/** Text without its byte order mark. */
+export function stripBom(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** The result of turning file bytes into page text. */
 export type DecodeResult =
 	| { ok: true; text: string }

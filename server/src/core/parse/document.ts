@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { LineIndex } from './lineIndex';
+import { stripBom } from './decode';
 import { parseMarkdown } from './markdown';
 import type { ParseCache } from './incremental';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
@@ -23,8 +24,8 @@ export interface ParsedDocument {
 
 /** Parse a page (with `cache`: reusing the unchanged parts of its previous parse). Never throws for user content. */
 export function parseDocument(path: string, rawText: string, cache?: ParseCache): ParsedDocument {
-	const bom = rawText.charCodeAt(0) === 0xfeff;
-	const text = bom ? rawText.slice(1) : rawText;
+	const text = stripBom(rawText);
+	const bom = text !== rawText;
 	const lines = new LineIndex(text);
 	const frontMatter = readFrontMatter(text);
 	let limit = checkLimits(text);
