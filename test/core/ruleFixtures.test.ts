@@ -25,4 +25,12 @@ describe('rule fixtures (expected findings written inline)', () => {
 			assert.ok(clean.length > 0, `${r.id} has no passing fixture`);
 		}
 	});
+
+	it('a fail*.md fixture expects at least one finding and a pass*.md fixture expects none', () => {
+		const named = (prefix: string): string[] => files.filter((f) => path.basename(f).startsWith(prefix));
+		const expects = (f: string): number => expectedFindings(fs.readFileSync(f, 'utf8')).length;
+		assert.ok(named('fail').length > 0 && named('pass').length > 0, 'no fail*.md or pass*.md fixtures found');
+		assert.deepEqual(named('fail').filter((f) => expects(f) === 0).map((f) => path.relative(dir, f)), [], 'fail*.md fixtures without an expect marker');
+		assert.deepEqual(named('pass').filter((f) => expects(f) > 0).map((f) => path.relative(dir, f)), [], 'pass*.md fixtures with an expect marker');
+	});
 });

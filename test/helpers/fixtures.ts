@@ -9,6 +9,11 @@ export const FIXTURE_TODAY = { year: 2026, month: 11, day: 27 };
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures');
 
+/** An engine rooted at a folder, on a fixed "today" (FIXTURE_TODAY unless told), with English messages. */
+export function engineAt(root: string, today: { year: number; month: number; day: number } = FIXTURE_TODAY): Engine {
+	return new Engine(fsHost, { root, today, locale: 'en' });
+}
+
 /**
  * The findings a fixture expects, as `line:rule-id` strings. Markers:
  * `<!-- expect: rule-a, rule-b -->` or `# expect: rule-a` (in YAML) mean the line they stand on;

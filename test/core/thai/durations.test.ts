@@ -177,10 +177,9 @@ describe('thai/durations', () => {
 			'ๆ'.repeat(100000),
 		];
 		for (const input of inputs) {
-			it(`finishes on ${JSON.stringify(input.slice(0, 10))}… (${input.length} chars)`, () => {
-				const r = parseDuration(input);
-				assert.ok(r === null || typeof r === 'object');
-			});
+			it(`finishes on ${JSON.stringify(input.slice(0, 10))}… (${input.length} chars): not a duration`, () => {
+				assert.equal(parseDuration(input), null);
+			}).timeout(2000);
 		}
 		it('reads a long cell of many parts', () => {
 			const d = asDuration(parseDuration('1 นาที '.repeat(20000)), '');

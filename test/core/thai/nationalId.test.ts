@@ -75,7 +75,8 @@ describe('thai/nationalId (DOMAIN §4.8)', () => {
 			assert.deepEqual(findNationalIds('1'.repeat(100000)), []);
 			assert.deepEqual(findNationalIds('1 '.repeat(50000)), []);
 			assert.deepEqual(findNationalIds('1-'.repeat(50000)), []);
-			assert.equal(findNationalIds('1234567890121 x '.repeat(6000)).length, 6000);
+			const found = findNationalIds('1234567890121 x '.repeat(6000));
+			assert.deepEqual(found.map(({ raw, digits, checksumValid, start }) => ({ raw, digits, checksumValid, start })), Array.from({ length: 6000 }, (_, i) => ({ raw: '1234567890121', digits: '1234567890121', checksumValid: true, start: 16 * i })));
 		});
 	});
 });
