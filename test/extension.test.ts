@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import pkg from '../package.json';
+import { RULES } from '../server/src/core/rules/index';
+import { BUILTIN_SCHEMAS } from '../server/src/core/schema/builtin';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -10,6 +12,7 @@ describe('VS Code extension manifest and package', () => {
 		assert.deepEqual(pkg.activationEvents, ['onLanguage:markdown']);
 		assert.equal(pkg.main, './dist/client.js');
 		const settings = pkg.contributes.configuration.properties;
+		assert.deepEqual(Object.keys(settings).sort(), ['disclosure-lint.debounceMs', 'disclosure-lint.links', 'disclosure-lint.locale', 'disclosure-lint.today']);
 		for (const [key, value] of Object.entries(settings)) {
 			assert.match(key, /^disclosure-lint\./);
 			assert.match(value.markdownDescription, /[\u0e00-\u0e7f].* \/ [A-Z]/, `${key} needs Thai and English`);
@@ -26,5 +29,27 @@ describe('VS Code extension manifest and package', () => {
 			assert.ok(files.includes(f), `${f} is not packaged`);
 		}
 		assert.deepEqual(files.filter((f) => f.startsWith('node_modules/') || f.startsWith('test/') || f.endsWith('.map')), []);
+		assert.deepEqual([...files].sort(), [
+			'LICENSE',
+			'README.md',
+			'bin/disclosure-lint-server.js',
+			'bin/disclosure-lint.js',
+			// The bundles the CLI, the server and the client run; not the link benchmark's.
+			'dist/cli.js',
+			'dist/client.js',
+			'dist/server.js',
+			'dist/worker.js',
+			'docs/ci.md',
+			'docs/links.md',
+			'docs/rules/README.md',
+			...RULES.map((r) => `docs/rules/${r.id}.md`),
+			'docs/schema-vocabulary.md',
+			'package.json',
+			'schemas/common.schema.json',
+			'schemas/disclosure-lint.config.schema.json',
+			...BUILTIN_SCHEMAS.map((s) => s.file),
+			'schemas/x-disclosure.meta.schema.json',
+			'snippets/disclosure.code-snippets',
+		].sort());
 	});
 });
