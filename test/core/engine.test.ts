@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
 import { lintText } from '../../server/src/core/lint';
 import { getRule, RULES, type Rule } from '../../server/src/core/rules/index';
@@ -10,10 +10,6 @@ import { engineAt, FIXTURE_TODAY, FIXTURES, lintFixture, markdownFiles } from '.
 import { PAGE_DATE_INVALID } from '../helpers/pages';
 
 const PAGE = PAGE_DATE_INVALID;
-
-function tmpdir(): string {
-	return fs.mkdtempSync(path.join(os.tmpdir(), 'dl-engine-'));
-}
 
 /** Problems as their place and English message, for exact comparison. */
 function brief(problems: FileProblem[]): { line: number; column: number; en: string }[] {
@@ -25,7 +21,7 @@ const FORBIDDEN_IMPORT = /(?:\bfrom\s*|\bimport\s*|\brequire\s*\(\s*|\bimport\s*
 
 describe('engine', () => {
 	it('reports the same position for LF, CRLF and BOM+CRLF pages, in UTF-16 columns after Thai text', () => {
-		const e = engineAt(tmpdir());
+		const e = engineAt(tmpDir('dl-engine-'));
 		const variants = [PAGE, PAGE.replace(/\n/g, '\r\n'), '\ufeff' + PAGE.replace(/\n/g, '\r\n')];
 		const found = variants.map((t) => e.lintText('/x/page.md', t).findings.map((f) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn]));
 		assert.deepEqual(found[0], [['date-invalid', 9, 10, 9, 24]]);
@@ -35,7 +31,7 @@ describe('engine', () => {
 
 	it('turns a throwing rule into one internal-error naming it, and still runs the others', () => {
 		const boom: Rule = { id: 'boom', tags: [], defaultSeverity: 'error', fixable: false, scope: 'page', description: { th: 'x', en: 'x' }, messages: {}, check() { throw new Error('kaput'); } };
-		const e = engineAt(tmpdir());
+		const e = engineAt(tmpDir('dl-engine-'));
 		const config = e.configFor('/x/page.md');
 		const result = lintText('/x/page.md', PAGE, { config, registry: e.registryFor(config), today: FIXTURE_TODAY, locale: 'en', rules: [boom, ...RULES] });
 		assert.deepEqual(result.findings.map((f) => [f.ruleId, f.line]), [['internal-error', 1], ['date-invalid', 9]]);
@@ -44,7 +40,7 @@ describe('engine', () => {
 	});
 
 	it('reports binary and non-UTF-8 files as file-unreadable with the place of the bad byte', () => {
-		const e = engineAt(tmpdir());
+		const e = engineAt(tmpDir('dl-engine-'));
 		const bin = e.lintBytes('/x/a.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]));
 		assert.deepEqual(bin.findings.map((f) => [f.ruleId, f.messageId, f.line]), [['file-unreadable', 'binary', 1]]);
 		const latin1 = e.lintBytes('/x/b.md', new Uint8Array([...Buffer.from('---\ntopic: news\n'), 0x63, 0x61, 0x66, 0xe9, 0x0a]));
@@ -82,7 +78,7 @@ describe('engine', () => {
 	});
 
 	it('applies a unit\'s own topic schema from the config `schemas` folder', () => {
-		const root = tmpdir();
+		const root = tmpDir('dl-engine-');
 		fs.mkdirSync(path.join(root, 'schemas'));
 		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ schemas: ['schemas'] }));
 		fs.writeFileSync(path.join(root, 'schemas', 'meeting-minutes.schema.json'), JSON.stringify({
@@ -107,7 +103,7 @@ describe('engine', () => {
 	});
 
 	it('reports a broken custom schema with its position instead of crashing', () => {
-		const root = tmpdir();
+		const root = tmpDir('dl-engine-');
 		fs.mkdirSync(path.join(root, 's'));
 		fs.writeFileSync(path.join(root, '.disclosurelintrc.yaml'), 'schemas:\n  - s\n');
 		fs.writeFileSync(path.join(root, 's', 'x.schema.json'), '{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n  "$id": "https://x/x.json",\n  "title": "x",\n  "allOf": [{"$ref": "https://disclosure-lint.dev/schemas/common.schema.json"}],\n  "x-disclosure": {"id": "x", "name": {"th": "ก", "en": "x"}, "sectionz": []}\n}\n');
@@ -117,18 +113,18 @@ describe('engine', () => {
 	});
 
 	it('reports a bad config value at its position and never falls back silently', () => {
-		const root = tmpdir();
+		const root = tmpDir('dl-engine-');
 		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), '{\n  "rules": {\n    "date-era": "loud"\n  },\n  "workdayMinutes": 420\n}\n');
 		const problems = engineAt(root).problemsFor(path.join(root, 'a.md'));
 		assert.deepEqual(problems.map((p) => p.file), [path.join(root, '.disclosurelintrc.json')]);
 		assert.deepEqual(brief(problems), [{ line: 3, column: 17, en: '/rules/date-era must be equal to one of the allowed values: "off", "info", "warning", "error"' }]);
-		const root2 = tmpdir();
+		const root2 = tmpDir('dl-engine-');
 		fs.writeFileSync(path.join(root2, '.disclosurelintrc.json'), '{ "rules": { "date-eraa": "warning" } }');
 		assert.deepEqual(brief(engineAt(root2).problemsFor(path.join(root2, 'a.md'))), [{ line: 1, column: 14, en: '/rules: unknown name "date-eraa"' }]);
 	});
 
 	it('cascades configs: nearer files override farther ones, overrides apply by glob', () => {
-		const root = tmpdir();
+		const root = tmpDir('dl-engine-');
 		fs.mkdirSync(path.join(root, 'sub', 'archive'), { recursive: true });
 		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ locale: 'en', rules: { 'date-invalid': 'warning' }, workdayMinutes: 480 }));
 		fs.writeFileSync(path.join(root, 'sub', '.disclosurelintrc.yml'), 'locale: th\nrules:\n  date-era: "off"\noverrides:\n  - files: "archive/**"\n    rules:\n      date-invalid: "off"\n');
@@ -195,7 +191,7 @@ describe('architecture', () => {
 
 describe('link settings', () => {
 	it('reports an invalid links.exclude pattern at its position instead of failing later', () => {
-		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-engine-'));
+		const root = tmpDir('dl-engine-');
 		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), '{\n  "links": {\n    "exclude": ["^https://ok/", "(unclosed"]\n  }\n}\n');
 		const problems = engineAt(root).problemsFor(path.join(root, 'a.md'));
 		assert.deepEqual(problems.map((p) => [p.line, p.column]), [[3, 33]]);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import * as os from 'node:os';
+import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { Engine } from '../../server/src/core/engine';
@@ -9,7 +9,7 @@ import { formatMessage } from '../../server/src/core/messages';
 import { FIXTURE_TODAY } from '../helpers/fixtures';
 
 function setup(config?: object): { engine: Engine; root: string } {
-	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-site-'));
+	const root = tmpDir('dl-site-');
 	if (config) fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify(config));
 	return { engine: new Engine(fsHost, { root, today: FIXTURE_TODAY, locale: 'en' }), root };
 }

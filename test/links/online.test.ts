@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
 import { ExternalChecker, DEFAULT_CHECKER_OPTIONS } from '../../server/src/core/links/external';
 import { undiciRequester } from '../../server/src/node/http';
@@ -42,7 +42,7 @@ describe('external links (a real server on 127.0.0.1)', function () {
 			`- [HEAD ผิด](${b}/head-404)`, // 26: 404 to HEAD, 200 to GET: alive
 			`- ลิงก์ที่พิมพ์ไว้เฉย ๆ ${b}/gone.`, // 27: a bare URL is checked too (the full stop is not part of it)
 		];
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-online-'));
+		const dir = tmpDir('dl-online-');
 		fs.writeFileSync(path.join(dir, 'page.md'), [...FRONT, ...body, ''].join('\n'));
 		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ links: { timeoutMs: 400, retries: 1, cacheFile: 'cache/links.json' } }));
 		const first = await lintOnline(dir);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -103,7 +103,7 @@ class Harness {
 
 describe('language server over stdio', function () {
 	this.timeout(30_000);
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-'));
+	const dir = tmpDir('dl-lsp-');
 	const file = path.join(dir, 'page.md');
 	fs.writeFileSync(file, PAGE_TWO_FINDINGS);
 	const uri = pathToFileURL(file).href;
@@ -222,7 +222,7 @@ describe('language server: topic from the configuration', function () {
 	this.timeout(30_000);
 
 	it('completes the keys of the topic the configuration\'s globs give a page without `topic:`', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-topics-'));
+		const dir = tmpDir('dl-lsp-topics-');
 		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ topics: { 'manuals/**': 'citizen-manual' } }));
 		fs.mkdirSync(path.join(dir, 'manuals'));
 		const uri = pathToFileURL(path.join(dir, 'manuals', 'service.md')).href;
@@ -246,7 +246,7 @@ describe('language server: pull diagnostics', function () {
 	this.timeout(30_000);
 
 	it('answers textDocument/diagnostic instead of pushing, and a cancelled pull gets ServerCancelled', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-pull-'));
+		const dir = tmpDir('dl-lsp-pull-');
 		const uri = pathToFileURL(path.join(dir, 'page.md')).href;
 		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
 		try {
@@ -277,7 +277,7 @@ describe('language server: the whole workspace', function () {
 	this.timeout(30_000);
 
 	it('lints pages that are not open, with progress, puts topic-coverage on the config file, and re-lints when the config changes', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-ws-'));
+		const dir = tmpDir('dl-lsp-ws-');
 		const config = path.join(dir, '.disclosurelintrc.json');
 		fs.writeFileSync(config, JSON.stringify({ requiredTopics: ['web-links', 'news'] }));
 		fs.mkdirSync(path.join(dir, 'links'));
@@ -318,7 +318,7 @@ describe('language server: online links and workspace trust', function () {
 
 	/** A site with a unit's own topic schema and a page of that topic citing a dead and a live link. */
 	function site(): { dir: string; uri: string } {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-lsp-online-'));
+		const dir = tmpDir('dl-lsp-online-');
 		fs.mkdirSync(path.join(dir, 'schemas'));
 		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ schemas: ['./schemas'] }));
 		const web = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/topics/web-links.schema.json'), 'utf8'));
