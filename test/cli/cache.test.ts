@@ -1,23 +1,26 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
 import { runMain } from '../helpers/cli';
+import { parseLintJson } from '../helpers/lintJson';
 import { PAGE_DATE_INVALID } from '../helpers/pages';
 
-async function lint(cwd: string, extra: string[] = []): Promise<string[]> {
-	const { stdout: out } = await runMain(['--cache', '--format', 'json', ...extra, '.'], cwd);
-	return JSON.parse(out).filter((e: { filePath: string }) => e.filePath.endsWith('.md')).flatMap((e: { filePath: string; messages: { ruleId: string; line: number; message: string }[] }) => e.messages.map((m) => `${path.basename(e.filePath)}:${m.line}:${m.ruleId}:${m.message}`));
+/** A cached run: its exit code, standard error and every finding as `file:line:ruleId: message`. */
+async function lint(cwd: string): Promise<{ code: number; stderr: string; found: string[] }> {
+	const { code, stdout, stderr } = await runMain(['--cache', '--format', 'json', '.'], cwd);
+	return { code, stderr, found: parseLintJson(stdout).flatMap((e) => e.messages.map((m) => `${path.relative(cwd, e.filePath)}:${m.line}:${m.ruleId}: ${m.message}`)) };
 }
+
+const DATE_INVALID = 'page.md:9:date-invalid: updated (Last updated): "31 เมษายน 2569" does not exist in the calendar';
 
 describe('--cache', () => {
 	it('reuses results of unchanged pages and re-lints when the page, a linked file or the config changes', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-cache-'));
+		const dir = tmpDir('dl-cache-');
 		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ requiredTopics: ['web-links'] }));
 		fs.writeFileSync(path.join(dir, 'page.md'), `${PAGE_DATE_INVALID}\n[ระเบียบ](rules.md)\n`);
 		fs.writeFileSync(path.join(dir, 'rules.md'), PAGE_DATE_INVALID.replace('31 เมษายน 2569', '2569-10-15'));
-		const first = await lint(dir);
-		assert.deepEqual(first.map((f) => f.split(':').slice(0, 3).join(':')), ['page.md:9:date-invalid']);
+		assert.deepEqual(await lint(dir), { code: 1, stderr: '', found: [DATE_INVALID] });
 		const cacheFile = path.join(dir, '.disclosurelintcache/results.json');
 		const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
 		const pageKey = path.join(dir, 'page.md');
@@ -26,18 +29,18 @@ describe('--cache', () => {
 		// Mark the cached finding: a second run that shows the mark did not lint the page again.
 		cache.entries[pageKey].report.findings[0].args.value = 'CACHED';
 		fs.writeFileSync(cacheFile, JSON.stringify(cache));
-		assert.match((await lint(dir))[0], /^page\.md:9:date-invalid:.*"CACHED"/);
+		assert.deepEqual(await lint(dir), { code: 1, stderr: '', found: ['page.md:9:date-invalid: updated (Last updated): "CACHED" does not exist in the calendar'] });
 
 		// The linked file disappears: the page is linted again and the broken link shows.
 		fs.rmSync(path.join(dir, 'rules.md'));
-		assert.deepEqual((await lint(dir)).map((f) => f.split(':').slice(0, 3).join(':')), ['page.md:9:date-invalid', 'page.md:17:link-file-missing']);
+		assert.deepEqual(await lint(dir), { code: 1, stderr: '', found: [DATE_INVALID, 'page.md:17:link-file-missing: The file "rules.md" links to does not exist (rules.md)'] });
 
 		// The config changes: linted again under the new config.
 		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ requiredTopics: ['web-links'], rules: { 'link-file-missing': 'off' } }));
-		assert.deepEqual((await lint(dir)).map((f) => f.split(':').slice(0, 3).join(':')), ['page.md:9:date-invalid']);
+		assert.deepEqual(await lint(dir), { code: 1, stderr: '', found: [DATE_INVALID] });
 
 		// The page changes: linted again.
 		fs.writeFileSync(path.join(dir, 'page.md'), PAGE_DATE_INVALID.replace('31 เมษายน 2569', '2569-10-15'));
-		assert.deepEqual(await lint(dir), []);
+		assert.deepEqual(await lint(dir), { code: 0, stderr: '', found: [] });
 	});
 });

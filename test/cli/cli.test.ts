@@ -1,38 +1,22 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
 import { RULES } from '../../server/src/core/rules/index';
 import { VERSION } from '../../server/src/shared/version';
+import { runMain, type CliRun } from '../helpers/cli';
+import { findingsByFile, parseLintJson } from '../helpers/lintJson';
 import { PAGE_TWO_FINDINGS } from '../helpers/pages';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/disclosure-lint.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 
-interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-type Runner = (args: string[], opts?: { cwd?: string; stdin?: string; env?: Record<string, string> }) => Promise<Run>;
+type Runner = (args: string[], opts?: { cwd?: string; stdin?: string; env?: Record<string, string> }) => Promise<CliRun>;
 
 /** main() in this process, with captured streams. */
-const inProcess: Runner = async (args, opts = {}) => {
-	let stdout = '';
-	let stderr = '';
-	const code = await main(args, {
-		cwd: opts.cwd ?? ROOT,
-		env: { DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C', ...opts.env },
-		stdout: { write: (s: string) => (stdout += s) },
-		stderr: { write: (s: string) => (stderr += s) },
-		readStdin: async () => opts.stdin ?? '',
-	});
-	return { code, stdout, stderr };
-};
+const inProcess: Runner = (args, opts = {}) => runMain(args, opts.cwd ?? ROOT, { stdin: opts.stdin, env: opts.env });
 
 /** The built binary as a child process; resolves on exit (no timing involved). */
 const spawned: Runner = (args, opts = {}) => new Promise((resolve, reject) => {
@@ -50,10 +34,25 @@ const spawned: Runner = (args, opts = {}) => new Promise((resolve, reject) => {
 });
 
 function tmpdir(): string {
-	return fs.mkdtempSync(path.join(os.tmpdir(), 'dl-cli-'));
+	return tmpDir('dl-cli-');
 }
 
 const FAILING_PAGE = PAGE_TWO_FINDINGS;
+
+/** `--format json` of FAILING_PAGE written to page.md in dir, in English. */
+function failingPageJson(dir: string): unknown {
+	return [{
+		filePath: path.join(dir, 'page.md'),
+		messages: [
+			{ ruleId: 'date-invalid', severity: 2, message: 'updated (Last updated): "31 เมษายน 2569" does not exist in the calendar', line: 9, column: 10, endLine: 9, endColumn: 24 },
+			{ ruleId: 'date-era', severity: 1, message: '"1 ตุลาคม 2024" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years', line: 15, column: 17, endLine: 15, endColumn: 30, fix: { range: [362, 375], text: '1 ตุลาคม 2567' } },
+		],
+		errorCount: 1, warningCount: 1, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 1,
+	}];
+}
+
+/** The stylish line of FAILING_PAGE's date-era warning, in English. */
+const DATE_ERA_EN = '  15:17  warning  "1 ตุลาคม 2024" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years  date-era';
 
 function siteWith(files: Record<string, string | Uint8Array>): string {
 	const dir = tmpdir();
@@ -87,34 +86,51 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 			const dir = siteWith({ 'page.md': FAILING_PAGE });
 			const r = await run(['--format', 'json', 'page.md'], { cwd: dir });
 			assert.equal(r.code, 1);
-			const json = JSON.parse(r.stdout);
-			assert.deepEqual(json, [{
-				filePath: path.join(dir, 'page.md'),
-				messages: [
-					{ ruleId: 'date-invalid', severity: 2, message: 'updated (Last updated): "31 เมษายน 2569" does not exist in the calendar', line: 9, column: 10, endLine: 9, endColumn: 24 },
-					{ ruleId: 'date-era', severity: 1, message: '"1 ตุลาคม 2024" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years', line: 15, column: 17, endLine: 15, endColumn: 30, fix: { range: [362, 375], text: '1 ตุลาคม 2567' } },
-				],
-				errorCount: 1, warningCount: 1, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 1,
-			}]);
+			assert.equal(r.stderr, '');
+			assert.deepEqual(JSON.parse(r.stdout), failingPageJson(dir));
 		});
 
 		it('--locale th writes Thai messages; stylish shows line:column, severity and rule id', async () => {
 			const dir = siteWith({ 'page.md': FAILING_PAGE });
-			const r = await run(['--locale', 'th', 'page.md'], { cwd: dir });
-			assert.equal(r.code, 1);
-			assert.match(r.stdout, /^page\.md$/m);
-			assert.match(r.stdout, /^ {2}9:10 +ผิดพลาด +updated \(ปรับปรุงล่าสุด\): ไม่มีวันที่ "31 เมษายน 2569" ในปฏิทิน +date-invalid$/m);
-			assert.match(r.stdout, /พบ 2 รายการ \(ผิดพลาด 1, เตือน 1, แจ้ง 0\)/);
+			assert.deepEqual(await run(['--locale', 'th', 'page.md'], { cwd: dir }), {
+				code: 1,
+				stdout: [
+					'page.md',
+					'  9:10   ผิดพลาด  updated (ปรับปรุงล่าสุด): ไม่มีวันที่ "31 เมษายน 2569" ในปฏิทิน  date-invalid',
+					'  15:17  เตือน    "1 ตุลาคม 2024" ใช้ปี ค.ศ. กับชื่อเดือนภาษาไทย หน่วยงานราชการใช้ปี พ.ศ.  date-era',
+					'',
+					'✖ พบ 2 รายการ (ผิดพลาด 1, เตือน 1, แจ้ง 0)',
+					'  แก้อัตโนมัติได้ 1 รายการ',
+					'',
+				].join('\n'),
+				stderr: '',
+			});
+			assert.deepEqual(await run(['--locale', 'en', 'page.md'], { cwd: dir }), {
+				code: 1,
+				stdout: [
+					'page.md',
+					'  9:10   error    updated (Last updated): "31 เมษายน 2569" does not exist in the calendar  date-invalid',
+					DATE_ERA_EN,
+					'',
+					'✖ 2 problems (1 error, 1 warning, 0 info)',
+					'  1 can be fixed automatically',
+					'',
+				].join('\n'),
+				stderr: '',
+			});
 		});
 
 		it('--max-warnings fails a run with only warnings; --quiet hides them', async () => {
 			const dir = siteWith({ 'page.md': FAILING_PAGE.replace('31 เมษายน 2569', '2569-10-15') });
-			assert.equal((await run(['page.md'], { cwd: dir })).code, 0);
-			const r = await run(['--max-warnings', '0', 'page.md'], { cwd: dir });
-			assert.equal(r.code, 1);
-			assert.match(r.stderr, /1 warnings exceed --max-warnings 0/);
+			const warningOnly = ['page.md', DATE_ERA_EN, '', '✖ 1 problem (0 errors, 1 warning, 0 info)', '  1 can be fixed automatically', ''].join('\n');
+			assert.deepEqual(await run(['page.md'], { cwd: dir }), { code: 0, stdout: warningOnly, stderr: '' });
+			assert.deepEqual(await run(['--max-warnings', '1', 'page.md'], { cwd: dir }), { code: 0, stdout: warningOnly, stderr: '' });
+			assert.deepEqual(await run(['--max-warnings', '0', 'page.md'], { cwd: dir }), { code: 1, stdout: warningOnly, stderr: 'disclosure-lint: 1 warnings exceed --max-warnings 0\n' });
 			const q = await run(['--quiet', '--format', 'json', 'page.md'], { cwd: dir });
-			assert.deepEqual(JSON.parse(q.stdout)[0].messages, []);
+			assert.equal(q.code, 0);
+			assert.equal(q.stderr, '');
+			assert.deepEqual(JSON.parse(q.stdout), [{ filePath: path.join(dir, 'page.md'), messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 }]);
+			assert.deepEqual(await run(['--quiet', 'page.md'], { cwd: dir }), { code: 0, stdout: '✔ 1 page checked, no problems\n', stderr: '' });
 		});
 
 		it('usage errors exit 2 with a clear message', async () => {
@@ -143,18 +159,17 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 		it('--stdin lints standard input under --stdin-filename, with that file\'s config', async () => {
 			const dir = siteWith({ 'sub/.disclosurelintrc.json': '{ "locale": "th" }' });
 			const r = await run(['--stdin', '--stdin-filename', 'sub/new.md', '--format', 'json'], { cwd: dir, stdin: FAILING_PAGE });
-			const [entry] = JSON.parse(r.stdout);
-			assert.equal(entry.filePath, path.join(dir, 'sub/new.md'));
-			assert.deepEqual(entry.messages.map((m: { ruleId: string; line: number }) => [m.ruleId, m.line]), [['date-invalid', 9], ['date-era', 15]]);
-			assert.match(entry.messages[0].message, /ไม่มีวันที่/);
+			assert.deepEqual(findingsByFile(r.stdout, dir), [['sub/new.md', ['9:date-invalid', '15:date-era']]]);
+			assert.equal(parseLintJson(r.stdout)[0].messages[0].message, 'updated (ปรับปรุงล่าสุด): ไม่มีวันที่ "31 เมษายน 2569" ในปฏิทิน');
+			assert.equal(r.stderr, '');
 			assert.equal(r.code, 1);
 		});
 
 		it('--output writes the report to a file and nothing to stdout', async () => {
 			const dir = siteWith({ 'page.md': FAILING_PAGE });
 			const r = await run(['--format', 'json', '--output', 'out/report.json', 'page.md'], { cwd: dir });
-			assert.equal(r.stdout, '');
-			assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8'))[0].errorCount, 1);
+			assert.deepEqual(r, { code: 1, stdout: '', stderr: '' });
+			assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8')), failingPageJson(dir));
 		});
 
 		it('honours .gitignore and .disclosurelintignore in folder mode, and globs', async () => {
@@ -179,20 +194,36 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 			const dir = siteWith({ '.disclosurelintrc.json': '{ "rules": { "date-era": "off" }, "workdayMinutes": 480 }' });
 			const r = await run(['--print-config', 'a/page.md'], { cwd: dir });
 			assert.equal(r.code, 0);
-			const c = JSON.parse(r.stdout);
-			assert.deepEqual(c.rules['date-era'], { level: 'off', options: {} });
-			assert.equal(c.workdayMinutes, 480);
-			assert.equal(c.topicIds.length, 10);
+			assert.equal(r.stderr, '');
+			assert.deepEqual(JSON.parse(r.stdout), {
+				files: [path.join(dir, '.disclosurelintrc.json')],
+				rules: { 'date-era': { level: 'off', options: {} } },
+				topics: [],
+				schemas: [],
+				links: {},
+				workdayMinutes: 480,
+				aliases: {},
+				problems: [],
+				topicIds: ['agency-info', 'law', 'knowledge', 'web-links', 'official-info', 'sop-manual', 'citizen-manual', 'news', 'e-service', 'web-stats'],
+				locale: 'en',
+			});
 		});
 
 		it('--init writes a valid starter config once and refuses to overwrite', async () => {
 			const dir = tmpdir();
-			assert.equal((await run(['--init'], { cwd: dir })).code, 0);
-			const written = fs.readFileSync(path.join(dir, '.disclosurelintrc.json'), 'utf8');
-			assert.equal(JSON.parse(written).workdayMinutes, 420);
+			const file = path.join(dir, '.disclosurelintrc.json');
+			assert.deepEqual(await run(['--init'], { cwd: dir }), { code: 0, stdout: `wrote ${file}\n`, stderr: '' });
+			const written = fs.readFileSync(file, 'utf8');
+			assert.deepEqual(JSON.parse(written), {
+				$schema: 'https://disclosure-lint.dev/schemas/disclosure-lint.config.schema.json',
+				locale: 'th',
+				rules: {},
+				topics: {},
+				ignores: [],
+				workdayMinutes: 420,
+			});
 			const again = await run(['--init'], { cwd: dir });
-			assert.equal(again.code, 2);
-			assert.match(again.stderr, /already exists/);
+			assert.deepEqual(again, { code: 2, stdout: '', stderr: 'disclosure-lint: .disclosurelintrc.json already exists; nothing written\n' });
 			assert.equal(fs.readFileSync(path.join(dir, '.disclosurelintrc.json'), 'utf8'), written);
 		});
 
@@ -214,7 +245,7 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 			const r = await run(['--format', 'json', '.'], { cwd: dir });
 			assert.equal(r.code, 1);
 			assert.equal(r.stderr, '');
-			const got = Object.fromEntries(JSON.parse(r.stdout).filter((e: { filePath: string }) => e.filePath.endsWith('.md')).map((e: { filePath: string; messages: { ruleId: string; line: number }[] }) => [path.basename(e.filePath), e.messages.map((m) => `${m.line}:${m.ruleId}`)]));
+			const got = Object.fromEntries(findingsByFile(r.stdout, dir).filter(([file]) => file.endsWith('.md')));
 			assert.deepEqual(got, {
 				'alias-bomb.md': ['2:frontmatter-syntax'],
 				'bad-yaml.md': ['3:frontmatter-syntax'],
@@ -236,25 +267,42 @@ describe('CLI (spawned, worker threads)', () => {
 		const dir = siteWith(files);
 		const parallel = await spawned(['--format', 'json', '--threads', '2', 'p'], { cwd: dir });
 		const single = await spawned(['--format', 'json', '--threads', '1', 'p'], { cwd: dir });
-		assert.equal(parallel.code, 1);
+		assert.deepEqual({ code: parallel.code, stderr: parallel.stderr }, { code: 1, stderr: '' });
+		assert.deepEqual({ code: single.code, stderr: single.stderr }, { code: 1, stderr: '' });
 		assert.equal(parallel.stdout, single.stdout);
-		const parsed = JSON.parse(parallel.stdout);
-		assert.equal(parsed.length, 181);
-		assert.deepEqual(parsed.at(-1).messages.map((m: { ruleId: string }) => m.ruleId), Array(9).fill('topic-coverage'));
-		assert.deepEqual(parsed.slice(0, 2).map((e: { messages: { ruleId: string }[] }) => e.messages.map((m) => m.ruleId)), [['date-era'], ['date-invalid', 'date-era']]);
+		// Every third page (from the first) has a real `updated` date; the site lacks the nine other topics.
+		const expected: [string, string[]][] = Object.keys(files).map((file, i) => [file, i % 3 ? ['9:date-invalid', '15:date-era'] : ['15:date-era']]);
+		expected.push(['p', Array(9).fill('1:topic-coverage')]);
+		assert.deepEqual(findingsByFile(parallel.stdout, dir), expected);
 	});
 });
 
 describe('examples', () => {
 	it('the example site holds a clean page for every topic', async () => {
 		const r = await inProcess(['--format', 'json', 'examples']);
+		assert.equal(r.code, 0);
+		assert.equal(r.stderr, '');
+		assert.deepEqual(parseLintJson(r.stdout).map((e) => path.relative(EXAMPLES, e.filePath)), [
+			'about/index.md',
+			'e-service/index.md',
+			'knowledge/index.md',
+			'law/index.md',
+			'links/index.md',
+			'manuals/citizen-information-request.md',
+			'manuals/sop-web-publishing.md',
+			'news/2569-11-03-job-computer-officer.md',
+			'news/2569-11-12-pdpa-workshop.md',
+			'news/index.md',
+			'news/procurement-monthly-2570.md',
+			'oia/index.md',
+			'stats/index.md',
+		]);
 		const topics = new Set<string>();
-		for (const e of JSON.parse(r.stdout) as { filePath: string; messages: unknown[] }[]) {
+		for (const e of parseLintJson(r.stdout)) {
 			assert.deepEqual(e.messages, [], e.filePath);
 			const m = /^topic: *(\S+)/m.exec(fs.readFileSync(e.filePath, 'utf8'));
 			if (m) topics.add(m[1]);
 		}
 		assert.deepEqual([...topics].sort(), ['agency-info', 'citizen-manual', 'e-service', 'knowledge', 'law', 'news', 'official-info', 'sop-manual', 'web-links', 'web-stats']);
-		assert.ok(fs.existsSync(EXAMPLES));
 	});
 });

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
+import { diffLines } from 'diff';
 import { Engine } from '../../server/src/core/engine';
 import { fsHost } from '../../server/src/node/fsHost';
 import { RULES } from '../../server/src/core/rules/index';
@@ -11,8 +12,24 @@ import { webLinksHead } from '../helpers/pages';
 
 const cli = runMain;
 
+/** The lines that differ between two texts: `-9: old text` (line in the old text), `+9: new text` (line in the new text). */
+function changedLines(before: string, after: string): string[] {
+	const out: string[] = [];
+	let oldLine = 1;
+	let newLine = 1;
+	for (const part of diffLines(before, after)) {
+		if (!part.added && !part.removed) {
+			oldLine += part.count;
+			newLine += part.count;
+			continue;
+		}
+		for (const text of part.value.replace(/\n$/, '').split('\n')) out.push(part.added ? `+${newLine++}: ${text}` : `-${oldLine++}: ${text}`);
+	}
+	return out;
+}
+
 function copyFixtures(): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
+	const dir = tmpDir('dl-fix-');
 	fs.cpSync(path.join(FIXTURES, 'rules'), dir, { recursive: true });
 	return dir;
 }
@@ -44,7 +61,57 @@ describe('--fix', () => {
 			}
 		}
 		assert.deepEqual([...new Set(cases.map((c) => c.rule))].sort(), ['date-era', 'frontmatter-schema', 'section-missing', 'step-total-mismatch', 'suppression-unused']);
-		await cli(['--fix', ...cases.map((c) => c.file)], dir);
+		const original = new Map(cases.map((c) => [c.file, fs.readFileSync(c.file, 'utf8')]));
+		const run = await cli(['--fix', ...cases.map((c) => c.file)], dir);
+		assert.equal(run.stderr, '');
+		assert.equal(run.code, 1, 'findings without a safe fix are left, some of them errors');
+		// The fixed text: every changed line, with its line number.
+		assert.deepEqual(Object.fromEntries(cases.map((c) => [path.relative(dir, c.file), changedLines(original.get(c.file)!, fs.readFileSync(c.file, 'utf8'))])), {
+			'date-era/fail.md': [
+				'-9: updated: 15 ตุลาคม 2026 # expect: date-era',
+				'+9: updated: 15 ตุลาคม 2569 # expect: date-era',
+				'-20: ประชุมเมื่อวันที่ 3 ต.ค. 69 <!-- expect: date-era -->',
+				'-21: เมื่อ 20 กรกฏาคม 2569 <!-- expect: date-era -->',
+				'+20: ประชุมเมื่อวันที่ 3 ต.ค. 2569 <!-- expect: date-era -->',
+				'+21: เมื่อ 20 กรกฎาคม 2569 <!-- expect: date-era -->',
+			],
+			'frontmatter-schema/fail-empty-with-topic.md': [
+				'+3: title:',
+				'+4: agency:',
+				'+5: responsible:',
+				'+6: reviewer:',
+				'+7: published:',
+				'+8: updated:',
+				'+14: ',
+				'+15: ## เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
+				'+16: ',
+			],
+			'frontmatter-schema/fail-required.md': [
+				'+11: responsible:',
+				'+12: reviewer:',
+			],
+			'frontmatter-schema/fail-thai-topic-name.md': [
+				'-2: topic: รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง # expect: frontmatter-schema',
+				'+2: topic: web-links # expect: frontmatter-schema',
+			],
+			'section-missing/fail-split-page.md': [
+				'+53: ',
+				'+54: ## รายละเอียดช่องทางการติดต่อสื่อสาร',
+				'+55: ',
+			],
+			'section-missing/fail.md': [
+				'+41: ## ผลการประเมินความพึงพอใจ',
+				'+42: ',
+			],
+			'step-total-mismatch/fail.md': [
+				'-61: 12 วันทำการ',
+				'+61: 10 วันทำการ',
+			],
+			'suppression-unused/fail.md': [
+				'-19: <!-- disclosure-lint-disable-next-line date-era -- ไม่มีอะไรให้ปิด --> <!-- expect: suppression-unused -->',
+				'+19:  <!-- expect: suppression-unused -->',
+			],
+		});
 		const fresh = new Engine(fsHost, { root: dir, today: FIXTURE_TODAY, locale: 'en' });
 		for (const c of cases) {
 			const after = fresh.lintText(c.file, fs.readFileSync(c.file, 'utf8')).findings.filter((f) => f.ruleId === c.rule);
@@ -54,12 +121,13 @@ describe('--fix', () => {
 			}
 		}
 		const snapshot = cases.map((c) => fs.readFileSync(c.file));
-		await cli(['--fix', ...cases.map((c) => c.file)], dir);
+		const again = await cli(['--fix', ...cases.map((c) => c.file)], dir);
+		assert.deepEqual({ code: again.code, stderr: again.stderr }, { code: 1, stderr: '' });
 		cases.forEach((c, i) => assert.ok(fs.readFileSync(c.file).equals(snapshot[i]), `a second --fix changed ${c.file}`));
 	});
 
 	it('keeps the BOM, CRLF line ends, trailing spaces and file mode; changes only the fixed ranges', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
+		const dir = tmpDir('dl-fix-');
 		const file = path.join(dir, 'page.md');
 		fs.writeFileSync(file, '\ufeff' + PAGE);
 		fs.chmodSync(file, 0o640);
@@ -73,29 +141,31 @@ describe('--fix', () => {
 	});
 
 	it('never rewrites a binary file: it is reported as file-unreadable and left byte for byte', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-bin-'));
+		const dir = tmpDir('dl-fix-bin-');
 		const file = path.join(dir, 'scan.md');
 		// Valid UTF-8 with NUL bytes: text to a decoder, a binary file to the linter.
 		const bytes = Buffer.from(`${PAGE}\u0000\u0000 1 ตุลาคม 2024\n`, 'utf8');
 		fs.writeFileSync(file, bytes);
 		const run = await cli(['--fix', '--format', 'json', file], dir);
+		assert.deepEqual({ code: run.code, stderr: run.stderr }, { code: 1, stderr: '' });
 		assert.ok(fs.readFileSync(file).equals(bytes), 'the binary file was rewritten');
 		const findings = (JSON.parse(run.stdout) as { messages: { ruleId: string; line: number }[] }[])[0].messages;
 		assert.deepEqual(findings.map((f) => `${f.line}:${f.ruleId}`), ['18:file-unreadable']);
 	});
 
 	it('leaves a file alone when it changed after it was read', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
+		const dir = tmpDir('dl-fix-');
 		const file = path.join(dir, 'page.md');
 		fs.writeFileSync(file, PAGE);
 		const edited = PAGE + 'บรรทัดที่ผู้ใช้เพิ่งพิมพ์\r\n';
 		const r = await cli(['--fix', 'page.md'], dir, { beforeWrite: (f) => fs.writeFileSync(f, edited) });
 		assert.equal(fs.readFileSync(file, 'utf8'), edited);
-		assert.match(r.stderr, /page\.md not fixed: the file changed after it was read/);
+		assert.equal(r.stderr, 'disclosure-lint: page.md not fixed: the file changed after it was read\n');
+		assert.equal(r.code, 0);
 	});
 
 	it('--fix-dry-run prints a unified diff and writes nothing', async () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-fix-'));
+		const dir = tmpDir('dl-fix-');
 		const file = path.join(dir, 'page.md');
 		fs.writeFileSync(file, PAGE);
 		const r = await cli(['--fix-dry-run', 'page.md'], dir);
@@ -105,6 +175,7 @@ describe('--fix', () => {
 		assert.match(r.stdout, /^-topic: รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง\r?$/m);
 		assert.match(r.stdout, /^\+topic: web-links\r?$/m);
 		assert.match(r.stdout, /^\+ประชุมเมื่อ 20 กรกฎาคม 2569 {3}\r?$/m);
+		assert.equal(r.stderr, '');
 		assert.equal(r.code, 0);
 	});
 });

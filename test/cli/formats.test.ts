@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -14,11 +14,12 @@ const SARIF_SCHEMA = path.resolve(__dirname, '../../node_modules/@microsoft/jest
 
 async function run(format: string, cwd: string): Promise<{ code: number; out: string }> {
 	const r = await runMain(['--format', format, 'docs/page.md'], cwd);
+	assert.equal(r.stderr, '', `--format ${format} wrote to stderr`);
 	return { code: r.code, out: r.stdout };
 }
 
 describe('CI output formats', () => {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-formats-'));
+	const dir = tmpDir('dl-formats-');
 	fs.mkdirSync(path.join(dir, 'docs'));
 	fs.writeFileSync(path.join(dir, 'docs/page.md'), PAGE_TWO_FINDINGS);
 
@@ -40,7 +41,8 @@ describe('CI output formats', () => {
 	});
 
 	it('junit is XML with one failing test case per finding', async () => {
-		const { out } = await run('junit', dir);
+		const { code, out } = await run('junit', dir);
+		assert.equal(code, 1);
 		const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(out);
 		const suite = doc.testsuites.testsuite;
 		assert.equal(suite.name, 'docs/page.md');
@@ -49,10 +51,12 @@ describe('CI output formats', () => {
 	});
 
 	it('github prints workflow commands', async () => {
-		const { out } = await run('github', dir);
-		assert.deepEqual(out.trim().split('\n'), [
+		const { code, out } = await run('github', dir);
+		assert.equal(code, 1);
+		assert.deepEqual(out.split('\n'), [
 			'::error file=docs/page.md,line=9,col=10,endLine=9,endColumn=24,title=date-invalid::updated (Last updated): "31 เมษายน 2569" does not exist in the calendar',
 			'::warning file=docs/page.md,line=15,col=17,endLine=15,endColumn=30,title=date-era::"1 ตุลาคม 2024" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years',
-		]);
+			'',
+		], 'one command per line, each ending in a newline');
 	});
 });
