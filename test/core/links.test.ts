@@ -35,6 +35,17 @@ describe('body links', () => {
 	});
 });
 
+describe('link-insecure on front-matter keys', () => {
+	it('names a key inside a list the way every rule does: downloads[0].href', async () => {
+		const { engineAt } = await import('../helpers/fixtures');
+		const { webLinksHead } = await import('../helpers/pages');
+		const head = webLinksHead('official-info');
+		const text = [...head.slice(0, -4), 'downloads:', '  - title: แผน', '    href: http://www.example.go.th/plan.pdf', '    kind: report', ...head.slice(-4), '- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)', ''].join('\n');
+		const found = engineAt('/tmp').lintText('/tmp/oia.md', text).findings.filter((f) => f.ruleId === 'link-insecure');
+		assert.deepEqual(found.map((f) => [f.line, f.messageId, f.args.key]), [[13, 'key', 'downloads[0].href']]);
+	});
+});
+
 describe('external checker (scripted answers)', () => {
 	it('reads Retry-After as seconds or a date', () => {
 		assert.equal(retryAfterMs('3', 0), 3000);

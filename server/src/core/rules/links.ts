@@ -5,7 +5,7 @@ import { locate } from '../parse/frontMatter';
 import { resolveKeyPath } from '../schema/paths';
 import { isValidEmail, isValidThaiPhone } from '../thai/phones';
 import { checkKey } from '../links/verdict';
-import { editDistance } from './util';
+import { editDistance, pathText } from './util';
 
 const INDEX_FILES = ['index.md', 'README.md', '_index.md', 'index.html'];
 const DOMAIN_LIKE = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go|or|ac|co|in|mi|net)\.th(?:[/:?#]|$)|[a-z0-9-]+\.(?:com|org|net)(?:[/?#]|$))/i;
@@ -186,7 +186,7 @@ export const linkInsecure: Rule = {
 				const r = fm ? locate(fm, hit.path)?.value : undefined;
 				if (!r) continue;
 				const at = r[0] + ctx.doc.text.slice(r[0], r[1]).toLowerCase().indexOf('http:');
-				report({ messageId: 'key', args: { key: hit.path.join('.') }, start: r[0], end: r[1], fix: { range: [at, at + 4], text: 'https', safe: false } });
+				report({ messageId: 'key', args: { key: pathText(hit.path) }, start: r[0], end: r[1], fix: { range: [at, at + 4], text: 'https', safe: false } });
 			}
 		}
 		for (const l of ctx.facts.links()) {
