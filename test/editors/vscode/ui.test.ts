@@ -1,5 +1,5 @@
 // UI test (EDITORS.md §6.3): the packaged extension (.vsix) installed into code-server, the workspace opened in
-// headless Chromium (Debian's, through playwright-core), page.md opened from the Explorer, and the findings
+// headless Chromium (the npm registry's, through playwright-core), page.md opened from the Explorer, and the findings
 // read back from the Problems panel, the squiggles and the status bar. Screenshot: test-results/vscode-problems.png
 // (vscode-problems-fail.png on failure).
 import { strict as assert } from 'node:assert';
