@@ -248,7 +248,7 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 			const got = Object.fromEntries(findingsByFile(r.stdout, dir).filter(([file]) => file.endsWith('.md')));
 			assert.deepEqual(got, {
 				'alias-bomb.md': ['2:frontmatter-syntax'],
-				'bad-yaml.md': ['3:frontmatter-syntax'],
+				'bad-yaml.md': ['2:frontmatter-syntax'],
 				'big.md': ['1:page-limits'],
 				'binary.md': ['3:file-unreadable'],
 				'brackets.md': [],

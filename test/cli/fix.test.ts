@@ -82,9 +82,6 @@ describe('--fix', () => {
 				'+6: reviewer:',
 				'+7: published:',
 				'+8: updated:',
-				'+14: ',
-				'+15: ## เว็บไซต์หน่วยงานที่เกี่ยวข้อง',
-				'+16: ',
 			],
 			'frontmatter-schema/fail-required.md': [
 				'+11: responsible:',

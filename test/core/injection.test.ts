@@ -28,7 +28,7 @@ interface Case {
 /** One defect per rule, injected into a copy of a clean example page. */
 const CASES: Case[] = [
 	{ rule: 'frontmatter-missing', page: 'law/index.md', expect: ['1:frontmatter-missing'], inject: (t) => t.slice(t.indexOf('\n---\n', 3) + 5) },
-	{ rule: 'frontmatter-syntax', page: 'law/index.md', expect: ['4:frontmatter-syntax'], inject: (t) => once(t, /^title: /m, 'title: [') },
+	{ rule: 'frontmatter-syntax', page: 'law/index.md', expect: ['3:frontmatter-syntax'], inject: (t) => once(t, /^title: /m, 'title: [') },
 	{ rule: 'topic-unknown', page: 'law/index.md', expect: ['2:topic-unknown'], inject: (t) => once(t, /^topic: law$/m, 'topic: laws-and-rules') },
 	{ rule: 'frontmatter-schema', page: 'law/index.md', expect: ['2:frontmatter-schema'], inject: (t) => once(t, /^reviewer: .*\n/m, '') },
 	{ rule: 'date-invalid', page: 'stats/index.md', expect: ['9:date-invalid'], inject: (t) => once(t, /^updated: .*$/m, 'updated: 31 เมษายน 2569') },

@@ -3,16 +3,44 @@ import { locate } from './parse/frontMatter';
 import { walk } from './parse/walk';
 import type { TopicSchema } from './schema/registry';
 import { resolveKeyPath } from './schema/paths';
-import { findDates, parseDate, type DateMatch } from './thai/dates';
+import { compareDates, findDates, fiscalYearOf, parseDate, type CalendarDate, type DateMatch } from './thai/dates';
 import type { DurationOptions } from './thai/durations';
-import { effectiveDisclosure, type EffectiveDisclosure } from './body/effective';
-import { matchSections, type SectionIndex } from './body/sections';
+import { effectiveDisclosure, matchesWhen, type EffectiveDisclosure } from './body/effective';
+import { matchSections, type PageAnchor, type SectionIndex } from './body/sections';
+import type { PageKind, SectionSpec } from './schema/xDisclosure';
 import { readProcedure, type Procedure } from './body/steps';
 import { bodyLinks, type BodyLink } from './body/links';
-import { attributionItems, type Item } from './body/items';
+import { attributionItems, containsLink, SOURCE_LABEL, type Item } from './body/items';
 import { nodeText } from './body/text';
 import { normalizeThai } from './thai/normalize';
-import type { Node } from 'mdast';
+import type { Heading, List, Node, Table } from 'mdast';
+import { isPresent, resolveKeyPath as keyHits } from './schema/paths';
+
+/** A date stated for the whole page, and where (docs/page-model.md). */
+export interface PageDate {
+	date: CalendarDate;
+	/** Where it was read: a front-matter key, or a labelled date in the body. */
+	from: 'date' | 'label' | 'published' | 'updated';
+	raw: string;
+	start: number;
+	end: number;
+}
+
+/** A page's fiscal year, and where it comes from. */
+export interface PageFiscalYear {
+	year: number;
+	from: 'fiscal_year' | 'date' | 'survey_period';
+	/** The date it was derived from, when derived. */
+	date?: PageDate;
+	start: number;
+	end: number;
+}
+
+/**
+ * Labels that put a page's own date in its body: วันที่ลงข่าว, ข้อมูล ณ วันที่, ประกาศ ณ วันที่,
+ * ลงวันที่, เผยแพร่เมื่อ… The date must follow the label within a few characters.
+ */
+const DATE_LABEL = /(?:วันที่ลงข่าว|ลงข่าวเมื่อ|ข้อมูล\s*ณ\s*(?:วันที่)?|ประกาศ\s*ณ\s*(?:วันที่)?|ประกาศเมื่อ(?:วันที่)?|วันที่ประกาศ|ลงวันที่|ลว\.|เผยแพร่เมื่อ(?:วันที่)?|วันที่เผยแพร่|โพสต์เมื่อ|Posted(?:\s+on)?|Published(?:\s+on)?|As\s+of)\s*[:：]?\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*)?$/iu;
 
 /** A date written in the front matter. */
 export interface FrontMatterDate {
@@ -89,7 +117,7 @@ export class Facts {
 	disclosure(): EffectiveDisclosure | undefined {
 		if (!this.topic) return undefined;
 		if (this.effective) return this.effective;
-		const x = effectiveDisclosure(this.topic.x, this.data);
+		const x = effectiveDisclosure(this.topic.x, this.data, this.pageKind());
 		if (Object.keys(this.extraAliases).length) {
 			x.sections = x.sections?.map((s) => (this.extraAliases[s.id] ? { ...s, aliases: [...(s.aliases ?? []), ...this.extraAliases[s.id]] } : s));
 		}
@@ -98,7 +126,94 @@ export class Facts {
 
 	/** The page's headings matched to the topic's sections. */
 	sections(): SectionIndex {
-		return (this.sectionIndex ??= matchSections(this.doc.tree, this.doc.text, this.disclosure()?.sections ?? []));
+		return (this.sectionIndex ??= matchSections(this.doc.tree, this.doc.text, this.disclosure()?.sections ?? [], this.pageAnchor()));
+	}
+
+	/** Whether the page is a hub (a list of items) or one item, when the topic knows kinds (docs/page-model.md). */
+	pageKind(): PageKind | undefined {
+		return this.memo('page-kind', () => decideKind(this.doc, this.data, this.topic?.x.kinds));
+	}
+
+	/** Where findings about the whole page go: its H1, else its `title:` value, else the first line. */
+	pageAnchor(): PageAnchor {
+		return this.memo('page-anchor', () => {
+			const h1 = this.doc.tree.children.find((n): n is Heading => n.type === 'heading' && (n as Heading).depth === 1);
+			if (h1?.position) return { start: h1.position.start.offset ?? 0, end: h1.position.end.offset ?? 0, text: nodeText(h1).trim() };
+			const fm = this.doc.frontMatter;
+			const r = fm ? locate(fm, ['title'])?.value : undefined;
+			if (r && typeof this.data?.title === 'string') return { start: r[0], end: r[1], text: this.data.title };
+			return { start: 0, end: this.doc.lines.lineEnd(1), text: typeof this.data?.title === 'string' ? this.data.title : '' };
+		});
+	}
+
+	/** Dates in the body that a label names as the page's own (ข้อมูล ณ วันที่ …, ประกาศ ณ วันที่ …). */
+	labelledDates(): BodyDate[] {
+		return this.memo('labelled-dates', () => this.bodyDates().filter((d) => {
+			// A date in a list entry or a table row is that entry's, not the page's.
+			if (!d.date || !this.doc.tree.children.some((n) => n.type === 'paragraph' && (n.position?.start.offset ?? 0) <= d.start && d.end <= (n.position?.end.offset ?? 0))) return false;
+			const lineStart = this.doc.text.lastIndexOf('\n', d.start - 1) + 1;
+			const before = normalizeThai(this.doc.text.slice(Math.max(lineStart, d.start - 40), d.start)).text.replace(/[*_]+/g, '');
+			return DATE_LABEL.test(before);
+		}));
+	}
+
+	/**
+	 * The page's own date: `date`, then a labelled date in the body, then `published`, then `updated`
+	 * (docs/page-model.md). Undefined when none is a valid date.
+	 */
+	pageDate(): PageDate | undefined {
+		return this.memo('page-date', () => {
+			const key = (k: 'date' | 'published' | 'updated'): PageDate | undefined => {
+				const d = this.dateAt(k);
+				return d?.match?.date ? { date: d.match.date, from: k, raw: d.raw, start: d.start, end: d.end } : undefined;
+			};
+			const labelled = this.labelledDates()[0];
+			const fromLabel: PageDate | undefined = labelled?.date ? { date: labelled.date, from: 'label', raw: labelled.raw, start: labelled.start, end: labelled.end } : undefined;
+			return key('date') ?? fromLabel ?? key('published') ?? key('updated');
+		});
+	}
+
+	/**
+	 * The page's fiscal year: `fiscal_year`, else the year `survey_period` names, else the fiscal
+	 * year of the page's date (1 October starts a Buddhist Era fiscal year).
+	 */
+	fiscalYear(): PageFiscalYear | undefined {
+		return this.memo('fiscal-year', () => {
+			const fm = this.doc.frontMatter;
+			const fy = this.data?.fiscal_year;
+			if (typeof fy === 'number' && Number.isInteger(fy)) {
+				const r = fm ? locate(fm, ['fiscal_year'])?.value : undefined;
+				return { year: fy, from: 'fiscal_year', start: r?.[0] ?? 0, end: r?.[1] ?? 0 };
+			}
+			const period = this.data?.survey_period;
+			if (typeof period === 'string') {
+				const m = /ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})/u.exec(normalizeThai(period).text);
+				const r = fm ? locate(fm, ['survey_period'])?.value : undefined;
+				if (m) return { year: Number(m[1]), from: 'survey_period', start: r?.[0] ?? 0, end: r?.[1] ?? 0 };
+				const dates = findDates(period).filter((d) => d.date);
+				const last = dates[dates.length - 1];
+				if (last?.date) return { year: fiscalYearOf(last.date), from: 'survey_period', start: r?.[0] ?? 0, end: r?.[1] ?? 0 };
+			}
+			if (this.pageKind() === 'hub') {
+				// A hub is as current as its newest entry.
+				const newest = this.bodyDates().filter((x) => x.date).sort((a, b) => compareDates(b.date!, a.date!))[0];
+				if (newest?.date) return { year: fiscalYearOf(newest.date), from: 'date', start: newest.start, end: newest.end };
+			}
+			const d = this.pageDate();
+			if (!d || d.from === 'updated') return undefined;
+			return { year: fiscalYearOf(d.date), from: 'date', date: d, start: d.start, end: d.end };
+		});
+	}
+
+	/**
+	 * Whether the page as a whole states a source: `sources` (or the topic's source keys), a source
+	 * label or pattern in the body, or a link to a document or another site.
+	 */
+	pageHasSource(keys: string[], patterns: RegExp[]): boolean {
+		if (this.data && keys.some((k) => keyHits(this.data!, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)))) return true;
+		const body = this.bodyText();
+		if (SOURCE_LABEL.test(` ${body}`) || patterns.some((p) => p.test(body))) return true;
+		return this.links().some((l) => !l.image && !l.url.startsWith('#') && !/^(?:mailto|tel):/i.test(l.url));
 	}
 
 	/** The sections this page is held to: all, or those its `sections:` lists. */
@@ -162,4 +277,29 @@ export class Facts {
 		}
 		return (this.bodyDateList = out);
 	}
+}
+
+/** The kind of a page (docs/page-model.md, "How the kind is decided"). */
+function decideKind(doc: ParsedDocument, data: Record<string, unknown> | undefined, kinds: { hub?: { when?: Record<string, unknown>[]; sections?: SectionSpec[] }; item?: { when?: Record<string, unknown>[]; sections?: SectionSpec[] } } | undefined): PageKind | undefined {
+	if (!kinds) return undefined;
+	const declared = data?.page_kind;
+	if ((declared === 'hub' || declared === 'item') && kinds[declared]) return declared;
+	for (const k of ['item', 'hub'] as const) if (kinds[k]?.when?.some((w) => matchesWhen(w, data))) return k;
+	if (!kinds.hub) return 'item';
+	if (!kinds.item) return 'hub';
+	const only = (mine?: SectionSpec[], theirs?: SectionSpec[]): SectionSpec[] => (mine ?? []).filter((s) => !(theirs ?? []).some((t) => t.id === s.id));
+	const named = (specs: SectionSpec[], belowTitle: boolean): boolean => specs.length > 0 && matchSections(doc.tree, doc.text, specs).headings.some((h) => h.sectionId && !(belowTitle && h.node.depth === 1));
+	if (named(only(kinds.item.sections, kinds.hub.sections), false)) return 'item';
+	if (named(only(kinds.hub.sections, kinds.item.sections), true)) return 'hub';
+	return hasLinkedList(doc.tree.children) ? 'hub' : 'item';
+}
+
+/** A list or table of two or more entries that each carry a link or a source: the shape of a hub. */
+function hasLinkedList(nodes: Node[]): boolean {
+	const entry = (n: Node): boolean => containsLink(n) || SOURCE_LABEL.test(` ${nodeText(n)}`);
+	return nodes.some((n) => {
+		if (n.type === 'list') return (n as List).children.filter(entry).length >= 2;
+		if (n.type === 'table') return (n as Table).children.slice(1).filter(entry).length >= 2;
+		return false;
+	});
 }

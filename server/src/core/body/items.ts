@@ -19,7 +19,7 @@ export interface Item {
 }
 
 /** A source written as a label: ที่มา:, แหล่งที่มา:, อ้างอิง:, Source: … (DOMAIN §4.9 SOURCE_LABEL, anywhere in the item). */
-export const SOURCE_LABEL = /(?:^|[\s(（[])(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|อ้างอิง|เอกสารอ้างอิง|Source|Reference)\s*[:：]/iu;
+export const SOURCE_LABEL = /(?:^|[\s(（[])(?:(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|อ้างอิง|เอกสารอ้างอิง|Source|Reference)\s*[:：]|ข้อมูลจาก\s*[:：]?\s*\S)/iu;
 
 const SOURCE_HEADER = ['ที่มา', 'แหล่งที่มา', 'แหล่งข้อมูล', 'อ้างอิง', 'source', 'reference'].map(headingKey);
 const DATE_HEADER = ['วันที่', 'วันเดือนปี', 'ลงวันที่', 'date'].map(headingKey);
@@ -104,7 +104,7 @@ function make(kind: Item['kind'], node: Node, text: string): Item {
 	return { kind, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, text: normalizeThai(text).text, hasLink: containsLink(node), sourceCell: false };
 }
 
-function containsLink(node: Node): boolean {
+export function containsLink(node: Node): boolean {
 	let found = false;
 	walk(node, (n) => {
 		if (n.type === 'link' || n.type === 'linkReference' || (n.type === 'text' && /https?:\/\/\S/.test((n as unknown as { value: string }).value))) found = true;

@@ -30,9 +30,9 @@ export function bodyLinks(nodes: Node[], all: Node[] = nodes, source?: string): 
 	});
 	const out: BodyLink[] = [];
 	for (const top of nodes) {
-		const stack: { node: Node; context: Node }[] = [{ node: top, context: top }];
+		const stack: { node: Node; context: Node; inLink?: boolean }[] = [{ node: top, context: top }];
 		while (stack.length) {
-			const { node: raw, context } = stack.pop()!;
+			const { node: raw, context, inLink } = stack.pop()!;
 			const node = raw as Nodes;
 			const ctxNode = node.type === 'paragraph' || node.type === 'listItem' || node.type === 'tableRow' ? node : context;
 			const start = node.position?.start.offset ?? 0;
@@ -45,8 +45,9 @@ export function bodyLinks(nodes: Node[], all: Node[] = nodes, source?: string): 
 				const alt = node.alt ?? '';
 				out.push({ url, text: alt, contextNode: ctxNode, start, end, image: true, alt });
 			}
-			if (node.type === 'text' && (node.value.includes('http://') || node.value.includes('https://'))) {
-				// Bare URLs (GFM autolink literals) are links to readers: checked like written links.
+			if (node.type === 'text' && !inLink && (node.value.includes('http://') || node.value.includes('https://'))) {
+				// Bare URLs (GFM autolink literals) are links to readers: checked like written links. The text of
+				// a link (`<http://…>`, `[http://…](http://…)`) is that link, not a second one.
 				BARE_URL.lastIndex = 0;
 				let cursor = start;
 				for (let m = BARE_URL.exec(node.value); m; m = BARE_URL.exec(node.value)) {
@@ -58,7 +59,7 @@ export function bodyLinks(nodes: Node[], all: Node[] = nodes, source?: string): 
 				}
 			}
 			const children = 'children' in node ? (node.children as Node[]) : undefined;
-			if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], context: ctxNode });
+			if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], context: ctxNode, inLink: inLink || node.type === 'link' || node.type === 'linkReference' });
 		}
 	}
 	return out.sort((a, b) => a.start - b.start);

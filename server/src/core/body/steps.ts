@@ -84,7 +84,8 @@ export function readProcedure(text: string, spec: StepsSpec, sections: SectionIn
 	} else if (list) {
 		procedure = { section, kind: 'list', steps: [] };
 		for (const item of list.children as ListItem[]) {
-			const s = offset(item);
+			// After the list marker ("4. "), whose number is not a duration.
+			const s = item.children[0] ? offset(item.children[0]) : offset(item);
 			const e = endOffset(item);
 			const itemText = text.slice(s, e);
 			const m = DURATION_LABEL.exec(itemText);

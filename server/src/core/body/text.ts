@@ -26,7 +26,26 @@ const HEADING_NUMBER = /^\s*(?:ข้อ\s*)?(?:\(?\d+(?:\.\d+)*\)?\.?|[ก-ฮ]
  * numbering ("๑๐.๑ ", "(1) ", "ข้อ 2 ", "ก. ") stripped, case folded, spaces and / , - ( ) : . removed.
  */
 export function headingKey(s: string): string {
-	return normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase().replace(/[\s/,\-–—():：.·•'"“”‘’]+/gu, '');
+	return normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase().replace(HEADING_NOISE, '');
+}
+
+const HEADING_NOISE = /[\s/,\-–—():：.·•'"“”‘’]+/gu;
+const WORDS = new Intl.Segmenter('th', { granularity: 'word' });
+
+/**
+ * A heading's key ({@link headingKey}) with the offsets in the key where a word starts or ends,
+ * as ICU word segmentation cuts the heading (`Intl.Segmenter('th')`): an alias found inside a
+ * longer heading must begin and end on these (docs/page-model.md).
+ */
+export function headingWords(s: string): { key: string; boundaries: Set<number> } {
+	const text = normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase();
+	const boundaries = new Set<number>([0]);
+	let key = '';
+	for (const { segment } of WORDS.segment(text)) {
+		key += segment.replace(HEADING_NOISE, '');
+		boundaries.add(key.length);
+	}
+	return { key, boundaries };
 }
 
 /** An explicit "none" (ไม่มี…) stands for content (ITA O9). */

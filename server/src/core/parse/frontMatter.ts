@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isScalar, isSeq, isPair, type Document, type Node as YamlNode } from 'yaml';
+import { Parser, parseDocument, isMap, isScalar, isSeq, isPair, type Document, type Node as YamlNode } from 'yaml';
 
 /** A YAML problem with offsets in the document text. */
 export interface YamlProblem {
@@ -64,12 +64,19 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
 	}
 	const source = text.slice(contentStart, contentEnd);
 	const { doc: yaml, value, aliasError } = parseYaml(source);
-	const problems: YamlProblem[] = yaml.errors.map((e) => ({
-		message: e.message.split('\n')[0],
-		start: contentStart + e.pos[0],
-		end: contentStart + Math.max(e.pos[1], e.pos[0] + 1),
-		code: e.code,
-	}));
+	const problems: YamlProblem[] = yaml.errors.map((e) => {
+		// An unclosed quote or bracket is reported by the parser where it gave up (often the closing
+		// ---); the user must act where it opens, as yaml-language-server shows it.
+		const opened = /quote|flow (?:sequence|mapping|collection)|end with a [\]}]/i.test(e.message) ? unclosedOpening(source) : undefined;
+		const at = opened ?? e.pos[0];
+		const lineEnd = source.indexOf('\n', at);
+		return {
+			message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+			start: contentStart + at,
+			end: contentStart + (opened !== undefined ? (lineEnd < 0 ? source.length : lineEnd) : Math.max(e.pos[1], e.pos[0] + 1)),
+			code: e.code,
+		};
+	});
 	if (aliasError) problems.push({ message: aliasError, start: contentStart, end: contentEnd, code: 'ALIAS_LIMIT' });
 	return { start: 0, end, contentStart, contentEnd, closed: true, yaml, value, problems };
 }
@@ -131,4 +138,26 @@ function rangeOf(node: YamlNode, base: number): [number, number] | undefined {
 	const r = node.range;
 	if (!r) return undefined;
 	return [base + r[0], base + r[1]];
+}
+
+/** The offset of the first quoted scalar or flow collection that is never closed, from the YAML CST. */
+function unclosedOpening(source: string): number | undefined {
+	const stack: unknown[] = [...new Parser().parse(source)];
+	while (stack.length) {
+		const t = stack.shift();
+		if (!t || typeof t !== 'object') continue;
+		if (Array.isArray(t)) {
+			stack.unshift(...t);
+			continue;
+		}
+		const tok = t as { type?: string; offset?: number; source?: string; end?: { type: string }[] };
+		if ((tok.type === 'double-quoted-scalar' || tok.type === 'single-quoted-scalar') && typeof tok.source === 'string') {
+			const q = tok.type === 'double-quoted-scalar' ? '"' : "'";
+			const body = tok.source;
+			if (body.length < 2 || !body.endsWith(q) || (q === '"' && /(?:^|[^\\])(?:\\\\)*\\"$/.test(body))) return tok.offset;
+		}
+		if (tok.type === 'flow-collection' && !(tok.end ?? []).some((e) => e.type === 'flow-seq-end' || e.type === 'flow-map-end')) return tok.offset;
+		stack.unshift(...Object.values(tok).filter((v) => v && typeof v === 'object'));
+	}
+	return undefined;
 }

@@ -8,25 +8,37 @@ import { ellipsize, firstLine, topicLineRange } from './util';
 const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา)/u;
 
 /**
- * The items to check. Front-matter keys (`sources`, `date`) attribute a single-item page, and the
- * photos of a page that is itself one dated or sourced article; lists and tables still need their own.
+ * The items to check (docs/page-model.md). On an item page the page is the item: its source comes
+ * from `sources`, a label, a gazette reference or a link anywhere on it, its date from `date`, a
+ * labelled body date, `published` or `updated`. Elsewhere (hubs, topics without kinds) the list
+ * entries, table rows, images and sub-sections are the items; front-matter keys attribute a page
+ * without items, and the photos of a page that is itself one dated or sourced article.
  */
-function context(ctx: RuleContext, need: 'source' | 'date'): { spec: AttributionSpec; items: Item[]; pageMissing: boolean; pageKeys: string[] } | undefined {
+function context(ctx: RuleContext, need: 'source' | 'date'): { spec: AttributionSpec; items: Item[]; pageMissing: boolean; pageKeys: string[]; patterns: RegExp[] } | undefined {
 	const spec = ctx.facts.disclosure()?.attribution;
 	if (!spec || !spec[need]) return undefined;
-	let items = ctx.facts.attributionItems();
 	const pageKeys = need === 'source' ? spec.sourceKeys ?? ['sources'] : spec.dateKeys ?? [];
+	const patterns = (spec.sourcePatterns ?? []).map((p) => new RegExp(p.pattern, p.flags ?? 'u'));
+	if (ctx.facts.pageKind() === 'item') {
+		if (need === 'source') return { spec, items: [], pageMissing: !ctx.facts.pageHasSource(pageKeys, patterns), pageKeys, patterns };
+		// A page without any date lacks `published` first: frontmatter-schema reports that one gap.
+		const published = ctx.data !== undefined && isPresent(ctx.data.published);
+		return { spec, items: [], pageMissing: published && !ctx.facts.pageDate(), pageKeys, patterns };
+	}
+	let items = ctx.facts.attributionItems();
 	const present = keysPresent(ctx, pageKeys);
 	// A page without items is one item itself: its front-matter key must attribute it.
 	const pageMissing = items.length === 0 && pageKeys.length > 0 && !present;
 	if (present) items = items.length <= 1 ? [] : items.filter((i) => i.kind !== 'image');
-	return { spec, items, pageMissing, pageKeys };
+	return { spec, items, pageMissing, pageKeys, patterns };
 }
 
 function keysPresent(ctx: RuleContext, keys: string[]): boolean {
 	return keys.some((k) => ctx.data !== undefined && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)));
 }
 
+/** An item page's findings go on its heading (H1 or title); other pages' on the topic line. */
+const pageRange = (ctx: RuleContext): [number, number] => (ctx.facts.pageKind() === 'item' ? firstLine(ctx, [ctx.facts.pageAnchor().start, ctx.facts.pageAnchor().end]) : topicLineRange(ctx));
 const itemRange = (ctx: RuleContext, item: Item): [number, number] => firstLine(ctx, [item.start, item.end]);
 const label = (item: Item): string => ellipsize(item.text, 50);
 
@@ -53,10 +65,10 @@ export const sourceMissing: Rule = {
 		const c = context(ctx, 'source');
 		if (!c) return;
 		if (c.pageMissing && !SOURCE_LABEL.test(ctx.facts.bodyText())) {
-			const [start, end] = topicLineRange(ctx);
+			const [start, end] = pageRange(ctx);
 			report({ messageId: 'page', args: { keys: c.pageKeys.join(', ') }, start, end });
 		}
-		const patterns = (c.spec.sourcePatterns ?? []).map((p) => new RegExp(p.pattern, p.flags ?? 'u'));
+		const patterns = c.patterns;
 		const eol = ctx.doc.lines.eol;
 		for (const item of c.items) {
 			if (item.hasLink || item.sourceCell || SOURCE_LABEL.test(item.text) || patterns.some((p) => p.test(item.text))) continue;
@@ -94,8 +106,8 @@ export const dateMissing: Rule = {
 		const c = context(ctx, 'date');
 		if (!c) return;
 		if (c.pageMissing) {
-			const [start, end] = topicLineRange(ctx);
-			report({ messageId: 'page', args: { keys: c.pageKeys.join(', ') }, start, end });
+			const [start, end] = pageRange(ctx);
+			report({ messageId: 'page', args: { keys: [...c.pageKeys, 'published'].join(', ') }, start, end });
 		}
 		for (const item of c.items) {
 			const dates = findDates(item.dateCellText ?? item.text).filter((d) => d.date);

@@ -29,6 +29,14 @@ export const contentStale: Rule = {
 			th: 'หัวข้อ "{heading}" ต้องระบุปีงบประมาณ เช่น "ประจำปีงบประมาณ พ.ศ. {current}"',
 			en: 'The section "{heading}" must name its fiscal year, e.g. "ประจำปีงบประมาณ พ.ศ. {current}"',
 		},
+		dateFiscalYear: {
+			th: 'หน้านี้ลงวันที่ {value} อยู่ในปีงบประมาณ {year} ไม่ใช่ปีงบประมาณปัจจุบัน ({current}) ให้ปรับปรุงข้อมูลเป็นของปีงบประมาณ {current}',
+			en: 'This page is dated {value}, in fiscal year {year}, not the current fiscal year ({current}); update the content for fiscal year {current}',
+		},
+		dateFiscalYearOrPrevious: {
+			th: 'หน้านี้ลงวันที่ {value} อยู่ในปีงบประมาณ {year} เก่ากว่าปีงบประมาณปัจจุบัน ({current}) และปีก่อนหน้า ให้ปรับปรุงข้อมูล',
+			en: 'This page is dated {value}, in fiscal year {year}, older than the current fiscal year ({current}) and the one before; update the content',
+		},
 		fiscalYearOrPrevious: {
 			th: 'ปีงบประมาณ {year} เก่ากว่าปีงบประมาณปัจจุบัน ({current}) และปีก่อนหน้า ให้ปรับปรุงข้อมูล',
 			en: 'Fiscal year {year} is older than the current fiscal year ({current}) and the one before; update the content',
@@ -37,26 +45,10 @@ export const contentStale: Rule = {
 	check(ctx, report) {
 		if (!ctx.topic || !ctx.data) return;
 		const f = freshnessFor(ctx);
-		const updated = ctx.facts.dateAt('updated');
-		if (f.maxAgeDays != null && updated?.match?.date) {
-			const days = daysBetween(updated.match.date, ctx.today);
-			if (days > f.maxAgeDays) {
-				report({
-					messageId: 'age', start: updated.start, end: updated.end,
-					args: { value: updated.raw, days, max: f.maxAgeDays, due: formatDate(addDays(updated.match.date, f.maxAgeDays), updated.match.format) },
-				});
-			}
-		}
 		// The oldest fiscal year still current enough, for the page and for its sections.
 		const current = fiscalYearOf(ctx.today);
 		const oldest = f.fiscalYear === 'current-or-previous' ? current - 1 : current;
-		const fy = ctx.data.fiscal_year;
-		if (f.fiscalYear && typeof fy === 'number' && Number.isInteger(fy)) {
-			if (fy < oldest) {
-				const [start, end] = valueRange(ctx, ['fiscal_year']);
-				report({ messageId: f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious', args: { year: fy, current }, start, end });
-			}
-		}
+		let sectionStale = false;
 		for (const spec of ctx.facts.disclosure()?.sections ?? []) {
 			const m = spec.fiscalYear ? ctx.facts.sections().byId.get(spec.id) : undefined;
 			if (!m || !m.hasContent || m.explicitNone) continue;
@@ -69,7 +61,30 @@ export const contentStale: Rule = {
 				continue;
 			}
 			const newest = Math.max(...years);
-			if (newest < oldest) report({ messageId: 'sectionFiscalYear', args: { heading, year: newest, current }, start: m.headingStart, end: m.headingEnd });
+			if (newest < oldest) {
+				sectionStale = true;
+				report({ messageId: 'sectionFiscalYear', args: { heading, year: newest, current }, start: m.headingStart, end: m.headingEnd });
+			}
+		}
+		// The page's fiscal year, stated or read from its date (docs/page-model.md); a stale section already said it.
+		const fy = f.fiscalYear && !sectionStale ? ctx.facts.fiscalYear() : undefined;
+		const pageStale = Boolean(fy && fy.year < oldest);
+		if (fy && pageStale) {
+			const [start, end] = fy.from === 'fiscal_year' ? valueRange(ctx, ['fiscal_year']) : [fy.start, fy.end];
+			const args = { year: fy.year, current, value: fy.date?.raw ?? '' };
+			if (fy.from === 'date') report({ messageId: f.fiscalYear === 'current' ? 'dateFiscalYear' : 'dateFiscalYearOrPrevious', args, start, end });
+			else report({ messageId: f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious', args, start, end });
+		}
+		// Not reviewed in time; when the page's fiscal year already says it is old, that one finding explains it.
+		const updated = ctx.facts.dateAt('updated');
+		if (!pageStale && f.maxAgeDays != null && updated?.match?.date) {
+			const days = daysBetween(updated.match.date, ctx.today);
+			if (days > f.maxAgeDays) {
+				report({
+					messageId: 'age', start: updated.start, end: updated.end,
+					args: { value: updated.raw, days, max: f.maxAgeDays, due: formatDate(addDays(updated.match.date, f.maxAgeDays), updated.match.format) },
+				});
+			}
 		}
 	},
 };

@@ -57,6 +57,8 @@ export const downloadMissing: Rule = {
 			let count = good.get(req.kind) ?? 0;
 			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;
 			if (req.section && ctx.doc.limit) continue; // the body was not parsed: whether it links the file is unknown
+			// A missing or blank section is the gap (section-missing, section-empty, topic-coverage): one finding.
+			if (req.section && !section?.hasContent && count === 0) continue;
 			if (section) {
 				if (section.explicitNone && (spec?.allowNoneFor ?? []).includes(req.kind)) continue;
 				count += ctx.facts.linksIn(section.nodes).filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;

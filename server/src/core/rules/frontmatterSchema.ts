@@ -26,13 +26,13 @@ export const frontmatterSchema: Rule = {
 	scope: 'page',
 	description: { th: 'ส่วนหัวไม่เป็นไปตามสคีมาของหัวข้อ', en: 'The front matter breaks the topic schema' },
 	messages: {
-		required: { th: 'ขาดคีย์ {key} ({label}) ซึ่งหัวข้อ {topic} กำหนดให้ต้องมี', en: 'Missing required key {key} ({label}) for topic {topic}' },
+		required: { th: 'ขาดคีย์ {key} ({label}) ซึ่งหน้าหัวข้อ "{topic}" ต้องมี', en: 'Missing required key {key} ({label}) for topic "{topic}"' },
 		requiredNested: { th: '{parent} ขาดคีย์ {key} ({label})', en: '{parent} is missing the key {key} ({label})' },
 		recommended: { th: 'ควรระบุ {key} ({label}): {description}', en: 'Add {key} ({label}): {description}' },
 		blank: { th: '{key} ({label}) ต้องไม่เว้นว่าง หากไม่มีข้อมูลให้เขียน "ไม่มี"', en: '{key} ({label}) must not be blank; write "ไม่มี" if there is nothing' },
 		type: { th: '{key} ({label}) ต้องเป็น{expected}', en: '{key} ({label}) must be {expected}' },
 		enum: { th: '{key} ({label}) ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {values}', en: '{key} ({label}) must be one of: {values}' },
-		unknownKey: { th: 'คีย์ {key} ไม่อยู่ในสคีมาของหัวข้อ {topic}', en: 'The key {key} is not in the schema of topic {topic}' },
+		unknownKey: { th: 'คีย์ {key} ไม่อยู่ในสคีมาของหัวข้อ "{topic}"', en: 'The key {key} is not in the schema of topic "{topic}"' },
 		other: { th: 'ค่า {key} ไม่ถูกต้อง: {detail}', en: '{key} is not valid: {detail}' },
 		notMapping: { th: 'ส่วนหัวต้องเป็นชุดคีย์ (key: value) ไม่ใช่{expected}', en: 'The front matter must be a mapping of keys (key: value), not {expected}' },
 		topicName: {
@@ -54,15 +54,28 @@ export const frontmatterSchema: Rule = {
 		// A topic assigned by a config glob stands in for the `topic` key the schema requires.
 		const data = ctx.topicResolution.source === 'config' ? { topic: ctx.topic.id, ...ctx.data } : ctx.data;
 		if (!validate(data)) for (const r of mapErrors(ctx, validate.errors ?? [])) report(r);
-		for (const key of ctx.topic.x.recommended ?? []) {
+		const x = ctx.facts.disclosure();
+		// Keys a page of this kind must carry (an item's service name): reported as the schema's own required keys.
+		for (const key of x?.requiredKeys ?? []) {
+			if (resolveKeyPath(ctx.data, key).some((h) => isPresent(h.value))) continue;
+			const [start, end] = topicLineRange(ctx);
+			report({ messageId: 'required', args: { key, label: keyLabel(ctx, key), topic: ctx.topic.x.name }, start, end, fix: missingKeyFix(ctx, key), data: { key, kind: 'required' } });
+		}
+		// Recommended keys warn; keys few real pages carry are info; the `recommended` option sets either per key.
+		const levels = recommendedLevels(ctx.options.recommended);
+		const wanted: [string, 'warning' | 'info'][] = [...(x?.recommended ?? []).map((k) => [k, 'warning'] as [string, 'warning']), ...(x?.suggested ?? []).map((k) => [k, 'info'] as [string, 'info'])];
+		const listed = new Set(wanted.map(([k]) => k));
+		for (const [key, fallback] of wanted) {
+			const level = levels[key] ?? fallback;
+			if (level === 'off') continue;
 			const hits = resolveKeyPath(ctx.data, key);
 			if (hits.some((h) => isPresent(h.value))) continue;
-			if (key.includes('.') && resolveKeyPath(ctx.data, key.split('.')[0]).length === 0 && (ctx.topic.x.recommended ?? []).includes(key.split('.')[0])) continue;
+			if (key.includes('.') && resolveKeyPath(ctx.data, key.split('.')[0]).length === 0 && listed.has(key.split('.')[0])) continue;
 			const [start, end] = topicLineRange(ctx);
 			const info = ctx.topic.keys.get(key);
 			report({
-				messageId: 'recommended', severity: 'warning',
-				args: { key, label: keyLabel(ctx, key), description: info?.description ?? { th: '', en: '' } },
+				messageId: 'recommended', severity: level,
+				args: { key, label: keyLabel(ctx, key), description: withoutRecommended(info?.description) },
 				start, end, data: { key, kind: 'recommended' },
 			});
 		}
@@ -86,7 +99,7 @@ function mapErrors(ctx: RuleContext, errors: ErrorObject[]): Report[] {
 	localizeTh(th);
 	const seen = new Set<string>();
 	const out: Report[] = [];
-	const topic = ctx.topic!.id;
+	const topic = ctx.topic!.x.name;
 	errors.forEach((e, i) => {
 		if (e.keyword === 'format' && (e.params as { format?: string }).format === 'disclosure-date') return;
 		const path = instancePathSegments(e.instancePath);
@@ -101,11 +114,7 @@ function mapErrors(ctx: RuleContext, errors: ErrorObject[]): Report[] {
 			const fullLabel = keyLabel(ctx, keyPathOf(full));
 			if (path.length === 0) {
 				const [start, end] = topicLineRange(ctx);
-				const fm = ctx.doc.frontMatter!;
-				const eol = ctx.doc.lines.eol;
-				// A line to fill in, at the end of the front matter: nothing is lost, and the blank stays reported.
-				const fix = fm.closed ? { range: [fm.contentEnd, fm.contentEnd] as [number, number], text: `${ctx.doc.text.slice(fm.contentStart, fm.contentEnd).endsWith('\n') || fm.contentEnd === fm.contentStart ? '' : eol}${missing}:${eol}`, safe: true } : undefined;
-				out.push({ messageId: 'required', args: { key: missing, label: fullLabel, topic }, start, end, fix, data: { key: missing, kind: 'required' } });
+				out.push({ messageId: 'required', args: { key: missing, label: fullLabel, topic }, start, end, fix: missingKeyFix(ctx, missing), data: { key: missing, kind: 'required' } });
 			} else {
 				const [start, end] = valueRange(ctx, path);
 				out.push({ messageId: 'requiredNested', args: { parent: key, key: missing, label: fullLabel }, start, end, data: { key: pathText(full), kind: 'required' } });
@@ -144,4 +153,27 @@ function resolveValue(data: unknown, path: (string | number)[]): unknown {
 		v = (v as Record<string | number, unknown>)[seg];
 	}
 	return v;
+}
+
+/** The `recommended` option: `{"publish_request": "warning", "approver": "off"}`. */
+function recommendedLevels(option: unknown): Record<string, 'warning' | 'info' | 'off'> {
+	if (!option || typeof option !== 'object' || Array.isArray(option)) return {};
+	const out: Record<string, 'warning' | 'info' | 'off'> = {};
+	for (const [k, v] of Object.entries(option)) if (v === 'warning' || v === 'info' || v === 'off') out[k] = v;
+	return out;
+}
+
+/** A line to fill in, at the end of the front matter: nothing is lost, and the blank stays reported. */
+function missingKeyFix(ctx: RuleContext, key: string): Report['fix'] {
+	const fm = ctx.doc.frontMatter;
+	if (!fm?.closed) return undefined;
+	const eol = ctx.doc.lines.eol;
+	const lead = ctx.doc.text.slice(fm.contentStart, fm.contentEnd).endsWith('\n') || fm.contentEnd === fm.contentStart ? '' : eol;
+	return { range: [fm.contentEnd, fm.contentEnd], text: `${lead}${key}:${eol}`, safe: true };
+}
+
+/** A key's description for the "recommended" message, which already says so: "(แนะนำให้ระบุ)" dropped. */
+function withoutRecommended(d: LocalizedText | undefined): LocalizedText {
+	const cut = (s: string): string => s.replace(/\s*\((?:แนะนำให้ระบุ|แนะนำ|recommended)\)\s*(?=\.?$)/iu, '').replace(/\s+$/, '');
+	return { th: cut(d?.th ?? ''), en: cut(d?.en ?? '') };
 }

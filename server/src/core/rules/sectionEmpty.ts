@@ -1,10 +1,13 @@
 import type { Rule } from './types';
 import { walk } from '../parse/walk';
+import { nodeText } from '../body/text';
+import type { Node, Table } from 'mdast';
 import { normalizeThai } from '../thai/normalize';
 
 /** A required section is blank (an explicit ไม่มี… is content), or lacks what the schema says it must hold. */
 export const sectionEmpty: Rule = {
 	id: 'section-empty',
+	needsBody: true,
 	tags: ['structure'],
 	defaultSeverity: 'error',
 	fixable: false,
@@ -50,7 +53,7 @@ export const sectionEmpty: Rule = {
 				if (spec.allowNone === false) report({ messageId: 'noneNotAllowed', args, start, end });
 				continue;
 			}
-			const hay = normalizeThai(m.fullText).text.toLowerCase();
+			const hay = normalizeThai(`${m.fullText}\n${tableCellsWithHeaders(m.nodes)}`).text.toLowerCase();
 			for (const alternatives of spec.mustContain ?? []) {
 				if (!alternatives.some((w) => hay.includes(w.toLowerCase()))) report({ messageId: 'mustContain', args: { ...args, words: alternatives.join(' / ') }, start, end });
 			}
@@ -65,3 +68,19 @@ export const sectionEmpty: Rule = {
 		}
 	},
 };
+
+/**
+ * Every table cell read with its column's header ("ร้อยละ 92.5"): a result table states its score
+ * in a column headed ร้อยละ or คะแนน rather than in a sentence (docs/real-pages.md).
+ */
+function tableCellsWithHeaders(nodes: Node[]): string {
+	const out: string[] = [];
+	for (const n of nodes) walk(n, (x) => {
+		if (x.type !== 'table') return true;
+		const [head, ...rows] = (x as Table).children;
+		const headers = head?.children.map((c) => nodeText(c).trim()) ?? [];
+		for (const row of rows) row.children.forEach((c, i) => out.push(`${headers[i] ?? ''} ${nodeText(c).trim()}`));
+		return false;
+	});
+	return out.join('\n');
+}

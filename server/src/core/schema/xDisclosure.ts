@@ -11,6 +11,8 @@ export interface XDisclosure {
 	aliases?: string[];
 	/** Front-matter key paths that give a warning when absent. */
 	recommended?: string[];
+	/** Front-matter key paths few real pages carry: an `info` when absent (configurable). */
+	suggested?: string[];
 	/** Date key paths (`a.b`, `list[].date`) that may not be after today. */
 	notFuture?: string[];
 	dateOrder?: { earlier: string; later: string }[];
@@ -23,8 +25,21 @@ export interface XDisclosure {
 	requiredLinks?: { id: string; pattern: string; flags?: string; label: LocalizedText; keys?: string[]; section?: string; allowNone?: boolean }[];
 	https?: string[];
 	procurement?: { when?: When; section?: string; noneText?: string; graceDays?: number; periodKey?: string };
-	variants?: (Omit<XDisclosure, 'id' | 'name' | 'variants' | 'aliases'> & { when: When })[];
+	variants?: (Omit<XDisclosure, 'id' | 'name' | 'variants' | 'aliases' | 'kinds'> & { when: When })[];
+	/** What a hub page (a list of items) and an item page (one item) hold (docs/page-model.md). */
+	kinds?: { hub?: KindSpec; item?: KindSpec };
 }
+
+/** The kinds of page a topic knows. */
+export type PageKind = 'hub' | 'item';
+
+/** The requirements of one kind of page, merged over the topic's own like a variant. */
+export type KindSpec = Omit<XDisclosure, 'id' | 'name' | 'variants' | 'aliases' | 'kinds'> & {
+	/** Front-matter conditions, any of which makes a page this kind. */
+	when?: When[];
+	/** Front-matter keys a page of this kind must carry (reported like a schema's `required`). */
+	required?: string[];
+};
 
 /** A condition on front-matter values: a value, any of a list, or `{present: boolean}`. */
 export type When = Record<string, unknown>;
@@ -60,6 +75,8 @@ export interface SectionSpec {
 	noneText?: string;
 	/** A sub-section that counts as its parent (9(4)-1 for 9(4)). */
 	parent?: string;
+	/** When no heading names it, the page itself is this section (a hub's list). */
+	page?: boolean;
 	role?: 'text' | 'steps' | 'total' | 'contact' | 'downloads' | 'links' | 'items' | 'procurement-months';
 	fiscalYear?: boolean;
 	minLinks?: number;

@@ -496,7 +496,13 @@ function build(g: Record<string, string | undefined>, original: string): Built {
 			},
 		};
 	}
-	// Two-digit-year numeric: D/M/YY or M/D/YY, not converted.
+	// Two-digit-year numeric. A first number over 12 cannot be a month: it is D/M/YY, and the only
+	// issue is the two-digit year (read as BE 25yy). Otherwise D/M/YY or M/D/YY, not converted.
+	if (Number(g.n2D) > 12 && Number(g.n2M) <= 12) {
+		const { ce, era } = resolveYear(Number(g.n2Y), 2, undefined, problems);
+		const date = finishDate(ce, Number(g.n2M), Number(g.n2D), problems);
+		return { date, problems, format: { style: 'numeric', era, eraMarker: false, thaiDigits, dayPrefix: false, separator: '/', padded: (g.n2D ?? '').length === 2 && (g.n2M ?? '').length === 2 } };
+	}
 	problems.push({ kind: 'ambiguous-numeric' });
 	return {
 		date: null,

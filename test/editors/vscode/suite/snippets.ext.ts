@@ -75,13 +75,15 @@ describe('page skeleton snippets in the VS Code extension host', () => {
 			assert.match(lines[11], /^ {2}date: \d{4}-\d{2}-\d{2}$/);
 			assert.equal(lines[12], '---');
 			assert.doesNotMatch(editor.document.getText(), /\$\{|\$\d/, 'a snippet placeholder was left unresolved');
-			// The required link to the Government Website Standard is in its section, its URL a placeholder.
-			assert.equal(lines[20], '- [มาตรฐานเว็บไซต์ภาครัฐ (Government Website Standard)](https://)');
+			// The page is the list (docs/page-model.md): the required link to the Government Website Standard
+			// follows the title, its URL a placeholder.
+			assert.equal(lines[14], '# รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง');
+			assert.equal(lines[16], '- [มาตรฐานเว็บไซต์ภาครัฐ (Government Website Standard)](https://)');
 
 			// The page is complete: no missing or recommended key, section or required link. What remains is
 			// the URL the user has still to type (the placeholder `https://`).
 			const got = diags.map((d) => [codeOf(d), d.range.start.line, d.severity]);
-			assert.deepEqual(got, [['link-malformed', 20, vscode.DiagnosticSeverity.Error]], show(uri));
+			assert.deepEqual(got, [['link-malformed', 16, vscode.DiagnosticSeverity.Error]], show(uri));
 		} finally {
 			await discard(uri);
 		}
