@@ -96,10 +96,10 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 				code: 1,
 				stdout: [
 					'page.md',
-					'  9:10   ผิดพลาด  updated (ปรับปรุงล่าสุด): ไม่มีวันที่ "31 เมษายน 2569" ในปฏิทิน  date-invalid',
-					'  15:17  เตือน    "1 ตุลาคม 2024" ใช้ปี ค.ศ. กับชื่อเดือนภาษาไทย หน่วยงานราชการใช้ปี พ.ศ.  date-era',
+					'  9:10   ข้อผิดพลาด  updated (วันที่ปรับปรุงล่าสุด): วันที่ "31 เมษายน 2569" ไม่มีอยู่จริงในปฏิทิน ให้ตรวจวันและเดือนอีกครั้ง  date-invalid',
+					'  15:17  คำเตือน    "1 ตุลาคม 2024" ใช้ปี ค.ศ. คู่กับชื่อเดือนภาษาไทย ให้เขียนปีเป็น พ.ศ. ตามแบบของหน่วยงานราชการ  date-era',
 					'',
-					'✖ พบ 2 รายการ (ผิดพลาด 1, เตือน 1, แจ้ง 0)',
+					'✖ พบปัญหา 2 รายการ (ข้อผิดพลาด 1, คำเตือน 1, ข้อสังเกต 0)',
 					'  แก้อัตโนมัติได้ 1 รายการ',
 					'',
 				].join('\n'),
@@ -160,7 +160,7 @@ for (const [name, run] of [['in-process main()', inProcess], ['spawned binary', 
 			const dir = siteWith({ 'sub/.disclosurelintrc.json': '{ "locale": "th" }' });
 			const r = await run(['--stdin', '--stdin-filename', 'sub/new.md', '--format', 'json'], { cwd: dir, stdin: FAILING_PAGE });
 			assert.deepEqual(findingsByFile(r.stdout, dir), [['sub/new.md', ['9:date-invalid', '15:date-era']]]);
-			assert.equal(parseLintJson(r.stdout)[0].messages[0].message, 'updated (ปรับปรุงล่าสุด): ไม่มีวันที่ "31 เมษายน 2569" ในปฏิทิน');
+			assert.equal(parseLintJson(r.stdout)[0].messages[0].message, 'updated (วันที่ปรับปรุงล่าสุด): วันที่ "31 เมษายน 2569" ไม่มีอยู่จริงในปฏิทิน ให้ตรวจวันและเดือนอีกครั้ง');
 			assert.equal(r.stderr, '');
 			assert.equal(r.code, 1);
 		});

@@ -225,7 +225,7 @@ function exitCode(reports: FileReport[], opts: CliOptions, locale: Locale, io: C
 	if (errors) return 1;
 	if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
 		io.stderr.write(locale === 'th'
-			? `disclosure-lint: พบคำเตือน ${warnings} รายการ เกินกว่าที่ --max-warnings ยอมให้ (${opts.maxWarnings})\n`
+			? `disclosure-lint: พบคำเตือน ${warnings} รายการ เกินจำนวนที่ --max-warnings กำหนดไว้ (${opts.maxWarnings})\n`
 			: `disclosure-lint: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);
 		return 1;
 	}
@@ -295,7 +295,7 @@ function dedupeProblems(problems: FileProblem[]): FileProblem[] {
 
 function reportProblems(problems: FileProblem[], locale: Locale, io: CliIo): number {
 	for (const p of problems) io.stderr.write(`${p.file}:${p.line}:${p.column}: ${pick(p.message, locale)}\n`);
-	io.stderr.write(locale === 'th' ? 'disclosure-lint: แก้ไฟล์การตั้งค่าหรือสคีมาข้างต้นก่อน จึงจะตรวจได้\n' : 'disclosure-lint: fix the configuration or schema problems above first\n');
+	io.stderr.write(locale === 'th' ? 'disclosure-lint: ให้แก้ปัญหาในไฟล์การตั้งค่าหรือสคีมาข้างต้นก่อน จึงจะตรวจหน้าได้\n' : 'disclosure-lint: fix the configuration or schema problems above first\n');
 	return 2;
 }
 

@@ -139,14 +139,14 @@ ${t.pages.length ? pageTable(t.pages) : ''}</section>`;
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="disclosure-lint ${esc(VERSION)}">
-<title>รายงานการเปิดเผยข้อมูล / Disclosure compliance report</title>
+<title>รายงานผลการตรวจการเปิดเผยข้อมูล / Disclosure compliance report</title>
 <style>
 ${fontCss()}
 ${CSS}</style>
 </head>
 <body>
 <header id="first">
-<h1>รายงานการเปิดเผยข้อมูลตามมาตรฐาน <span class="en" lang="en">Disclosure compliance report</span></h1>
+<h1>รายงานผลการตรวจการเปิดเผยข้อมูลตามมาตรฐาน <span class="en" lang="en">Disclosure compliance report</span></h1>
 <dl class="meta">
 <dt>${both('วันที่ตรวจ', 'Checked on')}</dt><dd>${longDate(ctx.today)}</dd>
 <dt>${both('เครื่องมือ', 'Tool')}</dt><dd>disclosure-lint ${esc(VERSION)}</dd>
@@ -173,7 +173,7 @@ ${freshnessChart(m.freshness, (e) => relFile(e.page.filePath)) || `<p>${both('�
 ${freshnessNote}${undated ? `<p>${both(`${num(undated)} หน้าไม่มีวันที่ปรับปรุงที่อ่านได้`, `${num(undated)} pages have no readable review date`)}</p>` : ''}
 </figure>
 <h3 id="h-rules">${both('จำนวนที่พบตามกฎ', 'Findings per rule')}</h3>
-<table id="rules"><thead><tr><th scope="col">${both('กฎ', 'Rule')}</th><th scope="col">${both('ตรวจอะไร', 'Reports')}</th>${SEVERITIES.map((s) => `<th scope="col" class="n">${both(SEVERITY_NAMES[s].th, SEVERITY_NAMES[s].en)}</th>`).join('')}<th scope="col" class="n">${both('รวม', 'Total')}</th></tr></thead><tbody>
+<table id="rules"><thead><tr><th scope="col">${both('กฎ', 'Rule')}</th><th scope="col">${both('สิ่งที่ตรวจ', 'Reports')}</th>${SEVERITIES.map((s) => `<th scope="col" class="n">${both(SEVERITY_NAMES[s].th, SEVERITY_NAMES[s].en)}</th>`).join('')}<th scope="col" class="n">${both('รวม', 'Total')}</th></tr></thead><tbody>
 ${ruleRows.join('\n') || `<tr><td colspan="6">${both('ไม่พบปัญหา', 'No findings')}</td></tr>`}
 </tbody></table>
 </section>
@@ -182,7 +182,7 @@ ${ruleRows.join('\n') || `<tr><td colspan="6">${both('ไม่พบปัญ�
 ${topicSections.join('\n')}
 </section>
 <section id="findings-section" aria-labelledby="h-findings">
-<h2 id="h-findings">${both('รายการที่พบ', 'Findings')}</h2>
+<h2 id="h-findings">${both('ปัญหาที่พบ', 'Findings')}</h2>
 ${filters}
 <table id="findings"><thead><tr><th scope="col">${both('หัวข้อ', 'Topic')}</th><th scope="col">${both('ตำแหน่ง', 'Where')}</th><th scope="col">${both('ระดับ', 'Severity')}</th><th scope="col">${both('กฎ', 'Rule')}</th><th scope="col">${both('ข้อความ', 'Message')}</th></tr></thead><tbody>
 ${findingRows.join('\n') || `<tr><td colspan="5">${both('ไม่พบปัญหา', 'No findings')}</td></tr>`}

@@ -338,7 +338,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		return missing.map((f, i) => ({
 			label: `## ${String(f.data!.heading)}`,
 			kind: CompletionItemKind.Snippet,
-			detail: locale === 'th' ? 'หัวข้อที่ยังขาด' : 'missing section',
+			detail: locale === 'th' ? 'หัวข้อย่อยที่ยังขาด' : 'missing section',
 			sortText: String(i).padStart(3, '0'),
 			textEdit: { range: { start: { line, character: 0 }, end: doc.positionAt(offset) }, newText: `## ${String(f.data!.heading)}\n\n` },
 		}));

@@ -5,7 +5,7 @@ import type { Finding, Locale } from '../../core/types';
 
 const LABEL: Record<Locale, Record<Finding['severity'], string>> = {
 	en: { error: 'error', warning: 'warning', info: 'info' },
-	th: { error: 'ผิดพลาด', warning: 'เตือน', info: 'แจ้ง' },
+	th: { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' },
 };
 
 /** Terminal display width: Thai combining marks take no column. */
@@ -44,7 +44,7 @@ export const stylishFormatter: Formatter = (reports, ctx) => {
 		return paint('32', th ? `✔ ตรวจ ${n} หน้า ไม่พบปัญหา` : `✔ ${n} page${n === 1 ? '' : 's'} checked, no problems`) + '\n';
 	}
 	const summary = th
-		? `✖ พบ ${total} รายการ (ผิดพลาด ${totals.error}, เตือน ${totals.warning}, แจ้ง ${totals.info})`
+		? `✖ พบปัญหา ${total} รายการ (ข้อผิดพลาด ${totals.error}, คำเตือน ${totals.warning}, ข้อสังเกต ${totals.info})`
 		: `✖ ${total} problem${total === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)`;
 	lines.push(paint(totals.error ? '31;1' : totals.warning ? '33;1' : '36;1', summary));
 	if (fixable) lines.push(th ? `  แก้อัตโนมัติได้ ${fixable} รายการ` : `  ${fixable} can be fixed automatically`);

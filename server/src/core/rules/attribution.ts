@@ -57,7 +57,7 @@ export const sourceMissing: Rule = {
 			en: 'The item "{item}" has no source; add "ที่มา: …" (Source:) or a link to the original',
 		},
 		page: {
-			th: 'หน้านี้ไม่ระบุแหล่งที่มา ให้ใส่ {keys} ในส่วนหัว หรือ "ที่มา: …" ในเนื้อหา',
+			th: 'หน้านี้ไม่ระบุแหล่งที่มา ให้ใส่ {keys} ในส่วนหัวของไฟล์ (front matter) หรือเขียน "ที่มา: …" ในเนื้อหา',
 			en: 'This page gives no source; add {keys} to the front matter or "ที่มา: …" (Source:) in the body',
 		},
 	},
@@ -94,7 +94,7 @@ export const dateMissing: Rule = {
 			en: 'The item "{item}" has no date; add one, e.g. 15 ตุลาคม 2569',
 		},
 		page: {
-			th: 'หน้านี้ไม่ระบุวันที่ของเรื่อง ให้ใส่ {keys} ในส่วนหัว เช่น date: 2569-11-12',
+			th: 'หน้านี้ไม่ระบุวันที่ของเรื่อง ให้ใส่ {keys} ในส่วนหัวของไฟล์ (front matter) เช่น date: 2569-11-12',
 			en: 'This page gives no date for its story; add {keys} to the front matter, e.g. date: 2569-11-12',
 		},
 		noTime: {

@@ -48,9 +48,9 @@ export const contactMissing: Rule = {
 	scope: 'page',
 	description: { th: 'ช่องทางการติดต่อไม่ครบ', en: 'A contact channel is missing' },
 	messages: {
-		missing: { th: 'หัวข้อ "{heading}" ไม่มี{channel}', en: 'The section "{heading}" gives no {channel}' },
-		recommended: { th: 'หัวข้อ "{heading}" ควรมี{channel}', en: 'The section "{heading}" should give a {channel}' },
-		none: { th: 'หัวข้อ "{heading}" ต้องมีช่องทางติดต่ออย่างน้อยหนึ่งช่องทาง ({channels})', en: 'The section "{heading}" needs at least one contact channel ({channels})' },
+		missing: { th: 'หัวข้อย่อย "{heading}" ยังไม่มี{channel} ให้เพิ่มข้อมูลนี้', en: 'The section "{heading}" gives no {channel}' },
+		recommended: { th: 'หัวข้อย่อย "{heading}" ควรมี{channel}ด้วย', en: 'The section "{heading}" should give a {channel}' },
+		none: { th: 'หัวข้อย่อย "{heading}" ต้องมีช่องทางการติดต่ออย่างน้อยหนึ่งช่องทางจากรายการต่อไปนี้: {channels}', en: 'The section "{heading}" needs at least one contact channel ({channels})' },
 	},
 	check(ctx, report) {
 		const spec = ctx.facts.disclosure()?.contact;

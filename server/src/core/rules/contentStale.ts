@@ -14,31 +14,31 @@ export const contentStale: Rule = {
 	description: { th: 'ข้อมูลเก่าเกินกว่าที่หัวข้อกำหนด', en: 'Content older than the topic allows' },
 	messages: {
 		age: {
-			th: 'ปรับปรุงล่าสุดเมื่อ {value} ผ่านมา {days} วันแล้ว หัวข้อนี้ต้องทบทวนอย่างน้อยทุก {max} วัน (ครบกำหนดเมื่อ {due})',
+			th: 'ปรับปรุงล่าสุดเมื่อ {value} ผ่านมา {days} วันแล้ว แต่หน้าหัวข้อนี้ต้องทบทวนอย่างน้อยทุก {max} วัน (ครบกำหนดเมื่อ {due}) ให้ทบทวนเนื้อหา แล้วแก้ updated เป็นวันที่ปรับปรุง',
 			en: 'Last updated {value}, {days} days ago; this topic must be reviewed at least every {max} days (due {due})',
 		},
 		fiscalYear: {
-			th: 'ปีงบประมาณ {year} ไม่ใช่ปีงบประมาณปัจจุบัน ({current}) ให้ปรับปรุงข้อมูลเป็นของปีงบประมาณ {current}',
+			th: 'ปีงบประมาณ {year} ไม่ใช่ปีงบประมาณปัจจุบัน ({current}) ให้ปรับปรุงเนื้อหาเป็นของปีงบประมาณ {current} แล้วแก้ fiscal_year ให้ตรงกัน',
 			en: 'Fiscal year {year} is not the current fiscal year ({current}); update the content for fiscal year {current}',
 		},
 		sectionFiscalYear: {
-			th: 'หัวข้อ "{heading}" เป็นข้อมูลปีงบประมาณ {year} ต้องปรับเป็นปีงบประมาณปัจจุบัน ({current})',
+			th: 'หัวข้อย่อย "{heading}" เป็นข้อมูลปีงบประมาณ {year} ให้ปรับปรุงเป็นข้อมูลปีงบประมาณปัจจุบัน ({current})',
 			en: 'The section "{heading}" is for fiscal year {year}; it must be for the current fiscal year ({current})',
 		},
 		sectionFiscalYearMissing: {
-			th: 'หัวข้อ "{heading}" ต้องระบุปีงบประมาณ เช่น "ประจำปีงบประมาณ พ.ศ. {current}"',
+			th: 'หัวข้อย่อย "{heading}" ต้องระบุปีงบประมาณ เช่น "ประจำปีงบประมาณ พ.ศ. {current}"',
 			en: 'The section "{heading}" must name its fiscal year, e.g. "ประจำปีงบประมาณ พ.ศ. {current}"',
 		},
 		dateFiscalYear: {
-			th: 'หน้านี้ลงวันที่ {value} อยู่ในปีงบประมาณ {year} ไม่ใช่ปีงบประมาณปัจจุบัน ({current}) ให้ปรับปรุงข้อมูลเป็นของปีงบประมาณ {current}',
+			th: 'หน้านี้ลงวันที่ {value} ซึ่งอยู่ในปีงบประมาณ {year} ไม่ใช่ปีงบประมาณปัจจุบัน ({current}) ให้ปรับปรุงเนื้อหาเป็นของปีงบประมาณ {current}',
 			en: 'This page is dated {value}, in fiscal year {year}, not the current fiscal year ({current}); update the content for fiscal year {current}',
 		},
 		dateFiscalYearOrPrevious: {
-			th: 'หน้านี้ลงวันที่ {value} อยู่ในปีงบประมาณ {year} เก่ากว่าปีงบประมาณปัจจุบัน ({current}) และปีก่อนหน้า ให้ปรับปรุงข้อมูล',
+			th: 'หน้านี้ลงวันที่ {value} ซึ่งอยู่ในปีงบประมาณ {year} เก่าเกินไป หน้าหัวข้อนี้ต้องเป็นข้อมูลปีงบประมาณปัจจุบัน ({current}) หรือปีงบประมาณก่อนหน้า ให้ปรับปรุงเนื้อหา',
 			en: 'This page is dated {value}, in fiscal year {year}, older than the current fiscal year ({current}) and the one before; update the content',
 		},
 		fiscalYearOrPrevious: {
-			th: 'ปีงบประมาณ {year} เก่ากว่าปีงบประมาณปัจจุบัน ({current}) และปีก่อนหน้า ให้ปรับปรุงข้อมูล',
+			th: 'ปีงบประมาณ {year} เก่าเกินไป หน้าหัวข้อนี้ต้องเป็นข้อมูลปีงบประมาณปัจจุบัน ({current}) หรือปีงบประมาณก่อนหน้า ให้ปรับปรุงเนื้อหา แล้วแก้ fiscal_year ให้ตรงกัน',
 			en: 'Fiscal year {year} is older than the current fiscal year ({current}) and the one before; update the content',
 		},
 	},

@@ -14,17 +14,17 @@ export const dateEra: Rule = {
 	description: { th: 'ศักราชกับปีไม่สอดคล้องกัน หรือวันที่เขียนกำกวม', en: 'Era and year disagree, or a date is written ambiguously' },
 	messages: {
 		eraMismatch: {
-			th: '{where}"{value}": {marker} ไม่เข้ากับปี {year} (พ.ศ. = ค.ศ. + 543)',
+			th: '{where}"{value}" ระบุ {marker} แต่ปี {year} ไม่ใช่ปี {marker} (พ.ศ. = ค.ศ. + 543) ให้แก้ศักราชหรือปีให้ตรงกัน',
 			en: '{where}"{value}": {marker} does not fit the year {year} (BE = CE + 543)',
 		},
 		ceWithThaiMonth: {
-			th: '{where}"{value}" ใช้ปี ค.ศ. กับชื่อเดือนภาษาไทย หน่วยงานราชการใช้ปี พ.ศ.',
+			th: '{where}"{value}" ใช้ปี ค.ศ. คู่กับชื่อเดือนภาษาไทย ให้เขียนปีเป็น พ.ศ. ตามแบบของหน่วยงานราชการ',
 			en: '{where}"{value}" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years',
 		},
-		twoDigitYear: { th: '{where}"{value}" ใช้ปีสองหลัก ให้เขียนปี พ.ศ. เต็มสี่หลัก', en: '{where}"{value}" has a two-digit year; write the full four-digit BE year' },
-		ambiguous: { th: '{where}"{value}" กำกวม (วัน/เดือน/ปีสองหลัก) ให้เขียนชื่อเดือนและปี พ.ศ. เต็ม', en: '{where}"{value}" is ambiguous (D/M/YY or M/D/YY); write the month name and the full BE year' },
-		misspelledMonth: { th: '{where}สะกดชื่อเดือนผิด: "{written}" ที่ถูกคือ "{expected}"', en: '{where}misspelt month: "{written}" should be "{expected}"' },
-		weekday: { th: '{where}"{value}" ตรงกับ{expected} ไม่ใช่{written}', en: '{where}"{value}" falls on {expected}, not {written}' },
+		twoDigitYear: { th: '{where}"{value}" ใช้ปีแบบย่อสองหลัก ให้เขียนปี พ.ศ. เต็มสี่หลัก เช่น 2569', en: '{where}"{value}" has a two-digit year; write the full four-digit BE year' },
+		ambiguous: { th: '{where}"{value}" อ่านได้หลายแบบ (ไม่ชัดว่าตัวเลขใดเป็นวันหรือเดือน) ให้เขียนชื่อเดือนและปี พ.ศ. เต็มสี่หลัก เช่น 5 มีนาคม 2569', en: '{where}"{value}" is ambiguous (D/M/YY or M/D/YY); write the month name and the full BE year' },
+		misspelledMonth: { th: '{where}สะกดชื่อเดือนผิด: "{written}" ให้แก้เป็น "{expected}"', en: '{where}misspelt month: "{written}" should be "{expected}"' },
+		weekday: { th: '{where}"{value}": วันที่นี้ตรงกับ{expected} ไม่ใช่{written} ให้แก้ชื่อวันหรือวันที่ให้ถูกต้อง', en: '{where}"{value}" falls on {expected}, not {written}' },
 	},
 	check(ctx, report) {
 		for (const d of ctx.facts.frontMatterDates()) {

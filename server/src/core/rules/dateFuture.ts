@@ -14,7 +14,7 @@ export const dateFuture: Rule = {
 	description: { th: 'วันที่เผยแพร่หรือปรับปรุงอยู่ในอนาคต', en: 'A publication or update date after today' },
 	messages: {
 		future: {
-			th: '{key} ({label}) เป็นวันที่ในอนาคต: {value} แต่วันนี้คือ {today}',
+			th: '{key} ({label}) ระบุวันที่ {value} ซึ่งยังมาไม่ถึง (วันนี้คือ {today}) ให้แก้เป็นวันที่จริง',
 			en: '{key} ({label}) is in the future: {value}, but today is {today}',
 		},
 	},

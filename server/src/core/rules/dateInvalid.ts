@@ -11,12 +11,12 @@ export const dateInvalid: Rule = {
 	description: { th: 'วันที่อ่านไม่ได้หรือไม่มีอยู่จริง', en: 'A date that does not parse or does not exist' },
 	messages: {
 		unreadable: {
-			th: '{key} ({label}) อ่านเป็นวันที่ไม่ได้: "{value}" เขียนเช่น 2568-10-01, 1 ตุลาคม 2568 หรือ 1 ต.ค. 2568',
+			th: '{key} ({label}): อ่าน "{value}" เป็นวันที่ไม่ได้ ให้เขียนเช่น 2568-10-01, 1 ตุลาคม 2568 หรือ 1 ต.ค. 2568',
 			en: '{key} ({label}) is not a readable date: "{value}"; write e.g. 2568-10-01, 1 ตุลาคม 2568 or 1 ต.ค. 2568',
 		},
-		nonexistent: { th: '{key} ({label}): ไม่มีวันที่ "{value}" ในปฏิทิน', en: '{key} ({label}): "{value}" does not exist in the calendar' },
-		yearRange: { th: '{key} ({label}): ปี {year} อยู่นอกช่วงที่เป็นไปได้ (พ.ศ. ใช้ 2400 ขึ้นไป ค.ศ. 1900–2200)', en: '{key} ({label}): the year {year} is out of range (BE from 2400, CE 1900–2200)' },
-		nonexistentBody: { th: 'ไม่มีวันที่ "{value}" ในปฏิทิน', en: '"{value}" does not exist in the calendar' },
+		nonexistent: { th: '{key} ({label}): วันที่ "{value}" ไม่มีอยู่จริงในปฏิทิน ให้ตรวจวันและเดือนอีกครั้ง', en: '{key} ({label}): "{value}" does not exist in the calendar' },
+		yearRange: { th: '{key} ({label}): ปี {year} อยู่นอกช่วงที่เป็นไปได้ (ปี พ.ศ. ต้องตั้งแต่ 2400 ขึ้นไป ปี ค.ศ. ต้องอยู่ระหว่าง 1900–2200)', en: '{key} ({label}): the year {year} is out of range (BE from 2400, CE 1900–2200)' },
+		nonexistentBody: { th: 'วันที่ "{value}" ไม่มีอยู่จริงในปฏิทิน ให้ตรวจวันและเดือนอีกครั้ง', en: '"{value}" does not exist in the calendar' },
 	},
 	check(ctx, report) {
 		for (const d of ctx.facts.frontMatterDates()) {

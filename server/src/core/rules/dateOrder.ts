@@ -14,7 +14,7 @@ export const dateOrder: Rule = {
 	description: { th: 'ลำดับวันที่ไม่ถูกต้อง', en: 'Dates in the wrong order' },
 	messages: {
 		order: {
-			th: '{later} ({laterLabel}) {laterValue} ต้องไม่ก่อน {earlier} ({earlierLabel}) {earlierValue}',
+			th: '{later} ({laterLabel}) ต้องไม่ก่อน {earlier} ({earlierLabel}) แต่ระบุไว้เป็น {laterValue} ซึ่งก่อน {earlierValue} ให้ตรวจแก้วันที่ใดวันที่หนึ่ง',
 			en: '{later} ({laterLabel}) {laterValue} must not be before {earlier} ({earlierLabel}) {earlierValue}',
 		},
 	},

@@ -18,17 +18,17 @@ export const downloadMissing: Rule = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'ไม่มีเอกสารให้ดาวน์โหลด หรือไฟล์ไม่ใช่เอกสาร/ไม่มีอยู่', en: 'A required download is absent, not a document, or missing' },
+	description: { th: 'ไม่มีเอกสารที่ต้องให้ดาวน์โหลด หรือไฟล์ไม่ใช่เอกสารหรือหาไม่พบ', en: 'A required download is absent, not a document, or missing' },
 	messages: {
 		required: {
-			th: 'ต้องมี{kind}ให้ดาวน์โหลด: เพิ่มใน downloads (kind: {kindId}) เป็นไฟล์ {extensions}',
+			th: 'หน้านี้ต้องมี{kind}ให้ดาวน์โหลด ให้เพิ่มรายการใน downloads ในส่วนหัวของไฟล์ (front matter) โดยระบุ kind: {kindId} และใช้ไฟล์ชนิด {extensions}',
 			en: 'Provide {kind} to download: add it to `downloads` (kind: {kindId}) as a {extensions} file',
 		},
 		notDocument: {
-			th: '"{href}" ไม่ใช่ไฟล์เอกสาร ({extensions}) ที่ดาวน์โหลดได้',
+			th: 'ลิงก์เอกสาร "{href}" ไม่ใช่ไฟล์เอกสารที่ดาวน์โหลดได้ ให้ใช้ไฟล์ชนิด {extensions}',
 			en: '"{href}" is not a downloadable document ({extensions})',
 		},
-		fileMissing: { th: 'ไม่พบไฟล์ "{href}" ({file})', en: 'The file "{href}" does not exist ({file})' },
+		fileMissing: { th: 'ไม่พบไฟล์ "{href}" (ค้นหาที่ {file}) ให้ตรวจชื่อและตำแหน่งไฟล์ หรืออัปโหลดไฟล์', en: 'The file "{href}" does not exist ({file})' },
 	},
 	check(ctx, report) {
 		const spec = ctx.facts.disclosure()?.downloads;

@@ -7,10 +7,10 @@ export const suppressionReasonMissing: Rule = {
 	defaultSeverity: 'warning',
 	fixable: false,
 	scope: 'engine',
-	description: { th: 'ความเห็นปิดการตรวจไม่มีเหตุผล', en: 'A disable comment without a reason' },
+	description: { th: 'คำสั่งปิดการตรวจไม่ระบุเหตุผล', en: 'A disable comment without a reason' },
 	messages: {
 		missing: {
-			th: 'ระบุเหตุผลที่ปิดการตรวจหลัง -- เช่น <!-- disclosure-lint-{kind} {rules} -- เหตุผล -->',
+			th: 'คำสั่งปิดการตรวจนี้ไม่ระบุเหตุผล ให้เขียนเหตุผลต่อท้ายเครื่องหมาย -- เช่น <!-- disclosure-lint-{kind} {rules} -- เหตุผล -->',
 			en: 'Give the reason for disabling after --, e.g. <!-- disclosure-lint-{kind} {rules} -- reason -->',
 		},
 	},
@@ -23,12 +23,12 @@ export const suppressionUnused: Rule = {
 	defaultSeverity: 'warning',
 	fixable: true,
 	scope: 'engine',
-	description: { th: 'ความเห็นปิดการตรวจที่ไม่ได้ปิดอะไร', en: 'A disable comment that suppressed nothing' },
+	description: { th: 'คำสั่งปิดการตรวจที่ไม่มีผล', en: 'A disable comment that suppressed nothing' },
 	messages: {
-		unused: { th: 'ความเห็นนี้ไม่ได้ปิดการตรวจ {rules} ที่ใดเลย ลบออกได้', en: 'This comment suppresses no {rules} finding; remove it' },
-		unusedAll: { th: 'ความเห็นนี้ไม่ได้ปิดการตรวจใดเลย ลบออกได้', en: 'This comment suppresses no finding; remove it' },
-		unknownRule: { th: 'ไม่มีกฎชื่อ "{rule}" ใน disclosure-lint', en: 'disclosure-lint has no rule "{rule}"' },
-		unmatchedEnable: { th: 'ไม่มี disclosure-lint-disable ก่อนหน้าที่ความเห็น enable นี้จะเปิดคืน', en: 'No earlier disclosure-lint-disable for this enable comment to end' },
+		unused: { th: 'คำสั่งปิดการตรวจนี้ไม่มีผล เพราะไม่พบปัญหาตามกฎ {rules} ให้ปิด ให้ลบคำสั่งนี้ออก', en: 'This comment suppresses no {rules} finding; remove it' },
+		unusedAll: { th: 'คำสั่งปิดการตรวจนี้ไม่มีผล เพราะไม่พบปัญหาใดให้ปิด ให้ลบคำสั่งนี้ออก', en: 'This comment suppresses no finding; remove it' },
+		unknownRule: { th: 'ไม่มีกฎชื่อ "{rule}" ใน disclosure-lint ให้ตรวจการสะกดชื่อกฎ', en: 'disclosure-lint has no rule "{rule}"' },
+		unmatchedEnable: { th: 'ไม่พบคำสั่ง disclosure-lint-disable ก่อนหน้า คำสั่ง enable นี้จึงไม่มีการตรวจให้เปิดคืน ให้ลบคำสั่งนี้ออก', en: 'No earlier disclosure-lint-disable for this enable comment to end' },
 	},
 };
 
@@ -42,7 +42,7 @@ export const internalError: Rule = {
 	description: { th: 'กฎทำงานผิดพลาด', en: 'A rule failed' },
 	messages: {
 		threw: {
-			th: 'กฎ {rule} ทำงานผิดพลาดกับหน้านี้ ({detail}) กฎอื่นยังตรวจตามปกติ กรุณาแจ้งปัญหาพร้อมไฟล์นี้',
+			th: 'กฎ {rule} ทำงานผิดพลาดกับหน้านี้ ({detail}) กฎอื่นยังตรวจตามปกติ กรุณาแจ้งปัญหาไปยังผู้พัฒนาพร้อมแนบไฟล์นี้',
 			en: 'The rule {rule} failed on this page ({detail}); the other rules still ran. Please report a bug with this file',
 		},
 	},
@@ -55,11 +55,11 @@ export const fileUnreadable: Rule = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'engine',
-	description: { th: 'ไฟล์ไม่ใช่ข้อความ UTF-8', en: 'The file is not UTF-8 text' },
+	description: { th: 'ไฟล์ไม่ใช่ไฟล์ข้อความแบบ UTF-8', en: 'The file is not UTF-8 text' },
 	messages: {
-		binary: { th: 'ไฟล์นี้เป็นไฟล์ไบนารี (พบไบต์ศูนย์ที่ตำแหน่ง {offset}) ไม่ใช่หน้า Markdown จึงไม่ได้ตรวจ', en: 'This is a binary file (a zero byte at offset {offset}), not a Markdown page; it was not linted' },
+		binary: { th: 'ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (พบไบต์ศูนย์ที่ตำแหน่ง {offset}) จึงไม่ใช่หน้า Markdown และไม่ได้ตรวจ', en: 'This is a binary file (a zero byte at offset {offset}), not a Markdown page; it was not linted' },
 		invalidUtf8: {
-			th: 'ไฟล์นี้ไม่ใช่ UTF-8 ที่ถูกต้อง (ไบต์ที่ {offset} บรรทัด {line}) ให้บันทึกไฟล์ใหม่เป็น UTF-8 จึงไม่ได้ตรวจ',
+			th: 'ไฟล์นี้ไม่ได้เข้ารหัสเป็น UTF-8 ที่ถูกต้อง (ไบต์ที่ {offset} บรรทัด {line}) จึงไม่ได้ตรวจ ให้บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8',
 			en: 'This file is not valid UTF-8 (byte {offset}, line {line}); save it again as UTF-8. It was not linted',
 		},
 		unreadable: { th: 'อ่านไฟล์ไม่ได้: {detail}', en: 'Cannot read the file: {detail}' },
@@ -73,14 +73,14 @@ export const pageLimits: Rule = {
 	defaultSeverity: 'warning',
 	fixable: false,
 	scope: 'engine',
-	description: { th: 'หน้าใหญ่หรือซ้อนลึกเกินกว่าจะตรวจเนื้อหาได้', en: 'The page is too large or too deeply nested to check its body' },
+	description: { th: 'หน้ายาวเกินไปหรือซ้อนกันหลายชั้นเกินไป จนตรวจเนื้อหาไม่ได้', en: 'The page is too large or too deeply nested to check its body' },
 	messages: {
 		size: {
-			th: 'หน้านี้ยาว {chars} อักขระ เกินขีดจำกัด {max} อักขระ จึงตรวจเฉพาะส่วนหัว ไม่ได้ตรวจเนื้อหา ควรแบ่งเป็นหลายหน้า',
+			th: 'หน้านี้ยาว {chars} อักขระ เกินขีดจำกัด {max} อักขระ จึงตรวจเฉพาะส่วนหัวของไฟล์ (front matter) ไม่ได้ตรวจเนื้อหา ให้แบ่งเป็นหลายหน้า',
 			en: 'This page has {chars} characters, over the limit of {max}; only its front matter was checked, not its body. Split it into several pages',
 		},
 		depth: {
-			th: 'บรรทัดนี้ซ้อนรายการหรือข้อความอ้างอิงลึกเกิน {max} ชั้น จึงไม่ได้ตรวจเนื้อหาของหน้า ตรวจเฉพาะส่วนหัว',
+			th: 'บรรทัดนี้ซ้อนรายการหรือข้อความอ้างอิง (>) เกิน {max} ชั้น จึงตรวจเฉพาะส่วนหัวของไฟล์ (front matter) ไม่ได้ตรวจเนื้อหาของหน้า ให้ลดระดับการซ้อน',
 			en: 'This line nests lists or block quotes deeper than {max} levels; the page body was not checked, only its front matter',
 		},
 	},

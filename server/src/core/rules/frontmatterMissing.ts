@@ -7,14 +7,14 @@ export const frontmatterMissing: Rule = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'หน้าไม่มีส่วนหัว (front matter) YAML', en: 'The page has no YAML front matter block' },
+	description: { th: 'หน้าไม่มีส่วนหัวของไฟล์ (front matter)', en: 'The page has no YAML front matter block' },
 	messages: {
 		missing: {
-			th: 'หน้านี้ไม่มีส่วนหัว YAML (front matter) ระหว่างบรรทัด --- ที่ต้นไฟล์ ให้เพิ่ม topic, title, agency, responsible, reviewer, published และ updated',
+			th: 'หน้านี้ไม่มีส่วนหัวของไฟล์ (front matter) ซึ่งเขียนเป็น YAML ระหว่างบรรทัด --- สองบรรทัดที่ต้นไฟล์ ให้เพิ่มส่วนนี้พร้อม topic, title, agency, responsible, reviewer, published และ updated',
 			en: 'This page has no YAML front matter between --- lines at the top; add topic, title, agency, responsible, reviewer, published and updated',
 		},
 		notAtTop: {
-			th: 'ส่วนหัว YAML ต้องเริ่มที่บรรทัดแรกของไฟล์ พบ --- ที่บรรทัด {line} แทน',
+			th: 'ส่วนหัวของไฟล์ (front matter) ต้องเริ่มที่บรรทัดแรกของไฟล์ แต่พบ --- ที่บรรทัด {line} ให้ลบบรรทัดว่างด้านบนออก',
 			en: 'The front matter must start on the first line of the file; found --- on line {line} instead',
 		},
 	},

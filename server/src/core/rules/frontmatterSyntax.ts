@@ -7,13 +7,13 @@ export const frontmatterSyntax: Rule = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'YAML ในส่วนหัวอ่านไม่ได้', en: 'The front matter YAML does not parse' },
+	description: { th: 'ส่วนหัวของไฟล์ (front matter) เขียน YAML ผิดรูปแบบ', en: 'The front matter YAML does not parse' },
 	messages: {
-		syntax: { th: 'YAML ในส่วนหัวผิดรูปแบบ: {detail}', en: 'The front matter YAML is malformed: {detail}' },
-		duplicate: { th: 'คีย์ซ้ำในส่วนหัว: ใช้คีย์แต่ละคีย์เพียงครั้งเดียว ({detail})', en: 'Duplicate key in the front matter: use each key once ({detail})' },
-		notClosed: { th: 'ส่วนหัวเปิดด้วย --- แต่ไม่มีบรรทัด --- ปิด', en: 'The front matter opens with --- but has no closing --- line' },
-		aliases: { th: 'ส่วนหัวใช้ YAML alias มากเกินไป (อาจเป็นการโจมตีแบบ alias bomb): {detail}', en: 'The front matter expands too many YAML aliases (an alias bomb?): {detail}' },
-		tabs: { th: 'YAML ห้ามใช้แท็บในการย่อหน้า ให้ใช้ช่องว่างแทน ({detail})', en: 'YAML does not allow tabs for indentation; use spaces ({detail})' },
+		syntax: { th: 'YAML ในส่วนหัวของไฟล์ (front matter) เขียนผิดรูปแบบ: {detail}', en: 'The front matter YAML is malformed: {detail}' },
+		duplicate: { th: 'ส่วนหัวของไฟล์ (front matter) มีคีย์ซ้ำ ให้เขียนแต่ละคีย์เพียงครั้งเดียว ({detail})', en: 'Duplicate key in the front matter: use each key once ({detail})' },
+		notClosed: { th: 'ส่วนหัวของไฟล์ (front matter) เปิดด้วย --- แต่ไม่มีบรรทัด --- ปิดท้าย ให้เพิ่มบรรทัด --- หลังคีย์สุดท้าย', en: 'The front matter opens with --- but has no closing --- line' },
+		aliases: { th: 'ส่วนหัวของไฟล์ (front matter) ใช้ YAML alias (*ชื่อ) ขยายค่ามากเกินไปจึงไม่ได้อ่าน ให้เขียนค่าลงไปตรง ๆ แทนการใช้ alias ({detail})', en: 'The front matter expands too many YAML aliases (an alias bomb?): {detail}' },
+		tabs: { th: 'ส่วนหัวของไฟล์ (front matter) ใช้แท็บในการย่อหน้า ซึ่ง YAML ไม่อนุญาต ให้เว้นวรรคด้วยช่องว่าง (space) แทน ({detail})', en: 'YAML does not allow tabs for indentation; use spaces ({detail})' },
 	},
 	check(ctx, report) {
 		const fm = ctx.doc.frontMatter;

@@ -10,10 +10,10 @@ export const imageAltMissing: Rule = {
 	defaultSeverity: 'warning',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'รูปภาพไม่มีคำอธิบาย (alt)', en: 'An image without alt text' },
+	description: { th: 'รูปภาพไม่มีคำอธิบายภาพ (alt)', en: 'An image without alt text' },
 	messages: {
 		missing: {
-			th: 'รูปภาพ "{src}" ไม่มีคำอธิบายภาพ (alt) ให้เขียนสิ่งที่ภาพสื่อ เช่น ![แผนผังโครงสร้างหน่วยงาน](…)',
+			th: 'รูปภาพ "{src}" ไม่มีคำอธิบายภาพ (alt) ให้เขียนอธิบายว่าภาพแสดงอะไรไว้ในวงเล็บเหลี่ยม เช่น ![แผนผังโครงสร้างหน่วยงาน](…)',
 			en: 'The image "{src}" has no alt text; describe what it shows, e.g. ![แผนผังโครงสร้างหน่วยงาน](…)',
 		},
 	},

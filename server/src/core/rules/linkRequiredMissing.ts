@@ -15,7 +15,7 @@ export const linkRequiredMissing: Rule = {
 	description: { th: 'ไม่มีลิงก์ที่หัวข้อนี้กำหนด', en: 'A link the topic requires is absent' },
 	messages: {
 		missing: {
-			th: 'หน้านี้ต้องมีลิงก์ไปยัง{label} (ข้อความลิงก์หรือข้อความรอบลิงก์ต้องระบุชื่อ)',
+			th: 'หน้านี้ต้องมีลิงก์ไปยัง{label} ให้เพิ่มลิงก์ และระบุชื่อนี้ในข้อความลิงก์หรือข้อความที่อยู่ติดกับลิงก์',
 			en: 'This page must link to {label} (named in the link text or next to the link)',
 		},
 	},

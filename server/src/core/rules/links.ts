@@ -82,10 +82,10 @@ export const linkAnchorMissing: Rule = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'ลิงก์ไปยังหัวข้อ (#) ที่ไม่มีในหน้า', en: 'A #fragment that matches no heading' },
+	description: { th: 'ลิงก์ (#) ไปยังหัวเรื่องที่ไม่มีในหน้า', en: 'A #fragment that matches no heading' },
 	messages: {
-		missing: { th: 'ไม่พบหัวข้อ #{fragment} ใน{page}', en: 'No heading #{fragment} in {page}' },
-		suggest: { th: 'ไม่พบหัวข้อ #{fragment} ใน{page} หมายถึง #{suggestion} หรือไม่?', en: 'No heading #{fragment} in {page}; did you mean #{suggestion}?' },
+		missing: { th: 'ไม่พบหัวเรื่องหรือจุดลิงก์ #{fragment} ใน{page} ให้ตรวจการสะกดหลังเครื่องหมาย #', en: 'No heading #{fragment} in {page}' },
+		suggest: { th: 'ไม่พบหัวเรื่องหรือจุดลิงก์ #{fragment} ใน{page} หมายถึง #{suggestion} หรือไม่', en: 'No heading #{fragment} in {page}; did you mean #{suggestion}?' },
 	},
 	check(ctx, report) {
 		if (mode(ctx) === 'off' || !ctx.links?.anchors) return;
@@ -129,10 +129,10 @@ export const linkMalformed: Rule = {
 	scope: 'page',
 	description: { th: 'ลิงก์เขียนผิดรูปแบบ', en: 'A malformed URL, mailto: address or tel: number' },
 	messages: {
-		url: { th: 'URL "{url}" ผิดรูปแบบ', en: 'The URL "{url}" is not well formed' },
-		noScheme: { th: 'ลิงก์ "{url}" ขาด https:// ข้างหน้า จึงกลายเป็นลิงก์ไปยังไฟล์ในเว็บไซต์', en: 'The link "{url}" lacks https:// and so points to a file of this site' },
+		url: { th: 'ลิงก์ "{url}" เขียนผิดรูปแบบ ให้ตรวจที่อยู่เว็บอีกครั้ง', en: 'The URL "{url}" is not well formed' },
+		noScheme: { th: 'ลิงก์ "{url}" ไม่มี https:// นำหน้า จึงกลายเป็นลิงก์ไปยังไฟล์ในเว็บไซต์นี้ ให้เติม https:// ข้างหน้า', en: 'The link "{url}" lacks https:// and so points to a file of this site' },
 		mailto: { th: 'ที่อยู่อีเมล "{address}" ในลิงก์ mailto: ผิดรูปแบบ', en: 'The e-mail address "{address}" of the mailto: link is not well formed' },
-		tel: { th: 'หมายเลขโทรศัพท์ "{number}" ในลิงก์ tel: ไม่ใช่หมายเลขที่ถูกต้อง (เช่น tel:+6625901234)', en: 'The tel: number "{number}" is not a valid Thai number (e.g. tel:+6625901234)' },
+		tel: { th: 'หมายเลขโทรศัพท์ "{number}" ในลิงก์ tel: ไม่ใช่หมายเลขโทรศัพท์ในประเทศไทยที่ถูกต้อง ให้เขียน เช่น tel:+6625901234', en: 'The tel: number "{number}" is not a valid Thai number (e.g. tel:+6625901234)' },
 	},
 	check(ctx, report) {
 		if (mode(ctx) === 'off') return;
@@ -215,7 +215,7 @@ export const linkExternalDead: Rule = {
 	scope: 'page',
 	description: { th: 'ลิงก์ภายนอกใช้งานไม่ได้', en: 'A dead external link' },
 	messages: {
-		dead: { th: 'ลิงก์ "{url}" ใช้งานไม่ได้ ({reason})', en: 'The link "{url}" is dead ({reason})' },
+		dead: { th: 'ลิงก์ "{url}" ใช้งานไม่ได้ ({reason}) ให้แก้เป็นลิงก์ที่ถูกต้องหรือลบออก', en: 'The link "{url}" is dead ({reason})' },
 	},
 	check(ctx, report) {
 		for (const x of externalFindings(ctx, 'dead')) report({ messageId: 'dead', ...x });
@@ -231,7 +231,7 @@ export const linkExternalUnverified: Rule = {
 	scope: 'page',
 	description: { th: 'ตรวจลิงก์ภายนอกไม่ได้', en: 'An external link that could not be verified' },
 	messages: {
-		unverified: { th: 'ตรวจลิงก์ "{url}" ไม่ได้ ({reason}) ลองเปิดด้วยตนเอง', en: 'The link "{url}" could not be verified ({reason}); check it by hand' },
+		unverified: { th: 'ตรวจลิงก์ "{url}" ไม่ได้ ({reason}) ให้ลองเปิดลิงก์ด้วยตนเอง', en: 'The link "{url}" could not be verified ({reason}); check it by hand' },
 	},
 	check(ctx, report) {
 		for (const x of externalFindings(ctx, 'unverified')) report({ messageId: 'unverified', ...x });

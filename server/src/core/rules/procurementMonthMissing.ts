@@ -36,7 +36,7 @@ export const procurementMonthMissing: Rule = {
 	description: { th: 'สรุปผลการจัดซื้อจัดจ้างรายเดือนขาดเดือน', en: 'A month is missing from the monthly procurement summary' },
 	messages: {
 		missing: {
-			th: 'สรุปผลการจัดซื้อจัดจ้างรายเดือน (สขร. 1) ปีงบประมาณ {fy} ขาดเดือน{month} หากไม่มีการจัดซื้อให้เขียน "{month}: {none}"',
+			th: 'สรุปผลการจัดซื้อจัดจ้างรายเดือน (สขร. 1) ปีงบประมาณ {fy} ยังไม่มีเดือน{month} ให้เพิ่มผลของเดือนนี้ หากไม่มีการจัดซื้อจัดจ้างในเดือนนั้นให้เขียน "{month}: {none}"',
 			en: 'The monthly procurement summary (สขร. 1) of fiscal year {fy} lacks {month}; if nothing was bought, write "{month}: {none}"',
 		},
 	},

@@ -12,23 +12,23 @@ export const sectionEmpty: Rule = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'หัวข้อย่อยว่าง หรือขาดสาระที่ต้องมี', en: 'A required section is blank or lacks required content' },
+	description: { th: 'หัวข้อย่อยว่าง หรือขาดเนื้อหาที่ต้องมี', en: 'A required section is blank or lacks required content' },
 	messages: {
 		emptyNoNone: {
-			th: 'หัวข้อ "{heading}" ว่างอยู่ ห้ามเว้นว่างหรือใส่เพียง "-" ให้ใส่เนื้อหา',
+			th: 'หัวข้อย่อย "{heading}" ยังไม่มีเนื้อหา ห้ามเว้นว่างหรือใส่เพียง "-" ให้ใส่เนื้อหา',
 			en: 'The section "{heading}" is blank; a blank or a lone "-" is not allowed: add the content',
 		},
 		empty: {
-			th: 'หัวข้อ "{heading}" ว่างอยู่ ห้ามเว้นว่างหรือใส่เพียง "-" ให้ใส่เนื้อหา หรือเขียน "{none}" หากไม่มีจริง',
+			th: 'หัวข้อย่อย "{heading}" ยังไม่มีเนื้อหา ห้ามเว้นว่างหรือใส่เพียง "-" ให้ใส่เนื้อหา หรือเขียน "{none}" หากไม่มีจริง',
 			en: 'The section "{heading}" is blank; a blank or a lone "-" is not allowed: add the content, or write "{none}" if there is none',
 		},
 		noneNotAllowed: {
-			th: 'หัวข้อ "{heading}" ต้องมีเนื้อหาจริง การเขียนว่า "ไม่มี" ใช้แทนไม่ได้',
+			th: 'หัวข้อย่อย "{heading}" ต้องมีเนื้อหาจริง จะเขียนว่า "ไม่มี" แทนไม่ได้',
 			en: 'The section "{heading}" needs real content; "ไม่มี" (none) does not stand in here',
 		},
-		mustContain: { th: 'หัวข้อ "{heading}" ต้องกล่าวถึง "{words}"', en: 'The section "{heading}" must mention "{words}"' },
-		mustMatch: { th: 'หัวข้อ "{heading}" ต้องระบุ{what}', en: 'The section "{heading}" must state {what}' },
-		minLinks: { th: 'หัวข้อ "{heading}" ต้องมีลิงก์อย่างน้อย {min} รายการ (พบ {found})', en: 'The section "{heading}" needs at least {min} link(s) (found {found})' },
+		mustContain: { th: 'หัวข้อย่อย "{heading}" ต้องกล่าวถึง "{words}"', en: 'The section "{heading}" must mention "{words}"' },
+		mustMatch: { th: 'หัวข้อย่อย "{heading}" ต้องระบุ{what}', en: 'The section "{heading}" must state {what}' },
+		minLinks: { th: 'หัวข้อย่อย "{heading}" ต้องมีลิงก์อย่างน้อย {min} ลิงก์ (ขณะนี้มี {found} ลิงก์)', en: 'The section "{heading}" needs at least {min} link(s) (found {found})' },
 	},
 	check(ctx, report) {
 		const x = ctx.facts.disclosure();

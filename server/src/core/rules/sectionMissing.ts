@@ -27,7 +27,7 @@ export const sectionMissing: Rule = {
 	description: { th: 'ไม่มีหัวข้อย่อยที่หัวข้อนี้กำหนด', en: 'A required section heading is absent' },
 	messages: {
 		missing: {
-			th: 'ไม่พบหัวข้อ "{heading}" ({id}) ซึ่ง{topic}ต้องมี ให้เพิ่มหัวข้อนี้พร้อมเนื้อหา หรือระบุ sections: ในส่วนหัวหากแยกไว้หน้าอื่น',
+			th: 'ไม่พบหัวข้อย่อย "{heading}" ({id}) ซึ่งหน้าหัวข้อ "{topic}" ต้องมี ให้เพิ่มหัวข้อย่อยนี้พร้อมเนื้อหา หรือหากหัวข้อย่อยนี้อยู่ในหน้าอื่น ให้ระบุรหัสหัวข้อย่อยที่หน้านี้ครอบคลุมใน sections: ในส่วนหัวของไฟล์ (front matter)',
 			en: 'The section "{heading}" ({id}) required for {topic} is missing; add the heading with its content, or list `sections:` in the front matter if another page holds it',
 		},
 	},

@@ -42,11 +42,11 @@ export const stepDurationMissing: Rule = {
 	description: { th: 'ขั้นตอนไม่ระบุระยะเวลา', en: 'A step has no duration' },
 	messages: {
 		missing: {
-			th: 'ขั้นตอน "{step}" ไม่ระบุระยะเวลา ให้ใส่ เช่น 15 นาที, 1 วันทำการ',
+			th: 'ขั้นตอน "{step}" ไม่ระบุระยะเวลา ให้ใส่ระยะเวลา เช่น 15 นาที หรือ 1 วันทำการ',
 			en: 'The step "{step}" has no duration; write e.g. 15 นาที or 1 วันทำการ',
 		},
 		noSteps: {
-			th: 'หัวข้อ "{heading}" ไม่ได้เขียนขั้นตอนเป็นตารางหรือรายการลำดับ ให้แสดงทุกขั้นตอนพร้อมระยะเวลา เช่น ตาราง ลำดับ | ขั้นตอน | ระยะเวลา',
+			th: 'หัวข้อย่อย "{heading}" ไม่ได้เขียนขั้นตอนเป็นตารางหรือรายการแบบมีเลขลำดับ ให้แสดงทุกขั้นตอนพร้อมระยะเวลา เช่น ตารางที่มีคอลัมน์ ลำดับ | ขั้นตอน | ระยะเวลา',
 			en: 'The section "{heading}" lists no steps as a table or a numbered list; give every step with its duration, e.g. a table ลำดับ | ขั้นตอน | ระยะเวลา',
 		},
 		noColumn: {
@@ -93,7 +93,7 @@ export const stepDurationInvalid: Rule = {
 			en: 'The total duration "{value}" cannot be read; write a number and a unit, e.g. 5 วันทำการ',
 		},
 		deadline: {
-			th: 'อ่านระยะเวลาตามกฎหมาย {key} "{value}" ไม่ได้ ให้เขียน เช่น 15 วันทำการ',
+			th: 'อ่านระยะเวลาที่กฎหมายกำหนด ({key}) "{value}" ไม่ได้ ให้เขียนเป็นตัวเลขพร้อมหน่วย เช่น 15 วันทำการ',
 			en: 'The legal deadline {key} "{value}" cannot be read; write e.g. 15 วันทำการ',
 		},
 	},
@@ -124,7 +124,7 @@ export const stepTotalMismatch: Rule = {
 	description: { th: 'ระยะเวลารวมไม่ตรงกับผลรวมของขั้นตอน', en: 'The stated total differs from the sum of the steps' },
 	messages: {
 		mismatch: {
-			th: 'ระยะเวลารวมที่ระบุ "{stated}" ไม่ตรงกับผลรวมของขั้นตอน ({sum})',
+			th: 'ระยะเวลารวมที่ระบุ "{stated}" ไม่ตรงกับผลรวมของระยะเวลาทุกขั้นตอน ({sum}) ให้แก้ระยะเวลารวมหรือระยะเวลาของขั้นตอนให้ตรงกัน',
 			en: 'The stated total "{stated}" differs from the sum of the steps ({sum})',
 		},
 		mixed: {
@@ -132,7 +132,7 @@ export const stepTotalMismatch: Rule = {
 			en: 'Inconsistent time units: the steps mix working time and calendar days, so the total "{stated}" cannot be checked (working {working}, calendar {calendar})',
 		},
 		otherClass: {
-			th: 'หน่วยเวลาไม่สอดคล้อง: ขั้นตอนนับเป็น{stepClass} ({sum}) แต่ระยะเวลารวม "{stated}" นับเป็น{totalClass} จึงเทียบกันไม่ได้',
+			th: 'หน่วยเวลาไม่สอดคล้องกัน: ขั้นตอนนับเป็น{stepClass} ({sum}) แต่ระยะเวลารวม "{stated}" นับเป็น{totalClass} จึงเทียบกันไม่ได้ ให้ใช้หน่วยเวลาแบบเดียวกัน',
 			en: 'Inconsistent time units: the steps count {stepClass} ({sum}) but the total "{stated}" counts {totalClass}, so they cannot be compared',
 		},
 	},
@@ -181,11 +181,11 @@ export const stepDeadlineExceeded: Rule = {
 	description: { th: 'ระยะเวลารวมเกินระยะเวลาที่กฎหมายกำหนด', en: 'The total exceeds the legal deadline' },
 	messages: {
 		exceeded: {
-			th: 'ระยะเวลารวม {total} เกินระยะเวลาที่กฎหมายกำหนด ({deadline} ตาม {key})',
+			th: 'ระยะเวลารวม {total} เกินระยะเวลาที่กฎหมายกำหนด ({deadline} ตามที่ระบุใน {key}) ให้ตรวจระยะเวลาของแต่ละขั้นตอน',
 			en: 'The total {total} exceeds the legal deadline ({deadline}, {key})',
 		},
 		otherClass: {
-			th: 'เทียบระยะเวลารวมกับระยะเวลาตามกฎหมาย ({deadline}) ไม่ได้ เพราะนับเวลาต่างกัน (เวลาทำการกับวันปฏิทิน) ให้ใช้หน่วยเดียวกัน',
+			th: 'เทียบระยะเวลารวมกับระยะเวลาที่กฎหมายกำหนด ({deadline}) ไม่ได้ เพราะนับเวลาต่างกัน (เวลาทำการกับวันปฏิทิน) ให้ใช้หน่วยเวลาแบบเดียวกัน',
 			en: 'The total cannot be compared with the legal deadline ({deadline}): one counts working time, the other calendar time; use one kind of unit',
 		},
 	},

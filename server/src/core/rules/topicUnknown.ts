@@ -9,17 +9,17 @@ export const topicUnknown: Rule = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'ไม่ระบุหัวข้อ หรือหัวข้อไม่รู้จัก', en: 'No topic, or an unknown topic' },
+	description: { th: 'ไม่ได้ระบุหัวข้อ หรือระบุหัวข้อที่ไม่รู้จัก', en: 'No topic, or an unknown topic' },
 	messages: {
 		missing: {
-			th: 'ไม่ได้ระบุหัวข้อ (topic) ของหน้า ให้ใส่ topic: เป็นรหัสหัวข้อ ({ids})',
+			th: 'ไม่ได้ระบุหัวข้อ (topic) ของหน้า ให้ใส่ topic: ในส่วนหัวของไฟล์ (front matter) เป็นรหัสหัวข้อใดหัวข้อหนึ่ง ({ids})',
 			en: 'The page has no topic; add `topic:` with a topic id ({ids})',
 		},
-		notText: { th: 'ค่า topic ต้องเป็นข้อความ: รหัสหัวข้อหรือชื่อภาษาไทย ({ids})', en: 'The topic must be text: a topic id or its Thai name ({ids})' },
-		unknown: { th: 'ไม่รู้จักหัวข้อ "{value}" ใช้ได้: {ids}', en: 'Unknown topic "{value}"; valid ids: {ids}' },
-		unknownSuggest: { th: 'ไม่รู้จักหัวข้อ "{value}" หมายถึง "{suggestion}" หรือไม่? ใช้ได้: {ids}', en: 'Unknown topic "{value}"; did you mean "{suggestion}"? Valid ids: {ids}' },
-		unknownConfig: { th: 'การตั้งค่า topics กำหนดหัวข้อ "{value}" ที่ไม่รู้จัก ใช้ได้: {ids}', en: 'The configuration\'s `topics` assigns the unknown topic "{value}"; valid ids: {ids}' },
-		schemaBroken: { th: 'สคีมาของหัวข้อ "{value}" ใช้ไม่ได้: {detail}', en: 'The schema of topic "{value}" cannot be used: {detail}' },
+		notText: { th: 'ค่าของ topic ต้องเป็นข้อความ คือรหัสหัวข้อหรือชื่อหัวข้อภาษาไทย ({ids})', en: 'The topic must be text: a topic id or its Thai name ({ids})' },
+		unknown: { th: 'ไม่รู้จักหัวข้อ "{value}" รหัสหัวข้อที่ใช้ได้: {ids}', en: 'Unknown topic "{value}"; valid ids: {ids}' },
+		unknownSuggest: { th: 'ไม่รู้จักหัวข้อ "{value}" หมายถึง "{suggestion}" หรือไม่ รหัสหัวข้อที่ใช้ได้: {ids}', en: 'Unknown topic "{value}"; did you mean "{suggestion}"? Valid ids: {ids}' },
+		unknownConfig: { th: 'topics ในไฟล์การตั้งค่ากำหนดหัวข้อ "{value}" ให้หน้านี้ แต่ไม่รู้จักหัวข้อนี้ รหัสหัวข้อที่ใช้ได้: {ids}', en: 'The configuration\'s `topics` assigns the unknown topic "{value}"; valid ids: {ids}' },
+		schemaBroken: { th: 'ใช้สคีมาของหัวข้อ "{value}" ไม่ได้ ({detail}) ให้ผู้ดูแลแก้ไฟล์สคีมานี้', en: 'The schema of topic "{value}" cannot be used: {detail}' },
 	},
 	check(ctx, report) {
 		const res = ctx.topicResolution;
