@@ -22,7 +22,11 @@ export const linkRequiredMissing: Rule = {
 	check(ctx, report) {
 		const x = ctx.facts.disclosure();
 		if (!x?.requiredLinks) return;
+		// A page that holds only some sections of a split topic (`sections:`) is not the whole topic: a
+		// link the topic requires outside any section may stand on another of its pages.
+		const split = ctx.facts.requiredSectionIds() !== undefined;
 		for (const req of x.requiredLinks) {
+			if (split && !req.section) continue;
 			if ((req.keys ?? []).some((k) => ctx.data && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value)))) continue;
 			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;
 			if (req.section && !section) continue; // section-missing reports the absent section
