@@ -4,6 +4,7 @@
 //
 //   npm run bench                      # 2000 pages, 5 runs
 //   node scripts/bench.mjs --pages 200 --runs 2 --only disclosure-lint,markdownlint-cli2
+//   node scripts/bench.mjs --compare ../before   # also time another built checkout, in the same run
 //
 // Options: --pages N (2000), --runs R (5), --seed S (42), --only a,b (tool ids or names, substring
 // match), --no-warmup. The corpus goes to .bench/corpus and is regenerated when it is missing or when
@@ -32,7 +33,7 @@ const BASELINE = 'markdownlint-cli2';
 // Options
 
 function parseArgs(argv) {
-  const opts = { pages: 2000, runs: 5, seed: 42, only: null, warmup: true };
+  const opts = { pages: 2000, runs: 5, seed: 42, only: null, warmup: true, compare: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -43,8 +44,9 @@ function parseArgs(argv) {
       case '--seed': opts.seed = positiveInt(flag, value(), true); break;
       case '--only': opts.only = String(value() ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean); break;
       case '--no-warmup': opts.warmup = false; break;
+      case '--compare': opts.compare.push(path.resolve(String(value()))); break;
       case '-h': case '--help':
-        console.log('usage: node scripts/bench.mjs [--pages N] [--runs R] [--seed S] [--only a,b] [--no-warmup]');
+        console.log('usage: node scripts/bench.mjs [--pages N] [--runs R] [--seed S] [--only a,b] [--no-warmup] [--compare DIR]…');
         process.exit(0);
         break;
       default:
@@ -92,7 +94,7 @@ function ensureCorpus({ pages, seed }) {
 
 const lines = (s) => s.split('\n').filter((l) => l.trim() !== '');
 
-function toolList(corpus) {
+function toolList(corpus, compare = []) {
   const node = process.execPath;
   const rel = path.relative(ROOT, CORPUS_DIR);
   const mdBin = markdownlintBin();
@@ -107,6 +109,16 @@ function toolList(corpus) {
       okCodes: [0, 1],
       check: () => null,
     },
+    // Another built checkout of disclosure-lint (`--compare DIR`), on the same corpus in the same run.
+    ...compare.map((dir) => ({
+      id: `disclosure-lint@${path.basename(dir)}`,
+      name: `disclosure-lint (${path.basename(dir)})`,
+      cmd: [node, path.join(dir, 'bin/disclosure-lint.js'), '--format', 'json', '--output', '/dev/null', '--today', CORPUS_TODAY, rel],
+      cwd: ROOT,
+      available: () => (fs.existsSync(path.join(dir, 'dist/cli.js')) ? null : `${dir} is not built (npm run build there)`),
+      okCodes: [0, 1],
+      check: () => null,
+    })),
     {
       id: 'markdownlint-cli2',
       name: 'markdownlint-cli2',
@@ -226,12 +238,12 @@ function failureOf(tool, r) {
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const wanted = (t) => !opts.only || opts.only.some((o) => t.id.toLowerCase().includes(o) || t.name.toLowerCase().includes(o));
-  if (opts.only && !toolList({}).some(wanted)) {
-    console.error(`bench: --only ${opts.only.join(',')} matches no tool (${toolList({}).map((t) => t.id).join(', ')})`);
+  if (opts.only && !toolList({}, opts.compare).some(wanted)) {
+    console.error(`bench: --only ${opts.only.join(',')} matches no tool (${toolList({}, opts.compare).map((t) => t.id).join(', ')})`);
     process.exit(2);
   }
   const corpus = ensureCorpus(opts);
-  const tools = toolList(corpus).filter(wanted);
+  const tools = toolList(corpus, opts.compare).filter(wanted);
 
   const state = new Map(tools.map((t) => [t.id, { tool: t, times: [], rss: [], exitCodes: [], status: 'ok', reason: null, note: null }]));
   for (const t of tools) {
