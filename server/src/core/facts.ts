@@ -6,7 +6,7 @@ import { resolveKeyPath } from './schema/paths';
 import { compareDates, findDates, fiscalYearOf, parseDate, type CalendarDate, type DateMatch } from './thai/dates';
 import type { DurationOptions } from './thai/durations';
 import { effectiveDisclosure, matchesWhen, type EffectiveDisclosure } from './body/effective';
-import { matchSections, type PageAnchor, type SectionIndex } from './body/sections';
+import { headingMatcher, matchSections, type PageAnchor, type SectionIndex } from './body/sections';
 import type { PageKind, SectionSpec } from './schema/xDisclosure';
 import { readProcedure, type Procedure } from './body/steps';
 import { bodyLinks, type BodyLink } from './body/links';
@@ -148,13 +148,18 @@ export class Facts {
 
 	/** Dates in the body that a label names as the page's own (ข้อมูล ณ วันที่ …, ประกาศ ณ วันที่ …). */
 	labelledDates(): BodyDate[] {
-		return this.memo('labelled-dates', () => this.bodyDates().filter((d) => {
-			// A date in a list entry or a table row is that entry's, not the page's.
-			if (!d.date || !this.doc.tree.children.some((n) => n.type === 'paragraph' && (n.position?.start.offset ?? 0) <= d.start && d.end <= (n.position?.end.offset ?? 0))) return false;
-			const lineStart = this.doc.text.lastIndexOf('\n', d.start - 1) + 1;
-			const before = normalizeThai(this.doc.text.slice(Math.max(lineStart, d.start - 40), d.start)).text.replace(/[*_]+/g, '');
-			return DATE_LABEL.test(before);
-		}));
+		return this.memo('labelled-dates', () => {
+			// A date in a list entry or a table row is that entry's, not the page's: only top-level paragraphs.
+			const paragraphs = this.doc.tree.children.filter((n) => n.type === 'paragraph').map((n) => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
+			return this.bodyDates().filter((d) => d.date && paragraphs.some(([s, e]) => s <= d.start && d.end <= e) && this.labelled(d));
+		});
+	}
+
+	/** Whether a label (ข้อมูล ณ วันที่, ประกาศ ณ วันที่ …) stands just before a date, on its line. */
+	private labelled(d: BodyDate): boolean {
+		const lineStart = this.doc.text.lastIndexOf('\n', d.start - 1) + 1;
+		const before = normalizeThai(this.doc.text.slice(Math.max(lineStart, d.start - 40), d.start)).text.replace(/[*_]+/g, '');
+		return DATE_LABEL.test(before);
 	}
 
 	/**
@@ -288,7 +293,12 @@ function decideKind(doc: ParsedDocument, data: Record<string, unknown> | undefin
 	if (!kinds.hub) return 'item';
 	if (!kinds.item) return 'hub';
 	const only = (mine?: SectionSpec[], theirs?: SectionSpec[]): SectionSpec[] => (mine ?? []).filter((s) => !(theirs ?? []).some((t) => t.id === s.id));
-	const named = (specs: SectionSpec[], belowTitle: boolean): boolean => specs.length > 0 && matchSections(doc.tree, doc.text, specs).headings.some((h) => h.sectionId && !(belowTitle && h.node.depth === 1));
+	const headings = doc.tree.children.filter((n): n is Heading => n.type === 'heading');
+	const named = (specs: SectionSpec[], belowTitle: boolean): boolean => {
+		if (!specs.length) return false;
+		const sectionOf = headingMatcher(specs);
+		return headings.some((h) => !(belowTitle && h.depth === 1) && sectionOf(nodeText(h).trim()) !== undefined);
+	};
 	if (named(only(kinds.item.sections, kinds.hub.sections), false)) return 'item';
 	if (named(only(kinds.hub.sections, kinds.item.sections), true)) return 'hub';
 	return hasLinkedList(doc.tree.children) ? 'hub' : 'item';

@@ -66,16 +66,7 @@ const INSIDE = 1;
  * does not. A section marked `page` that no heading names is the page itself (a hub's list).
  */
 export function matchSections(tree: Root, text: string, specs: SectionSpec[], page?: PageAnchor): SectionIndex {
-	const candidates: Candidate[] = [];
-	for (const spec of specs) {
-		for (const name of [spec.heading.th, spec.heading.en, ...(spec.aliases ?? [])]) {
-			const key = headingKey(name);
-			if (key) candidates.push({ spec, key });
-		}
-	}
-	candidates.sort((a, b) => b.key.length - a.key.length);
-	const patterns = specs.filter((s) => s.headingPattern).map((s) => ({ spec: s, re: new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${s.headingPattern})`, s.headingFlags ?? 'u') }));
-
+	const sectionOf = headingMatcher(specs);
 	const byId = new Map<string, SectionMatch>();
 	const headings: SectionIndex['headings'] = [];
 	const children = tree.children;
@@ -87,8 +78,7 @@ export function matchSections(tree: Root, text: string, specs: SectionSpec[], pa
 		const end = node.position?.end.offset ?? start;
 		const entry: SectionIndex['headings'][number] = { node, start, end, text: hText };
 		headings.push(entry);
-		const raw = normalizeThai(hText).text;
-		const spec = patterns.find((p) => p.re.test(raw))?.spec ?? bestCandidate(hText, candidates);
+		const spec = sectionOf(hText);
 		if (!spec) continue;
 		entry.sectionId = spec.id;
 		let j = i + 1;
@@ -115,6 +105,27 @@ export function matchSections(tree: Root, text: string, specs: SectionSpec[], pa
 		byId.set(spec.id, { spec, headingText: anchor.text, headingStart: anchor.start, headingEnd: anchor.end, contentStart: bodyStart, end: text.length, nodes, standsForPage: true, ...content(nodes, anchor.text) });
 	}
 	return { byId, headings };
+}
+
+/** The section a heading names (docs/page-model.md), for a topic's sections. */
+export function headingMatcher(specs: SectionSpec[]): (headingText: string) => SectionSpec | undefined {
+	const candidates: Candidate[] = [];
+	for (const spec of specs) {
+		for (const name of [spec.heading.th, spec.heading.en, ...(spec.aliases ?? [])]) {
+			const key = headingKey(name);
+			if (key) candidates.push({ spec, key });
+		}
+	}
+	candidates.sort((a, b) => b.key.length - a.key.length);
+	const patterns = specs.filter((s) => s.headingPattern).map((s) => ({ spec: s, re: new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${s.headingPattern})`, s.headingFlags ?? 'u') }));
+	return (headingText) => {
+		if (patterns.length) {
+			const raw = normalizeThai(headingText).text;
+			const hit = patterns.find((p) => p.re.test(raw));
+			if (hit) return hit.spec;
+		}
+		return bestCandidate(headingText, candidates);
+	};
 }
 
 /** The most specific section a heading names, if any. */

@@ -26,7 +26,20 @@ const HEADING_NUMBER = /^\s*(?:ข้อ\s*)?(?:\(?\d+(?:\.\d+)*\)?\.?|[ก-ฮ]
  * numbering ("๑๐.๑ ", "(1) ", "ข้อ 2 ", "ก. ") stripped, case folded, spaces and / , - ( ) : . removed.
  */
 export function headingKey(s: string): string {
-	return normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase().replace(HEADING_NOISE, '');
+	return cached(KEYS, s, () => normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase().replace(HEADING_NOISE, ''));
+}
+
+/** Headings and aliases repeat across pages and rules: their keys are kept (a bounded cache). */
+const KEYS = new Map<string, string>();
+const WORD_KEYS = new Map<string, { key: string; boundaries: Set<number> }>();
+function cached<T>(cache: Map<string, T>, s: string, compute: () => T): T {
+	let v = cache.get(s);
+	if (v === undefined) {
+		if (cache.size >= 20_000) cache.clear();
+		v = compute();
+		cache.set(s, v);
+	}
+	return v;
 }
 
 const HEADING_NOISE = /[\s/,\-–—():：.·•'"“”‘’]+/gu;
@@ -38,6 +51,10 @@ const WORDS = new Intl.Segmenter('th', { granularity: 'word' });
  * longer heading must begin and end on these (docs/page-model.md).
  */
 export function headingWords(s: string): { key: string; boundaries: Set<number> } {
+	return cached(WORD_KEYS, s, () => wordsOf(s));
+}
+
+function wordsOf(s: string): { key: string; boundaries: Set<number> } {
 	const text = normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase();
 	const boundaries = new Set<number>([0]);
 	let key = '';
