@@ -70,7 +70,7 @@ describe('precision on real page shapes (docs/page-model.md)', () => {
 		});
 
 		it('a single e-service page and a single procurement notice are not asked for the hub or details heading', () => {
-			const service = page('e-service', 'url: https://booking.bannahospital.go.th/\nsupport_contact: งานเทคโนโลยีสารสนเทศ โทร. 0 4321 0000', [
+			const service = page('e-service', 'url: https://booking.bannahospital.go.th/\nsupport_contact: งานเทคโนโลยีสารสนเทศ โทร. 0 4321 0000\nprivacy_notice: https://www.bannahospital.go.th/privacy', [
 				'# ระบบจองคิวออนไลน์',
 				'',
 				'[เข้าใช้บริการ](https://booking.bannahospital.go.th/) ได้ตลอด 24 ชั่วโมง',
@@ -173,7 +173,7 @@ describe('precision on real page shapes (docs/page-model.md)', () => {
 
 	describe('5. one gap, one finding; keys required only where the domain asks', () => {
 		it('an e-service page with a url needs no service_name or channel', () => {
-			const text = page('e-service', 'url: https://queue.bannahospital.go.th/\nsupport_contact: งานเทคโนโลยีสารสนเทศ โทร. 0 4321 0000', '# จองคิว\n\n[เข้าใช้บริการ](https://queue.bannahospital.go.th/)');
+			const text = page('e-service', 'url: https://queue.bannahospital.go.th/\nsupport_contact: งานเทคโนโลยีสารสนเทศ โทร. 0 4321 0000\nprivacy_notice: https://www.bannahospital.go.th/privacy', '# จองคิว\n\n[เข้าใช้บริการ](https://queue.bannahospital.go.th/)');
 			assert.deepEqual(found(text).filter((f) => f.endsWith('frontmatter-schema')), []);
 		});
 
@@ -208,7 +208,7 @@ describe('precision on real page shapes (docs/page-model.md)', () => {
 		});
 
 		it('an http: autolink to the service\'s own manual is one finding', () => {
-			const text = page('e-service', 'url: https://queue.bannahospital.go.th/\nsupport_contact: งานเทคโนโลยีสารสนเทศ โทร. 0 4321 0000', '# จองคิว\n\n[เข้าใช้บริการ](https://queue.bannahospital.go.th/)\n\nคู่มือ <http://queue.bannahospital.go.th/manual.pdf>');
+			const text = page('e-service', 'url: https://queue.bannahospital.go.th/\nsupport_contact: งานเทคโนโลยีสารสนเทศ โทร. 0 4321 0000\nprivacy_notice: https://www.bannahospital.go.th/privacy', '# จองคิว\n\n[เข้าใช้บริการ](https://queue.bannahospital.go.th/)\n\nคู่มือ <http://queue.bannahospital.go.th/manual.pdf>');
 			assert.deepEqual(found(text), [`${lineOf(text, 'คู่มือ <http')}:link-insecure`]);
 		});
 	});

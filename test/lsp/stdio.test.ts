@@ -184,7 +184,7 @@ describe('language server over stdio', function () {
 		const keys = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: keysUri }, position: { line: 6, character: 0 } }) as CompletionItem[];
 		assert.deepEqual(keys.map((k) => [k.label, k.detail, k.insertText]), [
 			['reviewer', 'Reviewer', 'reviewer: '], ['fiscal_year', 'Fiscal year', 'fiscal_year: '], ['sources', 'Sources', 'sources: '],
-			['downloads', 'Downloads', 'downloads: '], ['sections', 'Sections covered', 'sections: '],
+			['downloads', 'Downloads', 'downloads: '], ['sections', 'Sections covered', 'sections: '], ['page_kind', 'Page kind', 'page_kind: '],
 		]);
 	});
 	it('completes today\'s date in the way the page writes its dates, and ISO', async () => {
@@ -235,7 +235,7 @@ describe('language server: topic from the configuration', function () {
 			const labels = keys.map((k) => k.label);
 			// Every key of citizen-manual the page does not have yet (title is there), its own keys included.
 			assert.deepEqual(labels, ['topic', 'agency', 'responsible', 'reviewer', 'approver', 'published', 'updated', 'fiscal_year', 'sources', 'downloads',
-				'publish_request', 'sections', 'service_name', 'service_agency', 'legal_basis', 'service_type', 'service_category', 'legal_deadline', 'manual_published']);
+				'publish_request', 'sections', 'page_kind', 'service_name', 'service_agency', 'legal_basis', 'service_type', 'service_category', 'legal_deadline', 'manual_published']);
 		} finally {
 			await h.close();
 		}

@@ -202,7 +202,10 @@ export class Facts {
 			if (this.pageKind() === 'hub') {
 				// A hub is as current as its newest entry.
 				const newest = this.bodyDates().filter((x) => x.date).sort((a, b) => compareDates(b.date!, a.date!))[0];
-				if (newest?.date) return { year: fiscalYearOf(newest.date), from: 'date', start: newest.start, end: newest.end };
+				if (newest?.date) {
+					const date: PageDate = { date: newest.date, from: 'label', raw: newest.raw, start: newest.start, end: newest.end };
+					return { year: fiscalYearOf(newest.date), from: 'date', date, start: newest.start, end: newest.end };
+				}
 			}
 			const d = this.pageDate();
 			if (!d || d.from === 'updated') return undefined;

@@ -75,9 +75,9 @@ export const contentStale: Rule = {
 			if (fy.from === 'date') report({ messageId: f.fiscalYear === 'current' ? 'dateFiscalYear' : 'dateFiscalYearOrPrevious', args, start, end });
 			else report({ messageId: f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious', args, start, end });
 		}
-		// Not reviewed in time; when the page's fiscal year already says it is old, that one finding explains it.
+		// Not reviewed in time; when the page's or a section's fiscal year already says it is old, that one finding explains it.
 		const updated = ctx.facts.dateAt('updated');
-		if (!pageStale && f.maxAgeDays != null && updated?.match?.date) {
+		if (!pageStale && !sectionStale && f.maxAgeDays != null && updated?.match?.date) {
 			const days = daysBetween(updated.match.date, ctx.today);
 			if (days > f.maxAgeDays) {
 				report({
@@ -94,7 +94,8 @@ export const contentStale: Rule = {
  * `{"maxAgeDays": 180 | {"news": 180}, "fiscalYear": "current" | {"news": "current"}}`.
  */
 export function freshnessFor(ctx: RuleContext): Freshness {
-	const base = ctx.topic?.x.freshness ?? {};
+	// The topic's, or its kind's or variant's where they set one (docs/schema-vocabulary.md).
+	const base = ctx.facts.disclosure()?.freshness ?? ctx.topic?.x.freshness ?? {};
 	const id = ctx.topic?.id ?? '';
 	const pickOption = <T>(v: unknown): T | undefined => {
 		if (v === undefined) return undefined;
