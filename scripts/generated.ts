@@ -52,6 +52,14 @@ export function generatedFiles(): Map<string, string> {
 	const schemaFile = 'schemas/disclosure-lint.config.schema.json';
 	const schema = JSON.parse(fs.readFileSync(path.join(ROOT, schemaFile), 'utf8'));
 	schema.definitions.rules.propertyNames.enum = RULES.map((r) => r.id);
+	// Each rule's setting with its own options schema: a misspelt option is a configuration error, and
+	// editors complete the options. A rule without options takes none.
+	schema.definitions.rules.properties = Object.fromEntries(RULES.map((r) => [r.id, {
+		oneOf: [
+			{ $ref: '#/definitions/level' },
+			{ type: 'array', items: [{ $ref: '#/definitions/level' }, r.options ?? { type: 'object', additionalProperties: false }], minItems: 1, maxItems: 2 },
+		],
+	}]));
 	out.set(schemaFile, JSON.stringify(schema, null, '\t') + '\n');
 	out.set('snippets/disclosure.code-snippets', JSON.stringify(snippets(), null, '\t') + '\n');
 	return out;

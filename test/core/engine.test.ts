@@ -124,6 +124,24 @@ describe('engine', () => {
 		assert.deepEqual(brief(engineAt(root2).problemsFor(path.join(root2, 'a.md'))), [{ line: 1, column: 14, en: '/rules: unknown name "date-eraa"' }]);
 	});
 
+	it('checks each rule\'s options with the rule\'s own schema: a misspelt or mistyped option is an error at its position', () => {
+		const cases: [string, { line: number; column: number; en: string }[]][] = [
+			['{\n  "rules": {\n    "content-stale": ["warning", {"maxAgeDay": 99999}]\n  }\n}\n', [{ line: 3, column: 35, en: '/rules/content-stale/1 must NOT have additional properties: maxAgeDay' }]],
+			['{\n  "rules": {\n    "content-stale": ["warning", {"maxAgeDays": "99999"}]\n  }\n}\n', [{ line: 3, column: 49, en: '/rules/content-stale/1/maxAgeDays must be integer or null or object' }]],
+			['{\n  "rules": {\n    "date-era": ["error", {"strict": true}]\n  }\n}\n', [{ line: 3, column: 28, en: '/rules/date-era/1 must NOT have additional properties: strict' }]],
+			['rules:\n  frontmatter-schema: [error, {recommended: {publish_request: loud}}]\n', [{ line: 2, column: 63, en: '/rules/frontmatter-schema/1/recommended/publish_request must be equal to one of the allowed values: "warning", "info", "off"' }]],
+		];
+		for (const [config, expected] of cases) {
+			const root = tmpDir('dl-engine-');
+			fs.writeFileSync(path.join(root, config.startsWith('{') ? '.disclosurelintrc.json' : '.disclosurelintrc.yaml'), config);
+			assert.deepEqual(brief(engineAt(root).problemsFor(path.join(root, 'a.md'))), expected, config);
+		}
+		// Good options pass, and take effect.
+		const root = tmpDir('dl-engine-');
+		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ rules: { 'content-stale': ['warning', { maxAgeDays: { news: 30 }, fiscalYear: 'current' }], 'procurement-month-missing': ['error', { graceDays: 10 }] } }));
+		assert.deepEqual(engineAt(root).problemsFor(path.join(root, 'a.md')), []);
+	});
+
 	it('cascades configs: nearer files override farther ones, overrides apply by glob', () => {
 		const root = tmpDir('dl-engine-');
 		fs.mkdirSync(path.join(root, 'sub', 'archive'), { recursive: true });

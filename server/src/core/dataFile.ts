@@ -69,15 +69,29 @@ export function instancePathSegments(instancePath: string): (string | number)[] 
  */
 export function pruneAjvErrors(errors: ErrorObject[]): ErrorObject[] {
 	const drop = new Set<ErrorObject>(errors.filter((e) => e.keyword === 'if'));
-	errors.forEach((w, wi) => {
+	const out = [...errors];
+	out.forEach((w, wi) => {
 		if (w.keyword !== 'oneOf' && w.keyword !== 'anyOf') return;
 		// ajv reports a wrapper's branch errors just before it; $ref changes their schemaPath, so go by instance path.
-		const branch = errors.filter((e, i) => i < wi && !drop.has(e) && (e.instancePath === w.instancePath || e.instancePath.startsWith(`${w.instancePath}/`)));
+		const branch = out.filter((e, i) => i < wi && !drop.has(e) && (e.instancePath === w.instancePath || e.instancePath.startsWith(`${w.instancePath}/`)));
+		// A value whose shape chose a branch (a rule's [level, {options}]) is judged by that branch's errors
+		// inside it; a scalar branch's "must be one of the levels" is not the point.
+		const deeper = branch.filter((e) => e.instancePath.startsWith(`${w.instancePath}/`));
+		if (deeper.length) {
+			drop.add(w);
+			for (const e of branch) if (!deeper.includes(e)) drop.add(e);
+			return;
+		}
 		const meaningful = branch.filter((e) => e.keyword !== 'type' && e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
 		if (meaningful.length) drop.add(w);
 		for (const e of branch) if (!meaningful.includes(e)) drop.add(e);
+		// Only types disagreed: say which types would do ("must be integer, null or object").
+		const types = branch.filter((e) => e.keyword === 'type').map((e) => String((e.params as { type: string }).type));
+		if (!meaningful.length && types.length) {
+			out[wi] = { ...w, keyword: 'type', params: { type: types.join(',') }, message: `must be ${[...new Set(types)].join(' or ')}` };
+		}
 	});
-	return errors.filter((e) => !drop.has(e));
+	return out.filter((e) => !drop.has(e));
 }
 
 /** Turn ajv errors on a data file into positioned problems in both languages. */

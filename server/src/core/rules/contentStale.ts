@@ -12,6 +12,20 @@ export const contentStale: Rule = {
 	fixable: false,
 	scope: 'page',
 	description: { th: 'ข้อมูลเก่าเกินกว่าที่หัวข้อกำหนด', en: 'Content older than the topic allows' },
+	options: {
+		type: 'object',
+		additionalProperties: false,
+		properties: {
+			maxAgeDays: {
+				description: 'Days `updated` may lie behind today: a number for every topic, or per topic id; null: no limit.',
+				anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }, { type: 'object', additionalProperties: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] } }],
+			},
+			fiscalYear: {
+				description: 'Whether the fiscal year must be the current one or may also be the previous: for every topic, or per topic id.',
+				anyOf: [{ enum: ['current', 'current-or-previous', null] }, { type: 'object', additionalProperties: { enum: ['current', 'current-or-previous', null] } }],
+			},
+		},
+	},
 	messages: {
 		age: {
 			th: 'ปรับปรุงล่าสุดเมื่อ {value} ผ่านมา {days} วันแล้ว แต่หน้าหัวข้อนี้ต้องทบทวนอย่างน้อยทุก {max} วัน (ครบกำหนดเมื่อ {due}) ให้ทบทวนเนื้อหา แล้วแก้ updated เป็นวันที่ปรับปรุง',

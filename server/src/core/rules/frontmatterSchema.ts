@@ -25,6 +25,17 @@ export const frontmatterSchema: Rule = {
 	fixable: true,
 	scope: 'page',
 	description: { th: 'ส่วนหัวของไฟล์ (front matter) ไม่เป็นไปตามข้อกำหนดของหัวข้อ', en: 'The front matter breaks the topic schema' },
+	options: {
+		type: 'object',
+		additionalProperties: false,
+		properties: {
+			recommended: {
+				description: 'The level of a missing recommended or suggested key, per key: {"publish_request": "warning"}.',
+				type: 'object',
+				additionalProperties: { enum: ['warning', 'info', 'off'] },
+			},
+		},
+	},
 	messages: {
 		required: { th: 'ส่วนหัวของไฟล์ (front matter) ขาดคีย์ {key} ({label}) ซึ่งหน้าหัวข้อ "{topic}" ต้องมี ให้เพิ่มบรรทัด {key}: พร้อมค่า', en: 'Missing required key {key} ({label}) for topic "{topic}"' },
 		requiredNested: { th: '{parent} ขาดคีย์ {key} ({label}) ให้เพิ่มคีย์นี้ใต้ {parent}', en: '{parent} is missing the key {key} ({label})' },

@@ -34,6 +34,13 @@ export const procurementMonthMissing: Rule = {
 	fixable: false,
 	scope: 'page',
 	description: { th: 'สรุปผลการจัดซื้อจัดจ้างรายเดือนขาดเดือน', en: 'A month is missing from the monthly procurement summary' },
+	options: {
+		type: 'object',
+		additionalProperties: false,
+		properties: {
+			graceDays: { description: 'Days after a month ends before its summary is due.', type: 'integer', minimum: 0, maximum: 366 },
+		},
+	},
 	messages: {
 		missing: {
 			th: 'สรุปผลการจัดซื้อจัดจ้างรายเดือน (สขร. 1) ปีงบประมาณ {fy} ยังไม่มีเดือน{month} ให้เพิ่มผลของเดือนนี้ หากไม่มีการจัดซื้อจัดจ้างในเดือนนั้นให้เขียน "{month}: {none}"',

@@ -18,6 +18,12 @@ export interface Rule {
 	scope: RuleScope;
 	/** One line: what the rule reports. */
 	description: LocalizedText;
+	/**
+	 * The JSON Schema of the rule's options object (`["warning", {options}]` in the configuration). The
+	 * generated configuration schema carries it, so a misspelt or mistyped option is a configuration
+	 * error with its position, and editors complete the options. Absent: the rule takes no options.
+	 */
+	options?: Record<string, unknown>;
 	/** Message templates by id; `{name}` placeholders are filled from the report's args. */
 	messages: Record<string, LocalizedText>;
 	/**
