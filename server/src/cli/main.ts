@@ -261,7 +261,7 @@ async function lintWithCache(engine: Engine, files: string[], cache: ResultCache
 }
 
 /**
- * The site check over every page found (SPEC §6.3), reported on the folder's configuration file,
+ * The site check over every page found (docs/architecture.md#site-check-and-compliance-report), reported on the folder's configuration file,
  * or on the folder itself when it has none.
  */
 function siteReport(engine: Engine, folder: string, reports: FileReport[]): FileReport {

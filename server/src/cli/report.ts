@@ -49,7 +49,7 @@ function configSummary(ctx: ReportContext): string {
 }
 
 /**
- * The site compliance report (SPEC §6.3): one self-contained HTML page, no network — the first page
+ * The site compliance report (docs/architecture.md#site-check-and-compliance-report): one self-contained HTML page, no network — the first page
  * with the date, the tool version and the configuration; charts of the coverage of the required
  * topics and their sections, the findings per severity and per rule, and the pages closest to going
  * stale; a section per topic (a printed page each); every finding in a table that filters and sorts —

@@ -82,7 +82,7 @@ export function frontMatterData(fm: FrontMatter | undefined): Record<string, unk
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** Decide the topic of a page: its `topic` key, else a config glob, else none (SPEC §3.1). */
+/** Decide the topic of a page: its `topic` key, else a config glob, else none (docs/architecture.md#topic-resolution). */
 export function resolveTopic(path: string, data: Record<string, unknown> | undefined, env: Pick<LintEnvironment, 'registry' | 'config'>): { topic?: TopicSchema; resolution: TopicResolution } {
 	const value = data?.topic;
 	if (value !== undefined && value !== null && value !== '') {

@@ -13,7 +13,7 @@ export interface PageSummary {
 }
 
 /**
- * topic-coverage (SPEC §6.3): every required topic is covered by some page, and when a topic is
+ * topic-coverage (docs/architecture.md#site-check-and-compliance-report): every required topic is covered by some page, and when a topic is
  * split over pages (`sections:`), every required section by one of them. Findings sit on line 1 of
  * the file the caller reports them on (the configuration file, or the linted folder).
  */

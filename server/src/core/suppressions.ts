@@ -1,7 +1,7 @@
 import type { ParsedDocument } from './parse/document';
 import { walk } from './parse/walk';
 
-/** The kinds of inline control comment (SPEC §4). */
+/** The kinds of inline control comment (docs/architecture.md#inline-control-comments). */
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
 
 /** One inline control comment. */

@@ -4,7 +4,7 @@ import type { Finding } from '../../core/types';
 
 const SEVERITY = { error: 2, warning: 1, info: 0 } as const;
 
-/** ESLint-compatible JSON (SPEC §6.1): one entry per file, findings sorted by position. */
+/** ESLint-compatible JSON (docs/architecture.md#output-formats): one entry per file, findings sorted by position. */
 export const jsonFormatter: Formatter = (reports) => JSON.stringify(reports.map((r) => ({
 	filePath: r.filePath,
 	messages: r.findings.map((f) => message(f, r.locale)),

@@ -9,7 +9,7 @@ import { VERSION } from '../../shared/version';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /**
- * SARIF 2.1.0 (SPEC §6.2): every rule in `tool.driver.rules` with its help URI, results with
+ * SARIF 2.1.0 (docs/architecture.md#output-formats): every rule in `tool.driver.rules` with its help URI, results with
  * physical locations relative to `%SRCROOT%`, columns in UTF-16 units — uploadable to code scanning.
  */
 export const sarifFormatter: Formatter = (reports, ctx) => {

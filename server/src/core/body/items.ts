@@ -5,7 +5,7 @@ import { headingKey, nodeText } from './text';
 import { walk } from '../parse/walk';
 import { normalizeThai } from '../thai/normalize';
 
-/** An item that needs attribution (DOMAIN §3.0): a list entry, a table row, or an image with its caption. */
+/** An item that needs attribution (docs/domain.md#sources-and-dates-on-items): a list entry, a table row, or an image with its caption. */
 export interface Item {
 	start: number;
 	end: number;
@@ -18,7 +18,7 @@ export interface Item {
 	dateCellText?: string;
 }
 
-/** A source written as a label: ที่มา:, แหล่งที่มา:, อ้างอิง:, Source: … (DOMAIN §4.9 SOURCE_LABEL, anywhere in the item). */
+/** A source written as a label: ที่มา:, แหล่งที่มา:, อ้างอิง:, Source: … (anywhere in the item; docs/domain.md#sources-and-dates-on-items). */
 export const SOURCE_LABEL = /(?:^|[\s(（[])(?:(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|อ้างอิง|เอกสารอ้างอิง|Source|Reference)\s*[:：]|ข้อมูลจาก\s*[:：]?\s*\S)/iu;
 
 const SOURCE_HEADER = ['ที่มา', 'แหล่งที่มา', 'แหล่งข้อมูล', 'อ้างอิง', 'source', 'reference'].map(headingKey);
@@ -67,7 +67,7 @@ function subsectionItems(scope: Node[]): Item[] {
 	return items;
 }
 
-/** List entries, table rows and images with their captions (DOMAIN §3.0). */
+/** List entries, table rows and images with their captions (docs/domain.md#sources-and-dates-on-items). */
 function blockItems(scope: Node[]): Item[] {
 	const items: Item[] = [];
 	for (let i = 0; i < scope.length; i++) {

@@ -65,7 +65,7 @@ export function bodyLinks(nodes: Node[], all: Node[] = nodes, source?: string): 
 	return out.sort((a, b) => a.start - b.start);
 }
 
-/** Document files a download may be (SPEC §4 download-missing). */
+/** Document files a download may be (docs/domain.md#downloads). */
 export const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'odt', 'xls', 'xlsx', 'ods'];
 
 /** Whether a URL is relative to the site (no scheme, not protocol-relative, not a fragment). */

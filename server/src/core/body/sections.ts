@@ -57,7 +57,7 @@ const PREFIX = 2;
 const INSIDE = 1;
 
 /**
- * Match a page's headings to a topic's sections (SPEC §3.4, docs/page-model.md). One heading maps
+ * Match a page's headings to a topic's sections (docs/page-model.md). One heading maps
  * to at most one section, the most specific: a `headingPattern` on the raw heading, then a heading
  * equal to a name or alias, then the longest alias the heading begins with, then the longest alias
  * inside it. Comparison ignores case, spacing, numbering and punctuation; an alias that is not the

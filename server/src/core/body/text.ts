@@ -22,7 +22,7 @@ export function nodeText(node: Node): string {
 const HEADING_NUMBER = /^\s*(?:ข้อ\s*)?(?:\(?\d+(?:\.\d+)*\)?\.?|[ก-ฮ]\.)\s*/u;
 
 /**
- * A heading or alias reduced for comparison (DOMAIN §3.0): Thai digits and ำ normalised, leading
+ * A heading or alias reduced for comparison (docs/page-model.md#sections-how-headings-are-matched): Thai digits and ำ normalised, leading
  * numbering ("๑๐.๑ ", "(1) ", "ข้อ 2 ", "ก. ") stripped, case folded, spaces and / , - ( ) : . removed.
  */
 export function headingKey(s: string): string {

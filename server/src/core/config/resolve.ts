@@ -63,7 +63,7 @@ export function matchesGlob(file: string, base: string, globs: string | string[]
 
 /**
  * Finds and merges configuration for files: from the workspace root down to the file's folder,
- * nearer files overriding farther ones (SPEC §5). Caches per folder: after a config edit, use a new resolver (the language server makes a new Engine).
+ * nearer files overriding farther ones (docs/architecture.md#configuration). Caches per folder: after a config edit, use a new resolver (the language server makes a new Engine).
  */
 export class ConfigResolver {
 	private readonly perDir = new Map<string, LoadedConfig[]>();

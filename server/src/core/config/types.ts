@@ -3,7 +3,7 @@ import type { Locale, RuleLevel, FileProblem } from '../types';
 /** A rule setting as written: a level, or `[level, options]`. */
 export type RuleSetting = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
 
-/** Link-check settings (SPEC §5). */
+/** Link-check settings (docs/architecture.md#configuration). */
 export interface LinkSettings {
 	mode?: 'off' | 'local' | 'online';
 	timeoutMs?: number;
@@ -21,7 +21,7 @@ export interface LinkSettings {
 	cacheFile?: string;
 }
 
-/** The contents of a `.disclosurelintrc.*` file (SPEC §5). Data only. */
+/** The contents of a `.disclosurelintrc.*` file (docs/architecture.md#configuration). Data only. */
 export interface ConfigData {
 	rules?: Record<string, RuleSetting>;
 	topics?: Record<string, string>;
@@ -32,7 +32,7 @@ export interface ConfigData {
 	workdayMinutes?: number;
 	locale?: Locale;
 	overrides?: { files: string | string[]; rules: Record<string, RuleSetting> }[];
-	/** More heading aliases for sections: topic id → section id → aliases (SPEC §3.4). */
+	/** More heading aliases for sections: topic id → section id → aliases (docs/page-model.md#sections-how-headings-are-matched). */
 	aliases?: Record<string, Record<string, string[]>>;
 }
 

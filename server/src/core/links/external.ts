@@ -74,7 +74,7 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
  * Checks external URLs: each once however many pages cite it; HEAD, then GET where HEAD is refused;
  * redirects followed up to a limit with loop detection; retries with backoff that honour
  * Retry-After; a global and a per-host limit, and a host that answers 429 is slowed to one request
- * at a time. Verdicts follow SPEC §4: dead (404/410, DNS failure, refused), unverified
+ * at a time. Verdicts follow docs/architecture.md#link-checking: dead (404/410, DNS failure, refused), unverified
  * (401/403/429/5xx, timeout after retries), ok.
  */
 export class ExternalChecker {

@@ -1,4 +1,4 @@
-/** What an external URL check concluded (SPEC §4's three states). */
+/** What an external URL check concluded (three states: docs/architecture.md#link-checking). */
 export interface Verdict {
 	state: 'ok' | 'dead' | 'unverified';
 	/** The last HTTP status, when there was one. */

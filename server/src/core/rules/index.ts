@@ -25,7 +25,7 @@ import { fileUnreadable, internalError, pageLimits, suppressionReasonMissing, su
 /** Where each rule's documentation page lives; every diagnostic links to it. */
 export const DOCS_BASE_URL = 'https://github.com/disclosure-lint/disclosure-lint/blob/main/docs/rules/';
 
-/** Every rule, in the order of SPEC §4. */
+/** Every rule, in the order of the rule table (docs/rules/README.md). */
 export const RULES: readonly Rule[] = [
 	frontmatterMissing,
 	frontmatterSyntax,

@@ -3,7 +3,7 @@ import { findNationalIds } from '../thai/nationalId';
 import { walk } from '../parse/walk';
 
 const URL_LIKE = /(?:https?:\/\/|www\.)\S+/giu;
-/** e-GP project numbers and similar references are not ID numbers (DOMAIN §4.8). */
+/** e-GP project numbers and similar references are not ID numbers (docs/domain.md#national-id-numbers). */
 const NOT_AN_ID_BEFORE = /(?:e-?GP|เลขที่โครงการ|โครงการเลขที่|เลขคุมสัญญา|สัญญาเลขที่|เลขที่สัญญา|เลขที่หนังสือ|ISBN)[^\n]{0,30}$/iu;
 
 /** A 13-digit Thai national ID with a valid checksum, outside code and URLs (PDPA; OIA s.24). */

@@ -16,7 +16,7 @@ function insertionPoint(ctx: RuleContext, specs: SectionSpec[], index: number): 
 	return ctx.doc.text.length;
 }
 
-/** A required section heading is absent (SPEC §3.4). */
+/** A required section heading is absent (docs/page-model.md). */
 export const sectionMissing: Rule = {
 	id: 'section-missing',
 	needsBody: true,

@@ -2,7 +2,7 @@ import { locate } from '../parse/frontMatter';
 import type { RuleContext } from './types';
 import type { LocalizedText } from '../types';
 
-/** The range SPEC §4 gives to a missing key: the `topic` line, or the opening `---` when there is none. */
+/** The range of a missing key (docs/rules/frontmatter-schema.md): the `topic` line, or the opening `---` when there is none. */
 export function topicLineRange(ctx: RuleContext): [number, number] {
 	const fm = ctx.doc.frontMatter;
 	if (!fm) return [0, ctx.doc.lines.lineEnd(1)];

@@ -18,7 +18,7 @@ export const COMMON_SCHEMA = common as Record<string, unknown>;
 /** The meta-schema of topic schemas (x-disclosure vocabulary). */
 export const META_SCHEMA = meta as Record<string, unknown>;
 
-/** The ten topics of SPEC §3.1, in order, bundled into the engine so no file is read at run time. */
+/** The ten topics of docs/domain.md#the-ten-topics, in order, bundled into the engine so no file is read at run time. */
 const BUILTIN: [string, unknown][] = [
 	['agency-info', agencyInfo],
 	['law', law],
@@ -32,7 +32,7 @@ const BUILTIN: [string, unknown][] = [
 	['web-stats', webStats],
 ];
 
-/** The ten topics of SPEC §3.1 as schema sources. */
+/** The ten topics of docs/domain.md#the-ten-topics as schema sources. */
 export const BUILTIN_SCHEMAS: SchemaSource[] = BUILTIN.map(([id, json]) => ({ file: `schemas/topics/${id}.schema.json`, json, builtin: true }) as SchemaSource);
 
 /** The ids of the ten built-in topics, in order. */

@@ -1,5 +1,5 @@
 /**
- * Thai dates (DOMAIN §4.2, §4.3, §4.5, §4.9; SPEC §3.2): parsing whole values and finding dates
+ * Thai dates (docs/domain.md#thai-dates): parsing whole values and finding dates
  * in running text, formatting in the styles `Intl.DateTimeFormat('th-TH')` prints, and calendar
  * arithmetic on plain calendar dates (no time zones, no `Date` objects in the results).
  *
@@ -9,7 +9,7 @@
  *
  * Not implemented (deliberately): before 1 January 2484 the Thai year began on 1 April, so for
  * January–March dates before 2484 CE = BE − 542. It only matters for old law texts and is
- * unverified (DOMAIN §4.2), so every BE year converts with − 543.
+ * unverified (docs/domain.md#eras), so every BE year converts with − 543.
  */
 
 import { normalizeThai, toThaiDigits, hasThaiDigits } from './normalize';
@@ -167,7 +167,7 @@ export function monthNumber(token: string): number {
 }
 
 /**
- * Convert a written year to a CE year (DOMAIN §4.2 `yearToCE`): an explicit era wins; otherwise a
+ * Convert a written year to a CE year (docs/domain.md#eras): an explicit era wins; otherwise a
  * year ≥ 2400 is BE, 1900–2200 is CE, a year < 100 is BE 25yy, anything else is invalid.
  * With an era, a year < 100 is read as BE 25yy or CE 20yy.
  *
@@ -315,7 +315,7 @@ export function fiscalYearEnd(fyBE: number): CalendarDate {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Patterns (on normalised text; DOMAIN §4.9, extended)
+// Patterns (on normalised text; docs/domain.md#date-styles)
 
 /** Whitespace inside a date: spaces or tabs and at most one line break. */
 const WS = String.raw`[ \t]*(?:\r?\n[ \t]*)?`;
@@ -606,7 +606,7 @@ export function parseDate(value: string): DateMatch | null {
 }
 
 /**
- * Find every date in running text (DOMAIN §4.5 and §4.9 `DATE_TH`, `DATE_EN`, `DATE_NUM`,
+ * Find every date in running text (docs/domain.md#date-styles: `DATE_TH`, `DATE_EN`, `DATE_NUM`,
  * `DATE_NUM_2Y`, `DATE_ISO`), left to right, without overlaps. A Thai abbreviation counts as a
  * month only between a day and a year, so "สำนักงาน ก.พ. 2560", "ข้อ 3 ก.พ.ร. 2560", "3 มคอ. 2",
  * "มาตรา 9 พ.ศ. 2540", "27 พฤศจิกายน 25661" and the "9" of "199 มกราคม 2560" are not dates.

@@ -1,5 +1,5 @@
 /**
- * Durations in step tables and duration fields (DOMAIN §4.6): "1 ชั่วโมง 30 นาที", "1-2 วันทำการ",
+ * Durations in step tables and duration fields (docs/domain.md#durations): "1 ชั่วโมง 30 นาที", "1-2 วันทำการ",
  * "ภายในสามสิบวัน", "ครึ่งวัน", "๑๕ นาที".
  *
  * Apply only to duration cells and fields: in running text "อายุ 18 ปี" would read as a duration.

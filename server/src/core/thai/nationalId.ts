@@ -1,5 +1,5 @@
 /**
- * Thai national ID numbers (เลขประจำตัวประชาชน, DOMAIN §4.8).
+ * Thai national ID numbers (เลขประจำตัวประชาชน, docs/domain.md#national-id-numbers).
  */
 
 import { normalizeThai, toArabicDigits } from './normalize';
@@ -20,7 +20,7 @@ export interface NationalIdMatch {
 
 /**
  * A whole digit run of exactly 13 digits, first digit 1–8, with at most one space or hyphen
- * between two digits (DOMAIN §4.9 `NATIONAL_ID`).
+ * between two digits (docs/domain.md#national-id-numbers).
  */
 const NATIONAL_ID_G = /(?<!\d[ \-]?)[1-8](?:[ \-]?\d){12}(?![ \-]?\d)/gu;
 
@@ -47,7 +47,7 @@ export function nationalIdValid(s: string): boolean {
  * single spaces or hyphens anywhere between digits ("1-1017-00203-45-0", "3 1009 00123 45 5",
  * "123 4567 890121"), Thai digits read after normalisation. A run that is longer or shorter
  * ("081 234 5678 0 2612 6060") yields nothing. Each match says whether its checksum is valid;
- * SPEC's `pii-national-id` reports only valid ones. Offsets are in `text` as given.
+ * `pii-national-id` reports valid ones as errors, others as info (docs/domain.md#national-id-numbers). Offsets are in `text` as given.
  */
 export function findNationalIds(text: string): NationalIdMatch[] {
 	const norm = normalizeThai(text);

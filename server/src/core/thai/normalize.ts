@@ -1,5 +1,5 @@
 /**
- * Normalisation of Thai text before matching (DOMAIN §4.1), with an offset map back to the
+ * Normalisation of Thai text before matching (docs/domain.md#thai-text-normalisation), with an offset map back to the
  * original string so diagnostics point at what the user wrote.
  *
  * Steps, in one pass:
@@ -79,7 +79,7 @@ function lastAtMost(keys: number[], value: number): number {
 }
 
 /**
- * Normalise Thai text (DOMAIN §4.1) and keep an offset map. When nothing shrinks (only digit
+ * Normalise Thai text (docs/domain.md#thai-text-normalisation) and keep an offset map. When nothing shrinks (only digit
  * or no-break-space replacements, or nothing at all), both mapping functions are the identity.
  */
 export function normalizeThai(s: string): Normalized {

@@ -1,5 +1,5 @@
 /**
- * Numbers written with digits or Thai number words (DOMAIN §4.6).
+ * Numbers written with digits or Thai number words (docs/domain.md#number-words).
  */
 
 import { toArabicDigits } from './normalize';
@@ -35,7 +35,7 @@ const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
  * Parse a number written with digits ("15", "1,500", "1.5", Thai digits "๑๕") or with Thai
  * number words ("สิบห้า", "ยี่สิบเอ็ด", "หนึ่งร้อยแปดสิบ", "สองหมื่น", "ครึ่ง" = 0.5).
  *
- * Rules (DOMAIN §4.6): a multiplier (สิบ, ร้อย, พัน, หมื่น, แสน) multiplies the digit before it
+ * Rules (docs/domain.md#number-words): a multiplier (สิบ, ร้อย, พัน, หมื่น, แสน) multiplies the digit before it
  * (1 when there is none) and multipliers must decrease; "ยี่" only before "สิบ"; "เอ็ด" only as the
  * last token after a multiplier; "ศูนย์" only alone; "หนึ่งสิบ" and "สองสิบ" are not Thai (NaN).
  * A comma is a thousands separator and must group by three. Leading and trailing whitespace is

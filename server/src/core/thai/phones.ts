@@ -1,10 +1,10 @@
 /**
- * Thai phone, fax, mobile and hotline numbers, and e-mail addresses (DOMAIN §4.7, §4.9).
+ * Thai phone, fax, mobile and hotline numbers, and e-mail addresses (docs/domain.md#phone-numbers-and-e-mail).
  *
  * Landlines have 9 digits with the leading 0 (02 + 7 digits in Bangkok, 0 + 2 + 6 elsewhere),
  * mobiles 10 digits starting 06, 08 or 09, the international form drops the 0 after +66
  * (sometimes "+66 (0) 2…"). Hotlines (3–4 digits starting with 1) count only after a label.
- * Not handled (DOMAIN §4.7): "(02) 590 1234" and dots as separators.
+ * Not handled (docs/domain.md#phone-numbers-and-e-mail): "(02) 590 1234" and dots as separators.
  */
 
 import { normalizeThai } from './normalize';
@@ -58,7 +58,7 @@ const FAX_LABEL_G = new RegExp(FAX_LABEL_SRC, 'giu');
 const LIST_GAP = /^(?:[ \t,/;]|หรือ|และ|or|and)*$/iu;
 const LABEL_WINDOW = 40;
 const MAX_RANGE = 100;
-/** An e-mail address (DOMAIN §4.9 `EMAIL`): found in text, or a whole value checked. */
+/** An e-mail address (docs/domain.md#phone-numbers-and-e-mail): found in text, or a whole value checked. */
 const EMAIL_SRC = '[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}';
 const EMAIL_G = new RegExp(`(?<![A-Za-z0-9._%+\\-])${EMAIL_SRC}(?![A-Za-z0-9\\-])`, 'gu');
 const EMAIL_WHOLE = new RegExp(`^${EMAIL_SRC}$`, 'u');
@@ -106,7 +106,7 @@ function labelIn(text: string, from: number, end: number): 'phone' | 'fax' | 'bo
 }
 
 /**
- * Find landline, mobile and hotline numbers (DOMAIN §4.7). A number must be a whole digit run of
+ * Find landline, mobile and hotline numbers (docs/domain.md#phone-numbers-and-e-mail). A number must be a whole digit run of
  * the right length ("02-280-90001" and "0 2612 606" are not numbers; nor is "0 6123 4567": 06 is
  * mobile only). Thai digits are read. Offsets are in `text` as given.
  */
@@ -153,7 +153,7 @@ export function findPhones(text: string): PhoneMatch[] {
 	return out;
 }
 
-/** Find e-mail addresses (DOMAIN §4.9 `EMAIL`). Offsets are in `text` as given. */
+/** Find e-mail addresses (docs/domain.md#phone-numbers-and-e-mail). Offsets are in `text` as given. */
 export function findEmails(text: string): EmailMatch[] {
 	const out: EmailMatch[] = [];
 	if (!text.includes('@')) {
