@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
-	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
 	HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
 	WorkDoneProgressCreateRequest, ProgressType, DocumentDiagnosticRequest, CancellationTokenSource, LSPErrorCodes, type ResponseError, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
 	type ProtocolConnection, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
@@ -302,6 +302,67 @@ describe('language server: the whole workspace', function () {
 			fs.writeFileSync(config, JSON.stringify({ requiredTopics: ['web-links'], rules: { 'date-era': 'off' } }));
 			await h.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(config).href, type: FileChangeType.Changed }] });
 			assert.deepEqual((await again).diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['8:date-invalid']);
+		} finally {
+			await h.close();
+		}
+	});
+});
+
+describe('language server: findings of a closed page', function () {
+	this.timeout(30_000);
+
+	for (const mode of ['push', 'pull'] as const) {
+		it(`keeps a closed page's saved findings listed (${mode} diagnostics)`, async () => {
+			const dir = tmpDir('dl-lsp-close-');
+			fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ requiredTopics: ['web-links'] }));
+			const file = path.join(dir, 'index.md');
+			fs.writeFileSync(file, PAGE_TWO_FINDINGS);
+			const uri = pathToFileURL(file).href;
+			const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
+			const lines = (p: PublishDiagnosticsParams): string[] => p.diagnostics.map((d) => `${d.range.start.line}:${d.code}`);
+			try {
+				const first = h.diagnostics(uri);
+				await h.initialize(dir, { workspace: { configuration: true }, window: { workDoneProgress: true }, ...(mode === 'pull' ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {}) });
+				assert.deepEqual(lines(await first), ['8:date-invalid', '14:date-era']);
+				await h.progressEnd();
+
+				// Open, edit without saving (the era is fixed in the buffer only), close.
+				const edited = PAGE_TWO_FINDINGS.replace('1 ตุลาคม 2024', '1 ตุลาคม 2567');
+				assert.notEqual(edited, PAGE_TWO_FINDINGS);
+				const opened = mode === 'push' ? h.diagnostics(uri, 1) : h.diagnosticsWhere(uri, (p) => p.diagnostics.length === 0);
+				await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: edited } });
+				if (mode === 'push') assert.deepEqual(lines(await opened), ['8:date-invalid']);
+				else {
+					// The pushed findings are cleared while the client pulls the open buffer's.
+					await opened;
+					const report = await h.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }) as { items: Diagnostic[] };
+					assert.deepEqual(report.items.map((d) => `${d.range.start.line}:${d.code}`), ['8:date-invalid']);
+				}
+				// The saved file's findings carry no buffer version (a late result of the buffer would).
+				const closed = h.diagnosticsWhere(uri, (p) => p.version === undefined && p.diagnostics.length > 0);
+				await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+				assert.deepEqual(lines(await closed), ['8:date-invalid', '14:date-era'], 'the saved file\'s findings, not the discarded edit\'s');
+			} finally {
+				await h.close();
+			}
+		});
+	}
+
+	it('clears a closed page that is not part of the workspace lint (push diagnostics)', async () => {
+		const dir = tmpDir('dl-lsp-close-');
+		const outside = tmpDir('dl-lsp-outside-');
+		const file = path.join(outside, 'draft.md');
+		fs.writeFileSync(file, PAGE_TWO_FINDINGS);
+		const uri = pathToFileURL(file).href;
+		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
+		try {
+			await h.initialize(dir, { workspace: { configuration: true } });
+			const opened = h.diagnostics(uri, 1);
+			await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: PAGE_TWO_FINDINGS } });
+			assert.equal((await opened).diagnostics.length, 2);
+			const cleared = h.diagnosticsWhere(uri, (p) => p.diagnostics.length === 0);
+			await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+			await cleared;
 		} finally {
 			await h.close();
 		}

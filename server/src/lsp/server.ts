@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -76,6 +77,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	const verdicts = new Map<string, Verdict>();
 	/** Link checkers by link cache file (one per configuration that sets its own). */
 	const checkers = new Map<string, OnlineLinks>();
+	/** The pages the last workspace lint covered: their saved findings stay listed when they are closed. */
+	const workspaceFiles = new Set<string>();
 	const fileOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : path.join(root, path.basename(uri)));
 
 	const settingsFor = (uri: string): Promise<Settings> => {
@@ -190,6 +193,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
 		progress?.begin('disclosure-lint', 0, `0/${files.length}`, true);
 		const pages: PageSummary[] = [];
+		workspaceFiles.clear();
+		for (const f of files) workspaceFiles.add(f);
 		for (let i = 0; i < files.length; i++) {
 			if (mine !== generation || progress?.token.isCancellationRequested) {
 				progress?.done();
@@ -385,6 +390,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	};
 
 	documents.onDidOpen((e) => {
+		// A pull client now pulls this page: the findings pushed for it while it was closed would show twice.
+		if (canPull && workspaceFiles.size) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 		schedule(e.document);
 		checkLinksLater(e.document);
 	});
@@ -395,8 +402,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		if (e.document.uri.startsWith('file:')) for (const engine of engines.values()) engine.forget(fileURLToPath(e.document.uri));
 		settingsCache.delete(e.document.uri);
 		lastResults.delete(e.document.uri);
-		if (!canPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+		// A closed page of the workspace keeps its findings in the Problems panel: those of the saved file
+		// (an unsaved edit is gone with the buffer). A pull client drops its pulled ones on close, so
+		// they are pushed in both modes. Other pages (outside the workspace, ignored) are cleared.
+		const file = e.document.uri.startsWith('file:') ? fileURLToPath(e.document.uri) : undefined;
+		if (file && workspaceFiles.has(file) && fs.existsSync(file)) void publishSaved(e.document.uri, file);
+		else if (!canPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 	});
+	/** Push the findings of a page as saved on disk. */
+	const publishSaved = async (uri: string, file: string): Promise<void> => {
+		try {
+			const settings = await settingsFor(uri);
+			const engine = engineFor(settings);
+			if (documents.get(uri)) return; // opened again meanwhile: the buffer's result rules
+			const result = lintFromDisk(engine, file);
+			const locale = engine.localeFor(engine.configFor(file));
+			void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(f, result.document.lines, locale)) });
+		} catch (err) {
+			connection.console.error(`disclosure-lint: ${uri}: ${(err as Error).stack ?? err}`);
+		}
+	};
 	documents.listen(connection);
 	connection.listen();
 }
