@@ -149,6 +149,23 @@ describe('language server over stdio', function () {
 		assert.deepEqual(all.map((a) => [a.kind, a.edit.changes[uri].map((e) => e.newText)]), [['source.fixAll.disclosure-lint', ['1 ตุลาคม 2567']]]);
 	});
 
+	it('takes diagnostic.data back from the client only when it is well formed', async () => {
+		const d = diagnostics[1];
+		const bogus = [
+			{ ...d, data: { ruleId: 'date-era', fix: { edit: null, safe: true } } },
+			{ ...d, data: { ruleId: 'date-era', fix: { edit: { range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }, safe: true } } },
+			{ ...d, data: { ruleId: 'date-era', fix: 'rm -rf' } },
+			{ ...d, code: 'date-era -->\n<script>', data: undefined },
+		];
+		const actions = await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: bogus } }) as { title: string; edit: { changes: Record<string, unknown[]> } }[];
+		assert.deepEqual(actions.map((a) => a.title), [
+			'disclosure-lint: disable date-era for the next line',
+			'disclosure-lint: disable date-era for the next line',
+			'disclosure-lint: disable date-era for the next line',
+		]);
+		assert.ok(actions.every((a) => a.edit.changes[uri].every((e) => e !== null && typeof e === 'object')));
+	});
+
 	it('updates the diagnostics after an edit', async () => {
 		const wait = h.diagnostics(uri, 2);
 		await h.conn.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -302,6 +319,24 @@ describe('language server: the whole workspace', function () {
 			fs.writeFileSync(config, JSON.stringify({ requiredTopics: ['web-links'], rules: { 'date-era': 'off' } }));
 			await h.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(config).href, type: FileChangeType.Changed }] });
 			assert.deepEqual((await again).diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['8:date-invalid']);
+		} finally {
+			await h.close();
+		}
+	});
+});
+
+describe('language server: protocol', function () {
+	this.timeout(30_000);
+
+	it('answers a request before initialize with ServerNotInitialized (-32002)', async () => {
+		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
+		try {
+			await assert.rejects(h.conn.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 } }), (err: ResponseError<unknown>) => {
+				assert.equal(err.code, -32002, err.message);
+				return true;
+			});
+			await h.initialize(tmpDir('dl-lsp-proto-'), { workspace: { configuration: true } });
+			assert.equal(await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 } }), null);
 		} finally {
 			await h.close();
 		}

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-	CodeActionKind, CompletionItemKind, LSPErrorCodes, ResponseError, type CancellationToken, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
+	CodeActionKind, CompletionItemKind, ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
 	createConnection, type CodeAction, type CompletionItem, type Connection, type Diagnostic, type Hover,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -155,7 +155,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		});
 	};
 
+	/** LSP: every request before `initialize` is answered with ServerNotInitialized (-32002). */
+	let initialized = false;
+	const ready = (): void => {
+		if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'disclosure-lint: the server is not initialized yet; send initialize first');
+	};
+
 	connection.onInitialize((params) => {
+		initialized = true;
 		const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
 		if (folder?.startsWith('file:')) root = fileURLToPath(folder);
 		clientLocale = /^th\b/i.test(params.locale ?? '') ? 'th' : 'en';
@@ -249,10 +256,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	connection.onDidChangeConfiguration(relintAll);
 
 	connection.onExecuteCommand(async (params) => {
+		ready();
 		if (params.command === LINT_WORKSPACE_COMMAND) await lintWorkspace();
 	});
 
 	connection.languages.diagnostics.on(async (params, token) => {
+		ready();
 		const doc = documents.get(params.textDocument.uri);
 		// The client cancels a pull when the page changes again; it will pull the newer version. Yield once
 		// first, so that a cancellation or a change already waiting in the input is seen before linting.
@@ -263,6 +272,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	});
 
 	connection.onCodeAction(async (params) => {
+		ready();
 		const doc = documents.get(params.textDocument.uri);
 		if (!doc) return [];
 		const actions: CodeAction[] = [];
@@ -270,10 +280,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const mine = params.context.diagnostics.filter((d) => d.source === 'disclosure-lint');
 		if (!only || only.some((k) => k === CodeActionKind.QuickFix || k === CodeActionKind.Empty)) {
 			for (const d of mine) {
+				// `data` comes back from the client: only a well-formed fix becomes an edit.
 				const data = d.data as DiagnosticData | undefined;
-				if (data?.fix) {
-					actions.push({ title: `disclosure-lint: fix ${data.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: data.fix.safe, edit: { changes: { [doc.uri]: [data.fix.edit] } } });
+				const fix = validFix(data?.fix);
+				if (fix) {
+					actions.push({ title: `disclosure-lint: fix ${String(data?.ruleId ?? d.code)}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.safe, edit: { changes: { [doc.uri]: [fix.edit] } } });
 				}
+				if (typeof d.code !== 'string' || !/^[a-z0-9-]+$/.test(d.code)) continue;
 				const line = d.range.start.line;
 				const indent = /^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))?.[0] ?? '';
 				actions.push({
@@ -306,6 +319,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	};
 
 	connection.onHover(async (params): Promise<Hover | null> => {
+		ready();
 		const doc = documents.get(params.textDocument.uri);
 		if (!doc) return null;
 		const text = doc.getText();
@@ -350,6 +364,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	};
 
 	connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
+		ready();
 		const doc = documents.get(params.textDocument.uri);
 		if (!doc) return [];
 		const fm = readFrontMatter(doc.getText());
@@ -424,4 +439,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	};
 	documents.listen(connection);
 	connection.listen();
+}
+
+/** A quick fix as the client sent it back in `diagnostic.data`, when it is well formed. */
+function validFix(x: unknown): { edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }; safe: boolean } | undefined {
+	if (!x || typeof x !== 'object') return undefined;
+	const { edit, safe } = x as { edit?: unknown; safe?: unknown };
+	if (!edit || typeof edit !== 'object') return undefined;
+	const { range, newText } = edit as { range?: unknown; newText?: unknown };
+	const pos = (p: unknown): p is { line: number; character: number } => !!p && typeof p === 'object'
+		&& Number.isInteger((p as { line: unknown }).line) && (p as { line: number }).line >= 0
+		&& Number.isInteger((p as { character: unknown }).character) && (p as { character: number }).character >= 0;
+	if (typeof newText !== 'string' || newText.length > 100_000 || !range || typeof range !== 'object') return undefined;
+	const { start, end } = range as { start?: unknown; end?: unknown };
+	if (!pos(start) || !pos(end) || start.line > end.line || (start.line === end.line && start.character > end.character)) return undefined;
+	return { edit: { range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } }, newText }, safe: safe === true };
 }
