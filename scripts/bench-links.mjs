@@ -22,7 +22,8 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const requester = undiciRequester(DEFAULT_CHECKER_OPTIONS.perHostConcurrency);
+// allowPrivate: the bench server is on 127.0.0.1, refused by default (docs/security.md).
+const requester = undiciRequester(DEFAULT_CHECKER_OPTIONS.perHostConcurrency, undefined, { allowPrivate: true });
 const checker = new ExternalChecker(requester.request, DEFAULT_CHECKER_OPTIONS);
 const start = process.hrtime.bigint();
 const verdicts = await checker.checkAll(Array.from({ length: N }, (_, i) => `${base}/page/${i}`));

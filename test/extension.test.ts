@@ -48,6 +48,7 @@ describe('VS Code extension manifest and package', () => {
 			'docs/rules/README.md',
 			...RULES.map((r) => `docs/rules/${r.id}.md`),
 			'docs/schema-vocabulary.md',
+			'docs/security.md',
 			'package.json',
 			'schemas/common.schema.json',
 			'schemas/disclosure-lint.config.schema.json',

@@ -7,14 +7,19 @@ export interface ServerLog {
 	hits: Map<string, number>;
 	/** Most requests in flight at once. */
 	maxInFlight: number;
+	/** Every request, in order (method + path). */
+	requests: string[];
 }
 
 /**
  * A real HTTP server on 127.0.0.1 for link tests: 200, 301 → 200, a redirect loop, 403, 404, 405 on
- * HEAD only, 429 with Retry-After then 200, 500, one that never answers, and /slow/* with a latency.
+ * HEAD only, 429 with Retry-After then 200, 500, one that never answers, /slow/* with a latency,
+ * /to/<encoded location> redirecting anywhere, /secret-redirect to a URL with a password in its query, and /retry-after/<seconds>/* answering 429 with that
+ * Retry-After every time. The link checker refuses 127.0.0.1 by default: tests that want it
+ * requested set `links.allowPrivate` (docs/security.md#network).
  */
-export async function startLinkServer(latencyMs = 50): Promise<{ base: string; log: ServerLog; close(): Promise<void> }> {
-	const log: ServerLog = { hits: new Map(), maxInFlight: 0 };
+export async function startLinkServer(latencyMs = 50): Promise<{ base: string; port: number; log: ServerLog; close(): Promise<void> }> {
+	const log: ServerLog = { hits: new Map(), maxInFlight: 0, requests: [] };
 	let inFlight = 0;
 	const busyOnce = new Set<string>();
 	const hanging = new Set<http.ServerResponse>();
@@ -22,6 +27,7 @@ export async function startLinkServer(latencyMs = 50): Promise<{ base: string; l
 		const url = req.url ?? '/';
 		const key = `${req.method} ${url}`;
 		log.hits.set(key, (log.hits.get(key) ?? 0) + 1);
+		log.requests.push(key);
 		inFlight++;
 		log.maxInFlight = Math.max(log.maxInFlight, inFlight);
 		res.on('close', () => inFlight--);
@@ -45,6 +51,10 @@ export async function startLinkServer(latencyMs = 50): Promise<{ base: string; l
 			return send(200);
 		}
 		if (url === '/error') return send(500);
+		if (url.startsWith('/to/')) return send(302, { location: decodeURIComponent(url.slice(4)) });
+		if (url === '/secret-redirect') return send(302, { location: '/gone?password=pw-000&page=1' });
+		const retry = /^\/retry-after\/(\d+)\//.exec(url);
+		if (retry) return send(429, { 'retry-after': retry[1] });
 		if (url === '/hang') {
 			hanging.add(res);
 			return undefined;
@@ -59,6 +69,7 @@ export async function startLinkServer(latencyMs = 50): Promise<{ base: string; l
 	const { port } = server.address() as AddressInfo;
 	return {
 		base: `http://127.0.0.1:${port}`,
+		port,
 		log,
 		close: () => new Promise<void>((resolve) => {
 			for (const r of hanging) r.destroy();

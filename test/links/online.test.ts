@@ -15,6 +15,7 @@ async function lintOnline(cwd: string): Promise<{ code: number; json: { filePath
 	return { code: r.code, json: r.stdout ? JSON.parse(r.stdout) : [], stderr: r.stderr };
 }
 
+// The server is on 127.0.0.1, which the checker refuses unless allowed (docs/security.md#network).
 describe('external links (a real server on 127.0.0.1)', function () {
 	this.timeout(30_000);
 	let server: Awaited<ReturnType<typeof startLinkServer>>;
@@ -44,7 +45,7 @@ describe('external links (a real server on 127.0.0.1)', function () {
 		];
 		const dir = tmpDir('dl-online-');
 		fs.writeFileSync(path.join(dir, 'page.md'), [...FRONT, ...body, ''].join('\n'));
-		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ links: { timeoutMs: 400, retries: 1, cacheFile: 'cache/links.json' } }));
+		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ links: { timeoutMs: 400, retries: 1, cacheFile: 'cache/links.json', allowPrivate: true } }));
 		const first = await lintOnline(dir);
 		assert.equal(first.code, 1);
 		const got = first.json[0].messages.map((m) => `${m.line}:${m.ruleId}`);
@@ -78,7 +79,7 @@ describe('external links (a real server on 127.0.0.1)', function () {
 	});
 
 	it('keeps to the per-host limit', async () => {
-		const http = undiciRequester(4);
+		const http = undiciRequester(4, undefined, { allowPrivate: true });
 		const checker = new ExternalChecker(http.request, { ...DEFAULT_CHECKER_OPTIONS, perHostConcurrency: 4 });
 		server.log.maxInFlight = 0;
 		const verdicts = await checker.checkAll(Array.from({ length: 40 }, (_, i) => `${server.base}/slow/${i}`));

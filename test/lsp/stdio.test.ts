@@ -416,7 +416,8 @@ describe('language server: online links and workspace trust', function () {
 	function site(): { dir: string; uri: string } {
 		const dir = tmpDir('dl-lsp-online-');
 		fs.mkdirSync(path.join(dir, 'schemas'));
-		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ schemas: ['./schemas'] }));
+		// allowPrivate: the link server of these tests is on 127.0.0.1 (docs/security.md#network).
+		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ schemas: ['./schemas'], links: { allowPrivate: true } }));
 		const web = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/topics/web-links.schema.json'), 'utf8'));
 		web.$id = 'https://example.go.th/schemas/unit-links.schema.json';
 		web['x-disclosure'].id = 'unit-links';

@@ -7,6 +7,8 @@ export interface CliOptions {
 	fix: boolean;
 	fixDryRun: boolean;
 	links?: string;
+	/** `--links-allow-private`: the online check may request loopback, private and link-local addresses. */
+	linksAllowPrivate: boolean;
 	today?: string;
 	locale?: string;
 	config?: string;
@@ -46,6 +48,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 				fix: { type: 'boolean' },
 				'fix-dry-run': { type: 'boolean' },
 				links: { type: 'string' },
+				'links-allow-private': { type: 'boolean' },
 				today: { type: 'string' },
 				locale: { type: 'string' },
 				config: { type: 'string', short: 'c' },
@@ -87,6 +90,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		fix: v.fix ?? false,
 		fixDryRun: v['fix-dry-run'] ?? false,
 		links: oneOf('links', v.links, ['off', 'local', 'online']),
+		linksAllowPrivate: v['links-allow-private'] ?? false,
 		today: v.today,
 		locale: oneOf('locale', v.locale, ['th', 'en']),
 		config: v.config,
@@ -120,6 +124,8 @@ export const HELP = `disclosure-lint [options] [paths or globs …]
   --output FILE                  write the report there instead of stdout
   --fix                          apply the safe fixes in place; --fix-dry-run prints them as a diff
   --links off|local|online       local (default): files and anchors; online: also http(s) URLs
+  --links-allow-private          online: also request loopback, private and link-local addresses
+                                 (refused by default; docs/security.md)
   --report FILE.html             write the site compliance report (self-contained HTML)
   --today YYYY-MM-DD             fix "today" (also env DISCLOSURE_LINT_TODAY)
   --locale th|en                 message language (default from the environment)

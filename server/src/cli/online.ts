@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../core/engine';
 import { checkKey } from '../core/links/verdict';
-import { OnlineLinks } from '../node/onlineLinks';
+import { OnlineLinks, type OnlineOverrides } from '../node/onlineLinks';
 import type { FileReport } from './formatters/types';
 
 /**
@@ -10,9 +10,9 @@ import type { FileReport } from './formatters/types';
  * lint again the pages that cite a dead or unverified one so its findings go through the same
  * severities and inline suppressions as every other rule.
  */
-export async function checkExternalLinks(engine: Engine, reports: FileReport[], progress?: (text: string) => void): Promise<FileReport[]> {
+export async function checkExternalLinks(engine: Engine, reports: FileReport[], progress?: (text: string) => void, overrides: OnlineOverrides = {}): Promise<FileReport[]> {
 	const config = engine.configFor(path.join(engine.options.root, 'index.md'));
-	const online = new OnlineLinks(config.links, engine.options.root);
+	const online = new OnlineLinks(config.links, engine.options.root, overrides);
 	const { verdicts, todo } = online.known(reports.flatMap((r) => r.urls ?? []));
 	const fresh = await online.check(todo, (done, total) => progress?.(`checking links ${done}/${total}`));
 	for (const [u, v] of fresh) verdicts.set(u, v);

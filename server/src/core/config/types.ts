@@ -19,6 +19,10 @@ export interface LinkSettings {
 	pageExtensions?: string[];
 	/** Where the link cache is kept, relative to the config file. */
 	cacheFile?: string;
+	/** Online mode may also request loopback, private, link-local and unspecified addresses (docs/security.md#network). */
+	allowPrivate?: boolean;
+	/** Most time one URL waits between attempts (Retry-After and backoff together), in ms. */
+	maxWaitMs?: number;
 }
 
 /** The contents of a `.disclosurelintrc.*` file (docs/architecture.md#configuration). Data only. */

@@ -1,3 +1,4 @@
+import { redactText, redactUrl } from './redact';
 import { checkKey, type Verdict } from './verdict';
 
 /** An HTTP answer, as much as the checker needs. */
@@ -6,9 +7,12 @@ export interface HttpAnswer {
 	headers: Record<string, string | undefined>;
 }
 
-/** A network failure, classified. */
+/**
+ * A network failure, classified. `blocked`: the requester refused to connect (a private, loopback,
+ * link-local… address: docs/security.md#network); the message is the reason the link is reported with.
+ */
 export class NetworkError extends Error {
-	constructor(readonly kind: 'dns' | 'refused' | 'timeout' | 'reset' | 'other', message: string, options?: { cause?: unknown }) {
+	constructor(readonly kind: 'dns' | 'refused' | 'timeout' | 'reset' | 'blocked' | 'other', message: string, options?: { cause?: unknown }) {
 		super(message, options);
 	}
 }
@@ -25,6 +29,11 @@ export interface CheckerOptions {
 	maxRedirects: number;
 	/** Longest Retry-After honoured; a longer one ends the check as unverified. */
 	maxRetryAfterMs: number;
+	/**
+	 * Most time one URL spends waiting between attempts, Retry-After and backoff together: a wait that
+	 * would go beyond it ends the check as unverified (config `links.maxWaitMs`).
+	 */
+	maxWaitMs: number;
 	/** First backoff delay; doubles with each retry. */
 	backoffMs: number;
 }
@@ -37,6 +46,7 @@ export const DEFAULT_CHECKER_OPTIONS: CheckerOptions = {
 	timeoutMs: 10_000,
 	maxRedirects: 5,
 	maxRetryAfterMs: 30_000,
+	maxWaitMs: 30_000,
 	backoffMs: 500,
 };
 
@@ -127,15 +137,24 @@ export class ExternalChecker {
 		return g;
 	}
 
+	/**
+	 * Attempts with waits between them. The waits of one URL add up to at most `maxWaitMs`; they hold
+	 * no slot, so the URLs of a host that asks everyone to wait wait side by side, not one after another.
+	 */
 	private async run(url: string): Promise<Verdict> {
 		let last: Verdict = { state: 'unverified', reason: 'not checked' };
+		let waited = 0;
 		for (let attempt = 0; attempt <= this.options.retries; attempt++) {
 			const { verdict, retryAfter } = await this.follow(url);
 			last = verdict;
 			if (verdict.state !== 'unverified' || retryAfter === 'final') return verdict;
 			if (attempt === this.options.retries) break;
-			if (retryAfter !== undefined && retryAfter > this.options.maxRetryAfterMs) return { ...verdict, reason: `${verdict.reason}, Retry-After too long` };
-			await this.sleep(retryAfter ?? Math.min(this.options.backoffMs * 2 ** attempt, this.options.maxRetryAfterMs));
+			const budget = Math.max(0, this.options.maxWaitMs - waited);
+			if (retryAfter !== undefined && (retryAfter > this.options.maxRetryAfterMs || retryAfter > budget)) return { ...verdict, reason: `${verdict.reason}, Retry-After too long` };
+			if (retryAfter === undefined && budget <= 0) break; // the wait budget is spent: no more retries
+			const wait = retryAfter ?? Math.min(this.options.backoffMs * 2 ** attempt, this.options.maxRetryAfterMs, budget);
+			waited += wait;
+			await this.sleep(wait);
 		}
 		return last;
 	}
@@ -152,7 +171,8 @@ export class ExternalChecker {
 				const e = err instanceof NetworkError ? err : new NetworkError('other', String(err));
 				if (e.kind === 'dns') return { verdict: { state: 'dead', reason: 'DNS failure' }, retryAfter: 'final' };
 				if (e.kind === 'refused') return { verdict: { state: 'dead', reason: 'connection refused' }, retryAfter: 'final' };
-				return { verdict: { state: 'unverified', reason: e.kind === 'timeout' ? 'timeout' : e.message } };
+				if (e.kind === 'blocked') return { verdict: { state: 'unverified', reason: e.message, ...(url !== start && { finalUrl: redactUrl(url) }) }, retryAfter: 'final' };
+				return { verdict: { state: 'unverified', reason: e.kind === 'timeout' ? 'timeout' : redactText(e.message) } };
 			}
 			const s = answer.status;
 			if (s >= 300 && s < 400 && answer.headers.location) {
@@ -160,15 +180,15 @@ export class ExternalChecker {
 				try {
 					next = new URL(answer.headers.location, url).href;
 				} catch {
-					return { verdict: { state: 'dead', status: s, reason: `bad redirect to ${answer.headers.location}` }, retryAfter: 'final' };
+					return { verdict: { state: 'dead', status: s, reason: `bad redirect to ${redactText(answer.headers.location)}` }, retryAfter: 'final' };
 				}
-				if (seen.has(next)) return { verdict: { state: 'dead', status: s, reason: 'redirect loop', finalUrl: next }, retryAfter: 'final' };
-				if (hop >= this.options.maxRedirects) return { verdict: { state: 'dead', status: s, reason: `more than ${this.options.maxRedirects} redirects`, finalUrl: next }, retryAfter: 'final' };
+				if (seen.has(next)) return { verdict: { state: 'dead', status: s, reason: 'redirect loop', finalUrl: redactUrl(next) }, retryAfter: 'final' };
+				if (hop >= this.options.maxRedirects) return { verdict: { state: 'dead', status: s, reason: `more than ${this.options.maxRedirects} redirects`, finalUrl: redactUrl(next) }, retryAfter: 'final' };
 				seen.add(next);
 				url = next;
 				continue;
 			}
-			const finalUrl = url === start ? undefined : url;
+			const finalUrl = url === start ? undefined : redactUrl(url);
 			if (s >= 200 && s < 300) return { verdict: { state: 'ok', status: s, reason: String(s), finalUrl } };
 			if (s === 404 || s === 410) return { verdict: { state: 'dead', status: s, reason: String(s), finalUrl }, retryAfter: 'final' };
 			if (s === 429) {

@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import type { Rule, RuleContext } from './types';
+import type { MessageArg } from '../types';
 import { DOCUMENT_EXTENSIONS, isRelative, resolveRelative, urlExtension, type BodyLink } from '../body/links';
 import { locate } from '../parse/frontMatter';
 import { resolveKeyPath } from '../schema/paths';
 import { isValidEmail, isValidThaiPhone } from '../thai/phones';
-import { checkKey } from '../links/verdict';
+import { checkKey, localizedReason } from '../links/verdict';
+import { redactUrl } from '../links/redact';
 import { editDistance, pathText } from './util';
 
 const INDEX_FILES = ['index.md', 'README.md', '_index.md', 'index.html'];
@@ -70,7 +72,7 @@ export const linkFileMissing: Rule = {
 			if (t.exists) continue;
 			const isFolder = ctx.host!.readDir(t.file) !== undefined;
 			const shown = ctx.root ? path.relative(ctx.root, t.file) || '.' : t.file;
-			report({ messageId: isFolder ? 'folder' : l.image ? 'image' : 'missing', args: { url: l.url, file: shown }, start: l.start, end: l.end, data: { url: l.url } });
+			report({ messageId: isFolder ? 'folder' : l.image ? 'image' : 'missing', args: { url: redactUrl(l.url), file: shown }, start: l.start, end: l.end, data: { url: l.url } });
 		}
 	},
 };
@@ -148,7 +150,7 @@ export const linkMalformed: Rule = {
 						ok = false;
 					}
 				}
-				if (!ok) report({ messageId: 'url', args: { url }, start, end });
+				if (!ok) report({ messageId: 'url', args: { url: redactUrl(url) }, start, end });
 			} else if (lower.startsWith('mailto:')) {
 				const addresses = url.slice(7).split('?')[0].split(',').map((a) => safeDecode(a).trim());
 				for (const address of addresses) if (!isValidEmail(address)) report({ messageId: 'mailto', args: { address }, start, end });
@@ -157,7 +159,7 @@ export const linkMalformed: Rule = {
 				const digits = number.replace(/[\s\-().]/g, '');
 				if (!isValidThaiPhone(number) && !/^1\d{2,3}$/.test(digits)) report({ messageId: 'tel', args: { number }, start, end });
 			} else if (isRelative(url) && DOMAIN_LIKE.test(url)) {
-				report({ messageId: 'noScheme', args: { url }, start, end });
+				report({ messageId: 'noScheme', args: { url: redactUrl(url) }, start, end });
 			}
 		};
 		for (const l of ctx.facts.links()) check(l.url, l.start, l.end);
@@ -201,7 +203,7 @@ export const linkInsecure: Rule = {
 		const hosts = new Set(ownUrls.map(hostOf).filter(Boolean));
 		for (const l of ctx.facts.links()) {
 			if (!/^http:\/\//i.test(l.url) || !DOCUMENT_EXTENSIONS.includes(urlExtension(l.url))) continue;
-			if (inSection.has(l) || hosts.has(hostOf(l.url))) report({ messageId: 'download', args: { url: l.url }, start: l.start, end: l.end });
+			if (inSection.has(l) || hosts.has(hostOf(l.url))) report({ messageId: 'download', args: { url: redactUrl(l.url) }, start: l.start, end: l.end });
 		}
 	},
 };
@@ -238,13 +240,14 @@ export const linkExternalUnverified: Rule = {
 	},
 };
 
-function externalFindings(ctx: RuleContext, state: 'dead' | 'unverified'): { args: Record<string, string>; start: number; end: number }[] {
+/** Credentials and secret-looking query values never reach a message (docs/security.md#what-is-redacted). */
+function externalFindings(ctx: RuleContext, state: 'dead' | 'unverified'): { args: Record<string, MessageArg>; start: number; end: number }[] {
 	const verdicts = ctx.links?.verdicts;
 	if (!verdicts) return [];
-	const out: { args: Record<string, string>; start: number; end: number }[] = [];
+	const out: { args: Record<string, MessageArg>; start: number; end: number }[] = [];
 	for (const u of externalUrls(ctx)) {
 		const v = verdicts.get(checkKey(u.url));
-		if (v?.state === state) out.push({ args: { url: u.url, reason: v.reason }, start: u.start, end: u.end });
+		if (v?.state === state) out.push({ args: { url: redactUrl(u.url), reason: localizedReason(v.reason) }, start: u.start, end: u.end });
 	}
 	return out;
 }
