@@ -8,6 +8,7 @@ import { fsHost } from '../../server/src/node/fsHost';
 import { RULES } from '../../server/src/core/rules/index';
 import { FIXTURES, FIXTURE_TODAY, markdownFiles } from '../helpers/fixtures';
 import { runMain } from '../helpers/cli';
+import { fixText, writeFixed } from '../../server/src/cli/fix';
 import { webLinksHead } from '../helpers/pages';
 
 const cli = runMain;
@@ -159,6 +160,26 @@ describe('--fix', () => {
 		assert.equal(fs.readFileSync(file, 'utf8'), edited);
 		assert.equal(r.stderr, 'disclosure-lint: page.md not fixed: the file changed after it was read\n');
 		assert.equal(r.code, 0);
+	});
+
+	it('loses no byte appended between the check and the write: the file is left as the writer made it', () => {
+		const engine = new Engine(fsHost, { root: tmpDir('dl-fix-root-'), today: FIXTURE_TODAY, locale: 'en' });
+		for (const linked of [false, true]) {
+			const dir = tmpDir('dl-fix-race-');
+			const file = path.join(dir, 'page.md');
+			fs.writeFileSync(file, PAGE);
+			if (linked) fs.linkSync(file, path.join(dir, 'other.md')); // two links: rewritten in place
+			const { ino } = fs.statSync(file);
+			const appended = 'บรรทัดที่ต่อท้ายระหว่างแก้\r\n';
+			const fix = fixText(engine, file, PAGE);
+			assert.notEqual(fix.after, fix.before);
+			const result = writeFixed(fix, undefined, (target) => fs.appendFileSync(target, appended));
+			assert.equal(result.skipped, 'the file changed after it was read', `linked: ${linked}`);
+			assert.equal(fs.readFileSync(file, 'utf8'), PAGE + appended, `linked: ${linked}`);
+			assert.equal(fs.statSync(file).nlink, linked ? 2 : 1);
+			if (linked) assert.equal(fs.statSync(file).ino, ino);
+			assert.deepEqual(fs.readdirSync(dir).sort(), linked ? ['other.md', 'page.md'] : ['page.md'], 'no temporary or backup file left behind');
+		}
 	});
 
 	it('--fix-dry-run prints a unified diff and writes nothing', async () => {

@@ -3,7 +3,7 @@ import { decodePage, type DecodeResult } from '../core/parse/decode';
 import { toIsoCE } from '../core/thai/dates';
 import * as path from 'node:path';
 import { Engine } from '../core/engine';
-import { fsHost } from '../node/fsHost';
+import { fsHost, readRegularFile } from '../node/fsHost';
 import { localeFromEnv, pick } from '../core/i18n/render';
 import { parseIsoDay, todayInBangkok, type CalendarDate } from '../core/thai/dates';
 import type { FileProblem, Locale } from '../core/types';
@@ -141,9 +141,9 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 				const locale = engine.localeFor(engine.configFor(file));
 				let decoded: DecodeResult | undefined;
 				try {
-					decoded = decodePage(fs.readFileSync(file));
+					decoded = decodePage(readRegularFile(file));
 				} catch {
-					// unreadable: lintFile reports it as file-unreadable
+					// unreadable or no regular file (a FIFO is never waited on): lintFile reports it as file-unreadable
 				}
 				if (!decoded?.ok) {
 					reports.push(lintFile(engine, file)); // unreadable, binary or not UTF-8: reported, never rewritten
@@ -171,7 +171,7 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		}
 		if ((linksMode ?? engine.configFor(path.join(cwd, 'index.md')).links.mode) === 'online') {
 			const tty = Boolean(io.stderr.isTTY);
-			reports = await checkExternalLinks(engine, reports, tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined);
+			reports = await checkExternalLinks(engine, reports, tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined, { allowPrivate: opts.linksAllowPrivate });
 			if (tty) io.stderr.write('\r\u001b[K');
 		}
 		const folders = patterns.map((p) => path.resolve(cwd, p)).filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());

@@ -1,12 +1,15 @@
-import * as fs from 'node:fs';
 import type { Engine } from '../core/engine';
 import type { PageResult } from '../core/lint';
+import { readRegularFile } from './fsHost';
 
-/** Read a page from disk and lint it; a file that cannot be read becomes one `file-unreadable` finding. */
+/**
+ * Read a page from disk and lint it; a file that cannot be read, or is no regular file (a FIFO is
+ * never opened for a blocking read), becomes one `file-unreadable` finding.
+ */
 export function lintFromDisk(engine: Engine, file: string): PageResult {
 	let bytes: Uint8Array;
 	try {
-		bytes = fs.readFileSync(file);
+		bytes = readRegularFile(file);
 	} catch (err) {
 		return engine.lintUnreadable(file, (err as Error).message);
 	}

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { Host, FileProblem } from '../types';
+import type { Host, FileProblem, LocalizedText } from '../types';
 import { createAjv } from '../schema/ajv';
 import { ajvProblems, fileProblem, problemAt, readDataFile } from '../dataFile';
 import { locateIn } from '../parse/frontMatter';
@@ -17,12 +17,15 @@ export interface LoadedConfig {
 
 let validateConfig: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
-/** Read and validate one configuration file. A broken file yields problems and empty data, never a silent fallback. */
-export function loadConfigFile(host: Host, file: string): LoadedConfig {
+/**
+ * Read and validate one configuration file. A broken file yields problems and empty data, never a silent fallback.
+ * @param root the workspace root: each `schemas` folder must be inside it (or inside the file's own folder)
+ */
+export function loadConfigFile(host: Host, file: string, root?: string): LoadedConfig {
 	const dir = path.dirname(file);
 	const text = host.readFile(file);
 	if (text === undefined) {
-		return { file, dir, data: {}, problems: [fileProblem(file, { th: 'อ่านไฟล์การตั้งค่าไม่ได้', en: 'Cannot read the configuration file' })] };
+		return { file, dir, data: {}, problems: [fileProblem(file, { th: 'อ่านไฟล์การตั้งค่าไม่ได้ (ต้องเป็นไฟล์ปกติที่อ่านได้)', en: 'Cannot read the configuration file (it must be a readable regular file)' })] };
 	}
 	const parsed = readDataFile(file, text);
 	if (parsed.problems.length) return { file, dir, data: {}, problems: parsed.problems };
@@ -39,7 +42,38 @@ export function loadConfigFile(host: Host, file: string): LoadedConfig {
 			problems.push(problemAt(file, parsed.lines, r?.[0] ?? 0, r?.[1] ?? 1, { th: `links.exclude: regular expression ใช้ไม่ได้: ${(err as Error).message}`, en: `links.exclude: invalid regular expression: ${(err as Error).message}` }));
 		}
 	});
+	(data.schemas ?? []).forEach((entry, i) => {
+		const message = schemasProblem(host, dir, entry, root);
+		if (!message) return;
+		const r = parsed.doc ? locateIn(parsed.doc, ['schemas', i])?.value : undefined;
+		problems.push(problemAt(file, parsed.lines, r?.[0] ?? 0, r?.[1] ?? 1, message));
+	});
 	return problems.length ? { file, dir, data: {}, problems } : { file, dir, data, problems: [] };
+}
+
+/**
+ * What is wrong with a `schemas` entry, if anything: it must name a folder inside the workspace root
+ * (or inside the configuration file's own folder, for a file outside the root), so a configuration
+ * cannot make the engine read `/`, `/proc` or a folder above the project.
+ */
+function schemasProblem(host: Host, dir: string, entry: string, root: string | undefined): LocalizedText | undefined {
+	const abs = path.resolve(dir, entry);
+	if (root !== undefined && !isInside(abs, root) && !(!isInside(dir, root) && isInside(abs, dir))) {
+		return {
+			th: `schemas: "${entry}" อยู่นอกโฟลเดอร์ของเวิร์กสเปซ (${root}) โฟลเดอร์สคีมาต้องอยู่ภายในเวิร์กสเปซ`,
+			en: `schemas: "${entry}" is outside the workspace root (${root}); a schemas folder must be inside it`,
+		};
+	}
+	if (host.readDir(abs) !== undefined) return undefined;
+	if (host.fileExists(abs)) return { th: `schemas: "${entry}" ไม่ใช่โฟลเดอร์ ต้องระบุโฟลเดอร์ที่มีไฟล์ *.schema.json`, en: `schemas: "${entry}" is not a folder; name a folder of *.schema.json files` };
+	if (host.mtime(abs) !== undefined) return { th: `schemas: "${entry}" ไม่ใช่โฟลเดอร์ที่อ่านได้`, en: `schemas: "${entry}" is not a folder that can be read` };
+	return { th: `schemas: ไม่พบโฟลเดอร์ "${entry}" (${abs})`, en: `schemas: folder "${entry}" not found (${abs})` };
+}
+
+/** Whether `p` is `dir` or inside it (by the path's text: `..` segments resolved, symlinks not followed). */
+function isInside(p: string, dir: string): boolean {
+	const rel = path.relative(dir, p);
+	return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /** Normalise a rule setting to level + options. */
@@ -122,7 +156,7 @@ export class ConfigResolver {
 	private load(file: string): LoadedConfig {
 		let c = this.loaded.get(file);
 		if (!c) {
-			c = loadConfigFile(this.host, file);
+			c = loadConfigFile(this.host, file, this.root);
 			this.loaded.set(file, c);
 		}
 		return c;

@@ -22,8 +22,14 @@ export class SchemaRegistryCache {
 		const { files, stamp } = this.stamp(dirs);
 		const hit = this.cache.get(key);
 		if (hit && hit.stamp === stamp) return hit.registry;
-		const sources: SchemaSource[] = [...BUILTIN_SCHEMAS, ...files.map((f) => ({ file: f, text: this.host.readFile(f) ?? '', builtin: false }))];
+		// Only regular files are read: a FIFO (or a folder, socket or device) named `*.schema.json` is
+		// reported and never opened, so it cannot block the run.
+		const regular = files.filter((f) => this.host.fileExists(f));
+		const sources: SchemaSource[] = [...BUILTIN_SCHEMAS, ...regular.map((f) => ({ file: f, text: this.host.readFile(f) ?? '', builtin: false }))];
 		const registry = new SchemaRegistry(COMMON_SCHEMA, META_SCHEMA, sources);
+		for (const f of files) {
+			if (!regular.includes(f)) registry.problems.push(fileProblem(f, { th: `ไม่ใช่ไฟล์ปกติ จึงไม่ได้อ่าน: ${f} (ไฟล์สคีมาต้องเป็นไฟล์ปกติ)`, en: `Not a regular file, so not read: ${f} (a schema file must be a regular file)` }));
+		}
 		for (const d of dirs) {
 			if (!files.some((f) => path.dirname(f) === d) && this.host.readDir(d) === undefined) {
 				registry.problems.push(fileProblem(d, { th: `ไม่พบโฟลเดอร์สคีมา ${d}`, en: `Schema folder not found: ${d}` }));
