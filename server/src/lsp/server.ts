@@ -75,7 +75,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	let trustedAtStart = true;
 	/** Online link results so far (from the shared link cache or checked by this server), by URL. */
 	const verdicts = new Map<string, Verdict>();
-	/** Link checkers by link cache file (one per configuration that sets its own). */
+	/** Link checkers by their link settings (cache file, allowPrivate, limits): an edited setting gets a new one. */
 	const checkers = new Map<string, OnlineLinks>();
 	/** The pages the last workspace lint covered: their saved findings stay listed when they are closed. */
 	const workspaceFiles = new Set<string>();
@@ -388,7 +388,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		if (!isOnline(settings)) return;
 		const result = resultFor(doc, settings);
 		const links = engineFor(settings).configFor(fileOf(doc.uri)).links;
-		const cacheKey = links.cacheFile ?? '';
+		const cacheKey = JSON.stringify(links);
 		let online = checkers.get(cacheKey);
 		if (!online) checkers.set(cacheKey, (online = new OnlineLinks(links, root)));
 		const { verdicts: known, todo } = online.known((result.externalUrls ?? []).filter((u) => !verdicts.has(checkKey(u))));
