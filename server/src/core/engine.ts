@@ -141,7 +141,7 @@ export class Engine {
 	lintBytes(file: string, bytes: Uint8Array): PageResult {
 		const decoded = decodePage(bytes);
 		if (decoded.ok) return this.lintText(file, decoded.text);
-		return this.unreadable(file, decoded.reason === 'binary' ? 'binary' : 'invalidUtf8', { offset: decoded.byteOffset, line: decoded.line }, decoded.line);
+		return this.unreadable(file, decoded.messageId, { offset: decoded.byteOffset, line: decoded.line }, decoded.line);
 	}
 
 	/** A file that could not be read at all (the caller's error message as detail). */

@@ -22,16 +22,31 @@ export interface FileSelection {
 	ignored: string[];
 	/** Patterns that matched nothing. */
 	unmatched: string[];
+	/**
+	 * Folders that could not be listed (no permission, an I/O error), with the error. Each is in
+	 * `files` too, so that linting it yields a `file-unreadable` finding on the folder instead of
+	 * its pages being left out in silence.
+	 */
+	unreadableFolders: { path: string; error: string }[];
 }
+
+/** The file system calls the walk makes (replaceable in tests: root reads every folder). */
+export interface WalkFs {
+	readdirSync(dir: string): fs.Dirent[];
+}
+
+const realFs: WalkFs = { readdirSync: (dir) => fs.readdirSync(dir, { withFileTypes: true }) };
 
 /**
  * Expand paths and globs to Markdown files: folders are walked for `*.md`, honouring `.gitignore`,
- * `.disclosurelintignore` (in every folder from `cwd` down) and the configs' `ignores`.
+ * `.disclosurelintignore` (in every folder from `cwd` down) and the configs' `ignores`. A folder
+ * that cannot be listed is selected itself (see {@link FileSelection.unreadableFolders}).
  */
-export function collectFiles(patterns: string[], cwd: string, configIgnores: (dir: string) => { base: string; globs: string[] }[]): FileSelection {
+export function collectFiles(patterns: string[], cwd: string, configIgnores: (dir: string) => { base: string; globs: string[] }[], walkFs: WalkFs = realFs): FileSelection {
 	const files = new Set<string>();
 	const ignored: string[] = [];
 	const unmatched: string[] = [];
+	const unreadableFolders: { path: string; error: string }[] = [];
 	const layerCache = new Map<string, IgnoreLayer | null>();
 	const layerOf = (dir: string): IgnoreLayer | null => {
 		let l = layerCache.get(dir);
@@ -75,8 +90,15 @@ export function collectFiles(patterns: string[], cwd: string, configIgnores: (di
 	const walk = (dir: string): void => {
 		let entries: fs.Dirent[];
 		try {
-			entries = fs.readdirSync(dir, { withFileTypes: true });
-		} catch {
+			entries = walkFs.readdirSync(dir);
+		} catch (err) {
+			// Gone meanwhile, or no folder after all: nothing to say. Anything else (EACCES, EIO)
+			// would hide every page below it.
+			const code = (err as NodeJS.ErrnoException).code;
+			if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+				unreadableFolders.push({ path: dir, error: (err as Error).message });
+				files.add(dir);
+			}
 			return;
 		}
 		for (const e of entries) {
@@ -119,7 +141,7 @@ export function collectFiles(patterns: string[], cwd: string, configIgnores: (di
 			unmatched.push(pattern);
 		}
 	}
-	return { files: [...files].sort(), ignored, unmatched };
+	return { files: [...files].sort(), ignored, unmatched, unreadableFolders };
 }
 
 function isInside(file: string, dir: string): boolean {

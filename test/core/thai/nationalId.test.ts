@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findNationalIds, nationalIdValid } from '../../../server/src/core/thai/nationalId';
+import { findNationalIds, fromFullWidth, nationalIdValid } from '../../../server/src/core/thai/nationalId';
 
 describe('thai/nationalId (DOMAIN §4.8)', () => {
 	describe('nationalIdValid: checksum test vectors', () => {
@@ -20,6 +20,10 @@ describe('thai/nationalId (DOMAIN §4.8)', () => {
 			['123456789012', false],
 			['123456789012a', false],
 			['', false],
+			['１２３４５６７８９０１２１', true], // full-width digits (U+FF10–U+FF19)
+			['１－１０１７－００２０３－４５－０', true], // and the full-width hyphen
+			['１２３４５６７８９０１２３', false],
+			['1２3４5６7８9０1２1', true], // mixed forms
 		];
 		for (const [id, valid] of cases) {
 			it(`${JSON.stringify(id)} → ${valid}`, () => {
@@ -53,6 +57,12 @@ describe('thai/nationalId (DOMAIN §4.8)', () => {
 			['5 1234567890121', []], // the documented cost of the whole-run guard
 			['1--234567890121', []],
 			['1  234567890121', []],
+			['１２３４５６７８９０１２１', [{ raw: '１２３４５６７８９０１２１', digits: '1234567890121', checksumValid: true }]],
+			['เลขบัตร ３ １００９ ００１２３ ４５ ５ ครับ', [{ raw: '３ １００９ ００１２３ ４５ ５', digits: '3100900123455', checksumValid: true }]],
+			['１－１０１７－００２０３－４５－０', [{ raw: '１－１０１７－００２０３－４５－０', digits: '1101700203450', checksumValid: true }]],
+			['１２３４５６７８９０１２３', [{ raw: '１２３４５６７８９０１２３', digits: '1234567890123', checksumValid: false }]],
+			['１２３４５６７８９０１２１５', []], // 14 digits: not a whole 13-digit run
+			['５ １２３４５６７８９０１２１', []],
 		];
 		for (const [text, expected] of cases) {
 			it(JSON.stringify(text), () => {
@@ -77,6 +87,21 @@ describe('thai/nationalId (DOMAIN §4.8)', () => {
 			assert.deepEqual(findNationalIds('1-'.repeat(50000)), []);
 			const found = findNationalIds('1234567890121 x '.repeat(6000));
 			assert.deepEqual(found.map(({ raw, digits, checksumValid, start }) => ({ raw, digits, checksumValid, start })), Array.from({ length: 6000 }, (_, i) => ({ raw: '1234567890121', digits: '1234567890121', checksumValid: true, start: 16 * i })));
+		});
+	});
+	describe('fromFullWidth', () => {
+		it('maps full-width digits and hyphen one to one and keeps everything else', () => {
+			assert.equal(fromFullWidth('０１２３４５６７８９－'), '0123456789-');
+			const mixed = 'เลข ๑๒๓ ABC １２３ ＡＢＣ';
+			assert.equal(fromFullWidth(mixed), 'เลข ๑๒๓ ABC 123 ＡＢＣ');
+			assert.equal(fromFullWidth(mixed).length, mixed.length);
+		});
+		it('offsets of full-width matches point into the original text, after ZWSP removal too', () => {
+			const text = 'ผู้ติดต่อ\u200B １\u200B１０１７００２０３４５０ ครับ';
+			const [m] = findNationalIds(text);
+			assert.equal(m.start, text.indexOf('１'));
+			assert.equal(m.raw, '１\u200B１０１７００２０３４５０');
+			assert.equal(m.digits, '1101700203450');
 		});
 	});
 });

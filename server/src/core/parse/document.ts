@@ -3,7 +3,7 @@ import { LineIndex } from './lineIndex';
 import { stripBom } from './decode';
 import { parseMarkdown } from './markdown';
 import type { ParseCache } from './incremental';
-import { readFrontMatter, type FrontMatter } from './frontMatter';
+import { crToLf, readFrontMatter, type FrontMatter } from './frontMatter';
 import { checkLimits, type PageLimit } from './limits';
 
 /** A page ready for the rules: text without BOM, line index, front matter and mdast. */
@@ -28,7 +28,8 @@ export function parseDocument(path: string, rawText: string, cache?: ParseCache)
 	const bom = text !== rawText;
 	const lines = new LineIndex(text);
 	const frontMatter = readFrontMatter(text);
-	let limit = checkLimits(text);
+	// The limits count lines by LF; a lone CR ends a line too (same length, same offsets).
+	let limit = checkLimits(crToLf(text));
 	let tree: Root = { type: 'root', children: [] };
 	if (!limit) {
 		try {

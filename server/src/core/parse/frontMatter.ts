@@ -1,11 +1,11 @@
-import { Parser, parseDocument, isMap, isScalar, isSeq, isPair, type Document, type Node as YamlNode } from 'yaml';
+import { CST, Lexer, Parser, parseDocument, isMap, isScalar, isSeq, isPair, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
 
 /** A YAML problem with offsets in the document text. */
 export interface YamlProblem {
 	message: string;
 	start: number;
 	end: number;
-	/** yaml's error code (e.g. `DUPLICATE_KEY`), or `ALIAS_LIMIT` / `NOT_CLOSED`. */
+	/** yaml's error code (e.g. `DUPLICATE_KEY`), or `ALIAS_LIMIT` / `NOT_CLOSED` / `TOO_DEEP`. */
 	code: string;
 }
 
@@ -29,6 +29,13 @@ export interface FrontMatter {
 
 /** Most aliases a front matter may expand: far more than a page needs, far fewer than a "billion laughs". */
 const MAX_ALIAS_COUNT = 50;
+
+/**
+ * Most levels of nesting (block indentation, `- ` items and `[`/`{` brackets together) a YAML text
+ * may have: real front matter stays under 10, and the YAML parser recurses once per level, so
+ * 10,000 levels overflow its stack after seconds of work. Deeper text is refused before parsing.
+ */
+export const MAX_YAML_DEPTH = 64;
 
 const OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const CLOSE = /^---[ \t]*$/gm;
@@ -62,12 +69,18 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
 			problems: [{ message: 'front matter is not closed', start: 0, end: 3, code: 'NOT_CLOSED' }],
 		};
 	}
-	const source = text.slice(contentStart, contentEnd);
-	const { doc: yaml, value, aliasError } = parseYaml(source);
+	// A lone CR ends a line (old Mac files) as in the body: same length, so offsets stay put.
+	const source = crToLf(text.slice(contentStart, contentEnd));
+	const { doc: yaml, value, aliasError, depthError } = parseYaml(source);
+	if (depthError) {
+		const problem = { message: depthError.message, start: contentStart + depthError.offset, end: contentStart + depthError.offset + 1, code: 'TOO_DEEP' };
+		return { start: 0, end, contentStart, contentEnd, closed: true, yaml, value: undefined, problems: [problem] };
+	}
+	let opening: number | undefined | null = null; // computed once: it walks the whole CST
 	const problems: YamlProblem[] = yaml.errors.map((e) => {
 		// An unclosed quote or bracket is reported by the parser where it gave up (often the closing
 		// ---); the user must act where it opens, as yaml-language-server shows it.
-		const opened = /quote|flow (?:sequence|mapping|collection)|end with a [\]}]/i.test(e.message) ? unclosedOpening(source) : undefined;
+		const opened = /quote|flow (?:sequence|mapping|collection)|end with a [\]}]/i.test(e.message) ? (opening === null ? (opening = unclosedOpening(source)) : opening) : undefined;
 		const at = opened ?? e.pos[0];
 		const lineEnd = source.indexOf('\n', at);
 		return {
@@ -84,16 +97,122 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
 /**
  * Parse YAML as every file of the project is read (front matter, configuration, schemas): YAML 1.2
  * core schema, so an unquoted `2567-10-01` stays text; duplicate keys refused; aliases expanded at
- * most {@link MAX_ALIAS_COUNT} times. `value` is set only when there are no errors.
+ * most {@link MAX_ALIAS_COUNT} times; a lone CR read as a line end; text nested deeper than
+ * {@link MAX_YAML_DEPTH} levels not parsed at all (`depthError`, also in `doc.errors`, on an empty
+ * document). `value` is set only when there are no errors.
  */
-export function parseYaml(source: string): { doc: Document.Parsed; value: unknown; aliasError?: string } {
-	const doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+export function parseYaml(source: string): { doc: Document.Parsed; value: unknown; aliasError?: string; depthError?: { message: string; offset: number } } {
+	const text = crToLf(source);
+	const deep = yamlTooDeep(text);
+	if (deep) {
+		const doc = parseDocument('', { version: '1.2', schema: 'core' });
+		const message = `nested too deeply: more than ${MAX_YAML_DEPTH} levels of indentation, list items and brackets`;
+		doc.errors.push(new YAMLParseError([deep.offset, deep.offset + 1], 'RESOURCE_EXHAUSTION', message));
+		return { doc, value: undefined, depthError: { message, offset: deep.offset } };
+	}
+	const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
 	if (doc.errors.length) return { doc, value: undefined };
 	try {
 		return { doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
 	} catch (err) {
 		return { doc, value: undefined, aliasError: (err as Error).message };
 	}
+}
+
+/**
+ * Where YAML text first nests deeper than `max` levels, or undefined: counted on the YAML lexer's
+ * tokens (linear, no recursion), so brackets inside quotes, comments and block scalars do not
+ * count. A level is a block indentation column (a key or a `- ` item more indented than the one
+ * above it, and each `- ` or `? ` on the same line) or an open `[` or `{`.
+ */
+export function yamlTooDeep(text: string, max = MAX_YAML_DEPTH): { depth: number; offset: number } | undefined {
+	if (depthBound(text) <= max) return undefined;
+	const columns: number[] = []; // the open block levels' columns, innermost last
+	let flow = 0;
+	let offset = 0;
+	let lineStart = 0;
+	let opensBlock = true; // the next token may open a block level: first on its line, or after `- ` / `? `
+	for (const tok of new Lexer().lex(text)) {
+		const type = CST.tokenType(tok);
+		// The lexer's mode markers are not in the text.
+		if (type === 'doc-mode' || type === 'flow-error-end' || (type === 'scalar' && tok === CST.SCALAR)) continue;
+		const at = offset;
+		offset += tok.length;
+		switch (type) {
+			case 'newline':
+				lineStart = offset;
+				opensBlock = true;
+				continue;
+			case 'space':
+			case 'comment':
+			case 'byte-order-mark':
+			case 'doc-start':
+			case 'doc-end':
+			case 'directive-line':
+				continue;
+			case 'flow-seq-start':
+			case 'flow-map-start':
+				flow++;
+				opensBlock = false;
+				if (columns.length + flow > max) return { depth: columns.length + flow, offset: at };
+				continue;
+			case 'flow-seq-end':
+			case 'flow-map-end':
+				if (flow > 0) flow--;
+				continue;
+		}
+		if (flow === 0 && opensBlock) {
+			const column = at - lineStart;
+			while (columns.length && columns[columns.length - 1] >= column) columns.pop();
+			columns.push(column);
+			if (columns.length > max) return { depth: columns.length, offset: at };
+		}
+		opensBlock = type === 'seq-item-ind' || type === 'explicit-key-ind';
+		// A multi-line token (a block scalar's body, a quoted scalar over lines) moves the line start.
+		const nl = tok.lastIndexOf('\n');
+		if (nl >= 0) {
+			lineStart = at + nl + 1;
+			opensBlock = false;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * A cheap upper bound of {@link yamlTooDeep}'s depth, so the lexer runs only on suspicious text: every
+ * `[` and `{` may be open at once, and a block level opens at a column made only of the spaces, tabs,
+ * `-` and `?` that start its line, so there are at most that many columns plus one.
+ */
+function depthBound(text: string): number {
+	let brackets = 0;
+	let prefix = 0;
+	let maxPrefix = 0;
+	let atStart = true;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || c === 13) {
+			atStart = true;
+			prefix = 0;
+			continue;
+		}
+		if (c === 91 || c === 123) brackets++;
+		if (atStart) {
+			if (c === 32 || c === 9 || c === 45 || c === 63) {
+				if (++prefix > maxPrefix) maxPrefix = prefix;
+			} else {
+				atStart = false;
+			}
+		}
+	}
+	return brackets + maxPrefix + 1;
+}
+
+/**
+ * The text with each lone CR (old Mac line ends) turned into LF, same length so every offset stays
+ * put. YAML 1.2 counts a lone CR as a line break (§5.4), the `yaml` package only LF and CRLF.
+ */
+export function crToLf(source: string): string {
+	return source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
 }
 
 /** A path into front matter: keys and array indexes. */
@@ -142,12 +261,13 @@ function rangeOf(node: YamlNode, base: number): [number, number] | undefined {
 
 /** The offset of the first quoted scalar or flow collection that is never closed, from the YAML CST. */
 function unclosedOpening(source: string): number | undefined {
-	const stack: unknown[] = [...new Parser().parse(source)];
+	// Depth-first, in source order, without recursion: children are pushed in reverse.
+	const stack: unknown[] = [...new Parser().parse(source)].reverse();
 	while (stack.length) {
-		const t = stack.shift();
+		const t = stack.pop();
 		if (!t || typeof t !== 'object') continue;
 		if (Array.isArray(t)) {
-			stack.unshift(...t);
+			for (let i = t.length - 1; i >= 0; i--) stack.push(t[i]);
 			continue;
 		}
 		const tok = t as { type?: string; offset?: number; source?: string; end?: { type: string }[] };
@@ -157,7 +277,8 @@ function unclosedOpening(source: string): number | undefined {
 			if (body.length < 2 || !body.endsWith(q) || (q === '"' && /(?:^|[^\\])(?:\\\\)*\\"$/.test(body))) return tok.offset;
 		}
 		if (tok.type === 'flow-collection' && !(tok.end ?? []).some((e) => e.type === 'flow-seq-end' || e.type === 'flow-map-end')) return tok.offset;
-		stack.unshift(...Object.values(tok).filter((v) => v && typeof v === 'object'));
+		const children = Object.values(tok).filter((v) => v && typeof v === 'object');
+		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
 	}
 	return undefined;
 }

@@ -18,6 +18,18 @@ export interface NationalIdMatch {
 	checksumValid: boolean;
 }
 
+/** Full-width digits ０–９ (U+FF10–U+FF19) and the full-width hyphen (U+FF0D), as East Asian input methods type them. */
+const FULL_WIDTH_G = /[\uFF10-\uFF19\uFF0D]/gu;
+const HAS_FULL_WIDTH = /[\uFF10-\uFF19\uFF0D]/u;
+
+/**
+ * Full-width digits as ASCII 0–9 and the full-width hyphen as "-"; every other character is kept.
+ * Same length (each is one UTF-16 unit), so offsets do not move.
+ */
+export function fromFullWidth(s: string): string {
+	return s.replace(FULL_WIDTH_G, (c) => (c === '\uFF0D' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30)));
+}
+
 /**
  * A whole digit run of exactly 13 digits, first digit 1–8, with at most one space or hyphen
  * between two digits (docs/domain.md#national-id-numbers).
@@ -26,12 +38,12 @@ const NATIONAL_ID_G = /(?<!\d[ \-]?)[1-8](?:[ \-]?\d){12}(?![ \-]?\d)/gu;
 
 /**
  * Whether the 13-digit number has a valid check digit: Σ digit[i] × (13 − i) for i = 0..11,
- * check = (11 − sum mod 11) mod 10. Spaces and hyphens are ignored, Thai digits are read; any
+ * check = (11 − sum mod 11) mod 10. Spaces and hyphens are ignored, Thai and full-width digits are read; any
  * other character, or a count other than 13 digits, makes it invalid. The first digit is not
  * checked ("0000000000001" is valid here; {@link findNationalIds} only looks for 1–8).
  */
 export function nationalIdValid(s: string): boolean {
-	const d = toArabicDigits(s).replace(/[ \-]/gu, '');
+	const d = toArabicDigits(fromFullWidth(s)).replace(/[ \-]/gu, '');
 	if (!/^\d{13}$/u.test(d)) {
 		return false;
 	}
@@ -45,12 +57,13 @@ export function nationalIdValid(s: string): boolean {
 /**
  * Find candidate national IDs: whole digit runs of exactly 13 digits starting with 1–8, with
  * single spaces or hyphens anywhere between digits ("1-1017-00203-45-0", "3 1009 00123 45 5",
- * "123 4567 890121"), Thai digits read after normalisation. A run that is longer or shorter
+ * "123 4567 890121"), Thai and full-width digits ("１１０１７００２０３４５０") read after normalisation. A run that is longer or shorter
  * ("081 234 5678 0 2612 6060") yields nothing. Each match says whether its checksum is valid;
  * `pii-national-id` reports valid ones as errors, others as info (docs/domain.md#national-id-numbers). Offsets are in `text` as given.
  */
 export function findNationalIds(text: string): NationalIdMatch[] {
-	const norm = normalizeThai(text);
+	// Full-width forms map one to one, so the normalisation's offsets still point into `text`.
+	const norm = normalizeThai(HAS_FULL_WIDTH.test(text) ? fromFullWidth(text) : text);
 	const t = norm.text;
 	const out: NationalIdMatch[] = [];
 	NATIONAL_ID_G.lastIndex = 0;
