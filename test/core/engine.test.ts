@@ -142,6 +142,18 @@ describe('engine', () => {
 		assert.deepEqual(engineAt(root).problemsFor(path.join(root, 'a.md')), []);
 	});
 
+	it('gives a folder its own configuration, without the overrides that match files', () => {
+		const root = tmpDir('dl-engine-');
+		fs.mkdirSync(path.join(root, 'sub'));
+		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ requiredTopics: ['law'], rules: { 'date-era': 'error' }, overrides: [{ files: '**/index.md', rules: { 'date-era': 'off' } }] }));
+		fs.writeFileSync(path.join(root, 'sub', '.disclosurelintrc.json'), JSON.stringify({ links: { mode: 'off' } }));
+		const e = engineAt(root);
+		const folder = e.configForFolder(path.join(root, 'sub'));
+		assert.deepEqual([folder.requiredTopics, folder.rules['date-era']?.level, folder.links.mode, folder.files.length], [['law'], 'error', 'off', 2]);
+		// A page named index.md in the same folder gets the override.
+		assert.equal(e.configFor(path.join(root, 'sub', 'index.md')).rules['date-era']?.level, 'off');
+	});
+
 	it('cascades configs: nearer files override farther ones, overrides apply by glob', () => {
 		const root = tmpDir('dl-engine-');
 		fs.mkdirSync(path.join(root, 'sub', 'archive'), { recursive: true });

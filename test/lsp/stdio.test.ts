@@ -134,7 +134,7 @@ describe('language server over stdio', function () {
 		});
 		// One request per document: the workspace lint's (for the root) and the page's.
 		assert.deepEqual(h.configRequests.map((r) => r.items.map((i) => [i.scopeUri, i.section])).sort(), [
-			[[pathToFileURL(path.join(dir, 'index.md')).href, 'disclosure-lint']],
+			[[pathToFileURL(dir).href, 'disclosure-lint']],
 			[[uri, 'disclosure-lint']],
 		]);
 	});

@@ -169,7 +169,7 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		} else {
 			reports = await lintFiles(engine, selection.files, opts.threads, progress);
 		}
-		if ((linksMode ?? engine.configFor(path.join(cwd, 'index.md')).links.mode) === 'online') {
+		if ((linksMode ?? engine.configForFolder(cwd).links.mode) === 'online') {
 			const tty = Boolean(io.stderr.isTTY);
 			reports = await checkExternalLinks(engine, reports, tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined, { allowPrivate: opts.linksAllowPrivate });
 			if (tty) io.stderr.write('\r\u001b[K');
@@ -183,7 +183,7 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 
 	if (opts.report) {
 		const reportFile = path.resolve(cwd, opts.report);
-		const config = engine.configFor(path.join(cwd, 'index.md'));
+		const config = engine.configForFolder(cwd);
 		const html = renderReport(reports, { reportFile, cwd, registry: engine.registryFor(config), config, today: toIsoCE(engine.options.today) });
 		fs.mkdirSync(path.dirname(reportFile), { recursive: true });
 		fs.writeFileSync(reportFile, html);
@@ -265,7 +265,7 @@ async function lintWithCache(engine: Engine, files: string[], cache: ResultCache
  * or on the folder itself when it has none.
  */
 function siteReport(engine: Engine, folder: string, reports: FileReport[]): FileReport {
-	const config = engine.configFor(path.join(folder, 'index.md'));
+	const config = engine.configForFolder(folder);
 	const findings = siteFindings(reports.map((r) => ({ path: r.filePath, topic: r.topic, sections: r.sections })), engine.registryFor(config), config);
 	return { filePath: config.files.at(-1) ?? folder, findings, locale: engine.localeFor(config), site: true };
 }

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Engine } from '../core/engine';
 import { checkKey } from '../core/links/verdict';
 import { OnlineLinks, type OnlineOverrides } from '../node/onlineLinks';
@@ -11,7 +10,7 @@ import type { FileReport } from './formatters/types';
  * severities and inline suppressions as every other rule.
  */
 export async function checkExternalLinks(engine: Engine, reports: FileReport[], progress?: (text: string) => void, overrides: OnlineOverrides = {}): Promise<FileReport[]> {
-	const config = engine.configFor(path.join(engine.options.root, 'index.md'));
+	const config = engine.configForFolder(engine.options.root);
 	const online = new OnlineLinks(config.links, engine.options.root, overrides);
 	const { verdicts, todo } = online.known(reports.flatMap((r) => r.urls ?? []));
 	const fresh = await online.check(todo, (done, total) => progress?.(`checking links ${done}/${total}`));

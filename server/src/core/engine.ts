@@ -81,6 +81,11 @@ export class Engine {
 		return this.configs.forFile(file);
 	}
 
+	/** The configuration of a folder itself (the site check, a run's link mode): no per-file overrides. */
+	configForFolder(dir: string): ResolvedConfig {
+		return this.configs.forFolder(dir);
+	}
+
 	/** The schema registry a configuration uses. */
 	registryFor(config: ResolvedConfig): SchemaRegistry {
 		return this.schemas.get(this.options.workspaceSchemas === false ? [] : config.schemas);

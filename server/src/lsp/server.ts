@@ -194,7 +194,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	 */
 	const lintWorkspace = async (): Promise<void> => {
 		const mine = ++generation;
-		const settings = await settingsFor(pathToFileURL(path.join(root, 'index.md')).href);
+		const settings = await settingsFor(pathToFileURL(root).href);
 		const engine = engineFor(settings);
 		const files = collectFiles(['.'], root, (dir) => engine.configs.ignoreGlobs(dir)).files;
 		const progress = canProgress ? await connection.window.createWorkDoneProgress() : undefined;
@@ -221,7 +221,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 				await new Promise((r) => setImmediate(r)); // keep answering the editor meanwhile
 			}
 		}
-		const config = engine.configFor(path.join(root, 'index.md'));
+		const config = engine.configForFolder(root);
 		const anchor = config.files.at(-1);
 		if (anchor) {
 			const locale = engine.localeFor(config);

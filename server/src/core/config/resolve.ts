@@ -125,7 +125,19 @@ export class ConfigResolver {
 
 	/** The merged configuration for one file. */
 	forFile(file: string): ResolvedConfig {
-		const chain = this.chain(path.dirname(file));
+		return this.merge(path.dirname(file), file);
+	}
+
+	/**
+	 * The configuration of a folder itself (a run's link settings, the site check): the config files
+	 * from the root down to the folder, without the overrides, which match files.
+	 */
+	forFolder(dir: string): ResolvedConfig {
+		return this.merge(dir);
+	}
+
+	private merge(dir: string, file?: string): ResolvedConfig {
+		const chain = this.chain(dir);
 		const out: ResolvedConfig = { files: [], rules: {}, topics: [], schemas: [], links: {}, workdayMinutes: DEFAULT_WORKDAY_MINUTES, aliases: {}, problems: [] };
 		for (const c of chain) {
 			out.files.push(c.file);
@@ -142,7 +154,7 @@ export class ConfigResolver {
 				for (const [id, names] of Object.entries(sections)) ((out.aliases[topic] ??= {})[id] ??= []).push(...names);
 			}
 			for (const o of d.overrides ?? []) {
-				if (matchesGlob(file, c.dir, o.files)) for (const [id, s] of Object.entries(o.rules)) out.rules[id] = ruleConfig(s);
+				if (file !== undefined && matchesGlob(file, c.dir, o.files)) for (const [id, s] of Object.entries(o.rules)) out.rules[id] = ruleConfig(s);
 			}
 		}
 		return out;
