@@ -404,6 +404,60 @@ describe('language server: findings of a closed page', function () {
 	});
 });
 
+describe('language server: the site\'s disclosure checklist', function () {
+	this.timeout(30_000);
+
+	it('answers disclosure-lint/checklist with each required topic\'s state, pages and review dates, and says when it changes', async () => {
+		const dir = tmpDir('dl-lsp-checklist-');
+		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ requiredTopics: ['web-links', 'news', 'agency-info'] }));
+		fs.writeFileSync(path.join(dir, 'links.md'), PAGE_TWO_FINDINGS);
+		const about = [...webLinksHead('agency-info'), '## ประวัติความเป็นมา', '', 'ก่อตั้งเมื่อ พ.ศ. 2520', ''].join('\n').replace('topic: agency-info', 'topic: agency-info\nsections: [history]');
+		fs.writeFileSync(path.join(dir, 'about.md'), about);
+		const links = pathToFileURL(path.join(dir, 'links.md')).href;
+		const aboutUri = pathToFileURL(path.join(dir, 'about.md')).href;
+		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
+		const changed: number[] = [];
+		let onChange: (() => void) | undefined;
+		h.conn.onNotification('disclosure-lint/checklistChanged', () => {
+			changed.push(Date.now());
+			onChange?.();
+		});
+		const nextChange = (): Promise<void> => new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('no checklistChanged')), 10_000);
+			onChange = () => {
+				clearTimeout(timer);
+				onChange = undefined;
+				resolve();
+			};
+		});
+		try {
+			const first = nextChange();
+			await h.initialize(dir, { workspace: { configuration: true }, window: { workDoneProgress: true } });
+			await first;
+			type List = { topics: { id: string; name: { en: string }; state: string; missingSections: string[]; pages: { uri: string; errors: number; warnings: number; reviewDue: string | null }[] }[] };
+			const list = await h.conn.sendRequest('disclosure-lint/checklist', {}) as List;
+			const agencySections = ['vision-mission', 'structure', 'executives', 'cio', 'authority', 'strategy', 'action-plan', 'performance-report', 'contact'];
+			assert.deepEqual(list.topics.map((t) => [t.id, t.state, t.missingSections]), [
+				['web-links', 'covered', []],
+				['news', 'missing', []],
+				['agency-info', 'partial', agencySections],
+			]);
+			assert.deepEqual(list.topics[0].pages, [{ uri: links, errors: 1, warnings: 1, reviewDue: null }]);
+			assert.deepEqual(list.topics[2].pages, [{ uri: aboutUri, errors: 0, warnings: 0, reviewDue: '2027-10-15' }]);
+			assert.equal(list.topics[1].name.en, 'News and announcements');
+
+			// Fix the page's date in the editor: the checklist changes without a workspace lint.
+			const again = nextChange();
+			await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: links, languageId: 'markdown', version: 1, text: PAGE_TWO_FINDINGS.replace('31 เมษายน 2569', '2569-10-20') } });
+			await again;
+			const after = await h.conn.sendRequest('disclosure-lint/checklist', {}) as List;
+			assert.deepEqual(after.topics[0].pages, [{ uri: links, errors: 0, warnings: 1, reviewDue: '2027-10-20' }]);
+		} finally {
+			await h.close();
+		}
+	});
+});
+
 describe('language server: online links and workspace trust', function () {
 	this.timeout(30_000);
 	let server: Awaited<ReturnType<typeof startLinkServer>>;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CHECKLIST_CHANGED, CHECKLIST_REQUEST, checklist, checklistPage, type Checklist, type ChecklistPage } from './checklist';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	CodeActionKind, CompletionItemKind, ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
@@ -79,6 +80,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 	const checkers = new Map<string, OnlineLinks>();
 	/** The pages the last workspace lint covered: their saved findings stay listed when they are closed. */
 	const workspaceFiles = new Set<string>();
+	/** What the disclosure checklist knows of each workspace page, updated as pages are linted. */
+	const checklistPages = new Map<string, ChecklistPage>();
+	let lastChecklist = '';
+	let checklistTimer: NodeJS.Timeout | undefined;
+	const computeChecklist = async (): Promise<Checklist> => {
+		const engine = engineFor(await settingsFor(pathToFileURL(root).href));
+		const config = engine.configForFolder(root);
+		return checklist([...checklistPages.values()], engine.registryFor(config), config);
+	};
+	/** Tell the client when the checklist changed (debounced). */
+	const checkChecklist = (): void => {
+		clearTimeout(checklistTimer);
+		checklistTimer = setTimeout(() => {
+			void computeChecklist().then((c) => {
+				const text = JSON.stringify(c);
+				if (text !== lastChecklist) {
+					lastChecklist = text;
+					void connection.sendNotification(CHECKLIST_CHANGED, {});
+				}
+			}).catch((err: unknown) => connection.console.error(`disclosure-lint: checklist: ${(err as Error).stack ?? err}`));
+		}, 100);
+	};
+	/** A page's result changed what the checklist may show. */
+	const notePage = (result: PageResult, notify = true): void => {
+		if (!workspaceFiles.has(result.path)) return;
+		checklistPages.set(result.path, checklistPage(result));
+		if (notify) checkChecklist();
+	};
 	const fileOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : path.join(root, path.basename(uri)));
 
 	const settingsFor = (uri: string): Promise<Settings> => {
@@ -120,6 +149,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		if (!fresh && last?.version === doc.version) return last.result;
 		const result = engineFor(settings).lintText(fileOf(doc.uri), doc.getText(), { incremental: true, verdicts: isOnline(settings) ? verdicts : undefined });
 		lastResults.set(doc.uri, { version: doc.version, result });
+		notePage(result);
 		return result;
 	};
 
@@ -202,6 +232,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const pages: PageSummary[] = [];
 		workspaceFiles.clear();
 		for (const f of files) workspaceFiles.add(f);
+		for (const f of [...checklistPages.keys()]) if (!workspaceFiles.has(f)) checklistPages.delete(f);
 		for (let i = 0; i < files.length; i++) {
 			if (mine !== generation || progress?.token.isCancellationRequested) {
 				progress?.done();
@@ -211,6 +242,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			const uri = pathToFileURL(file).href;
 			const open = documents.get(uri);
 			const result = open ? resultFor(open, settings) : lintFromDisk(engine, file);
+			notePage(result, false);
 			pages.push({ path: file, topic: result.topic, sections: result.sections });
 			if (!open) {
 				const locale = engine.localeFor(engine.configFor(file));
@@ -229,6 +261,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			void connection.sendDiagnostics({ uri: pathToFileURL(anchor).href, diagnostics: siteFindings(pages, engine.registryFor(config), config).map((f) => toDiagnostic(f, lines, locale)) });
 		}
 		progress?.done();
+		checkChecklist();
 	};
 
 	/** Settings, config, ignore or schema files changed: forget every cache and lint everything again. */
@@ -269,6 +302,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const items = doc ? await lintDocument(doc, token) : [];
 		if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the page changed', { retriggerRequest: true });
 		return { kind: DocumentDiagnosticReportKind.Full, items };
+	});
+
+	connection.onRequest(CHECKLIST_REQUEST, async (): Promise<Checklist> => {
+		ready();
+		return computeChecklist();
 	});
 
 	connection.onCodeAction(async (params) => {
@@ -431,6 +469,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			const engine = engineFor(settings);
 			if (documents.get(uri)) return; // opened again meanwhile: the buffer's result rules
 			const result = lintFromDisk(engine, file);
+			notePage(result);
 			const locale = engine.localeFor(engine.configFor(file));
 			void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(f, result.document.lines, locale)) });
 		} catch (err) {

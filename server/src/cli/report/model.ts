@@ -1,31 +1,11 @@
 import type { FileReport } from '../formatters/types';
-import type { Finding, LocalizedText, Severity } from '../../core/types';
+import type { Finding, Severity } from '../../core/types';
 import type { ReportContext } from '../report';
-import { BUILTIN_TOPIC_IDS } from '../../core/schema/builtin';
-
-/** A section of a required topic, and whether some page covers it. */
-export interface SectionCoverage {
-	id: string;
-	heading: LocalizedText;
-	covered: boolean;
-}
+import { siteCoverage, type TopicCoverage } from '../../core/coverage';
+export type { SectionCoverage } from '../../core/coverage';
 
 /** A topic as the report shows it: its pages, its sections and how far they are covered. */
-export interface TopicView {
-	id: string;
-	name?: LocalizedText;
-	/** Whether `requiredTopics` (default: all ten) asks for it. */
-	required: boolean;
-	/** The topic id is unknown to the schemas (a requiredTopics entry without a schema). */
-	unknown: boolean;
-	pages: FileReport[];
-	/** The required sections (none: the topic has no sections, a page covers it). */
-	sections: SectionCoverage[];
-	/** Covered parts out of all: sections, or 1 of 1 for a topic without sections that has a page. */
-	covered: number;
-	total: number;
-	ok: boolean;
-}
+export type TopicView = TopicCoverage<FileReport>;
 
 /** A page's review date against its topic's limit. */
 export interface FreshnessEntry {
@@ -66,50 +46,11 @@ export interface ReportModel {
 	findings: { report: FileReport; finding: Finding }[];
 }
 
-/** Whether a section-missing finding on the page names the section. */
-function reportsMissing(page: FileReport, sectionId: string): boolean {
-	return page.findings.some((f) => f.ruleId === 'section-missing' && f.data?.sectionId === sectionId);
-}
-
 /** What the report shows, computed once from the run's reports. */
 export function buildModel(reports: FileReport[], ctx: ReportContext): ReportModel {
 	const pages = reports.filter((r) => !r.site);
-	const requiredIds = ctx.config.requiredTopics ?? [...BUILTIN_TOPIC_IDS];
-	const pagesOf = new Map<string, FileReport[]>();
-	const untopiced: FileReport[] = [];
-	for (const p of pages) {
-		if (!p.topic) untopiced.push(p);
-		else (pagesOf.get(p.topic) ?? pagesOf.set(p.topic, []).get(p.topic)!).push(p);
-	}
-	const ids = [...requiredIds, ...[...pagesOf.keys()].filter((id) => !requiredIds.includes(id)).sort()];
-	const topics = ids.map((id): TopicView => {
-		const topic = ctx.registry.get(id);
-		const of = pagesOf.get(id) ?? [];
-		// The topic's own required sections, and any other section its pages report missing (a section
-		// of a kind of page or of a variant, which the report cannot tell apart page by page).
-		const specs: { id: string; heading: LocalizedText }[] = (topic?.x.sections ?? []).filter((s) => s.required !== false);
-		const known = [topic?.x.kinds?.hub, topic?.x.kinds?.item, ...(topic?.x.variants ?? [])].flatMap((k) => k?.sections ?? []);
-		for (const p of of) {
-			for (const f of p.findings) {
-				const id = f.ruleId === 'section-missing' ? f.data?.sectionId : undefined;
-				if (typeof id !== 'string' || specs.some((s) => s.id === id)) continue;
-				const heading = known.find((s) => s.id === id)?.heading ?? { th: String(f.data?.heading ?? id), en: id };
-				specs.push({ id, heading });
-			}
-		}
-		// A section is covered by a page split with `sections:` that lists it (or one of its
-		// sub-sections, as topic-coverage counts it), or by a whole page that does not report it missing.
-		const listed = new Set(of.flatMap((p) => p.sections ?? []));
-		for (const s of topic?.x.sections ?? []) if (s.parent && listed.has(s.id)) listed.add(s.parent);
-		const sections = specs.map((s) => ({
-			id: s.id,
-			heading: s.heading,
-			covered: listed.has(s.id) || of.some((p) => !p.sections && !reportsMissing(p, s.id)),
-		}));
-		const covered = sections.length ? sections.filter((s) => s.covered).length : of.length ? 1 : 0;
-		const total = sections.length || 1;
-		return { id, name: topic?.x.name, required: requiredIds.includes(id), unknown: !topic, pages: of, sections, covered, total, ok: of.length > 0 && covered === total };
-	});
+	const untopiced = pages.filter((p) => !p.topic);
+	const topics: TopicView[] = siteCoverage(pages, ctx.registry, ctx.config);
 
 	const freshnessOf = new Map<FileReport, FreshnessEntry>();
 	for (const p of pages) {

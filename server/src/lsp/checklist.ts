@@ -1,0 +1,66 @@
+import { pathToFileURL } from 'node:url';
+import type { PageResult } from '../core/lint';
+import type { ResolvedConfig } from '../core/config/types';
+import type { SchemaRegistry } from '../core/schema/registry';
+import type { LocalizedText } from '../core/types';
+import { siteCoverage } from '../core/coverage';
+import { addDays, parseIsoDay, toIsoCE } from '../core/thai/dates';
+
+/** The request and notification of the site's disclosure checklist (any LSP client may use them). */
+export const CHECKLIST_REQUEST = 'disclosure-lint/checklist';
+export const CHECKLIST_CHANGED = 'disclosure-lint/checklistChanged';
+
+/** What the checklist keeps of a page between lints. */
+export interface ChecklistPage {
+	path: string;
+	topic?: string;
+	sections?: string[];
+	findings: PageResult['findings'];
+	/** Last review (ISO, CE) and the topic's limit in days (null: none). */
+	updated?: string;
+	maxAgeDays?: number | null;
+}
+
+export interface ChecklistTopic {
+	id: string;
+	name: LocalizedText;
+	state: 'covered' | 'partial' | 'missing';
+	missingSections: string[];
+	pages: { uri: string; errors: number; warnings: number; reviewDue: string | null }[];
+}
+
+export interface Checklist {
+	topics: ChecklistTopic[];
+}
+
+/** A page's checklist entry from its lint result. */
+export function checklistPage(result: PageResult): ChecklistPage {
+	return { path: result.path, topic: result.topic, sections: result.sections, findings: result.findings, updated: result.meta?.updated, maxAgeDays: result.meta?.maxAgeDays };
+}
+
+/**
+ * The site's disclosure checklist: every required topic (configuration order), then custom topics
+ * with pages; each covered, partly covered (which sections are missing) or missing, with its pages,
+ * their errors and warnings and when their review is due.
+ */
+export function checklist(pages: ChecklistPage[], registry: SchemaRegistry, config: ResolvedConfig): Checklist {
+	return {
+		topics: siteCoverage(pages, registry, config).map((t) => ({
+			id: t.id,
+			name: t.name ?? { th: t.id, en: t.id },
+			state: t.pages.length === 0 ? 'missing' : t.ok ? 'covered' : 'partial',
+			missingSections: t.sections.filter((s) => !s.covered).map((s) => s.id),
+			pages: t.pages.map((p) => ({
+				uri: pathToFileURL(p.path).href,
+				errors: p.findings.filter((f) => f.severity === 'error').length,
+				warnings: p.findings.filter((f) => f.severity === 'warning').length,
+				reviewDue: reviewDue(p),
+			})),
+		})),
+	};
+}
+
+function reviewDue(p: ChecklistPage): string | null {
+	const updated = p.updated ? parseIsoDay(p.updated) : null;
+	return updated && typeof p.maxAgeDays === 'number' ? toIsoCE(addDays(updated, p.maxAgeDays)) : null;
+}
