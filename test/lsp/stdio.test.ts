@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
 	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
-	HoverRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
+	HoverRequest, CodeLensRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
 	WorkDoneProgressCreateRequest, ProgressType, DocumentDiagnosticRequest, CancellationTokenSource, LSPErrorCodes, type ResponseError, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
 	type ProtocolConnection, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
 } from 'vscode-languageserver-protocol';
@@ -445,6 +445,11 @@ describe('language server: the site\'s disclosure checklist', function () {
 			assert.deepEqual(list.topics[0].pages, [{ uri: links, errors: 1, warnings: 1, reviewDue: null }]);
 			assert.deepEqual(list.topics[2].pages, [{ uri: aboutUri, errors: 0, warnings: 0, reviewDue: '2027-10-15' }]);
 			assert.equal(list.topics[1].name.en, 'News and announcements');
+
+			// The code lens on the first line says when the page was reviewed and its next review is due.
+			const lensThai = async (uri: string): Promise<string[]> => ((await h.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? []).map((l) => `${l.range.start.line}: ${l.command?.title}`);
+			await h.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: aboutUri, languageId: 'markdown', version: 1, text: about } });
+			assert.deepEqual(await lensThai(aboutUri), ['0: Last reviewed 15 October 2026 · next review due 15 October 2027']);
 
 			// Fix the page's date in the editor: the checklist changes without a workspace lint.
 			const again = nextChange();

@@ -4,7 +4,8 @@ import type { ResolvedConfig } from '../core/config/types';
 import type { SchemaRegistry } from '../core/schema/registry';
 import type { LocalizedText } from '../core/types';
 import { siteCoverage } from '../core/coverage';
-import { addDays, parseIsoDay, toIsoCE } from '../core/thai/dates';
+import { addDays, formatDate, parseIsoDay, toIsoCE } from '../core/thai/dates';
+import type { Locale } from '../core/types';
 
 /** The request and notification of the site's disclosure checklist (any LSP client may use them). */
 export const CHECKLIST_REQUEST = 'disclosure-lint/checklist';
@@ -63,4 +64,22 @@ export function checklist(pages: ChecklistPage[], registry: SchemaRegistry, conf
 function reviewDue(p: ChecklistPage): string | null {
 	const updated = p.updated ? parseIsoDay(p.updated) : null;
 	return updated && typeof p.maxAgeDays === 'number' ? toIsoCE(addDays(updated, p.maxAgeDays)) : null;
+}
+
+const TH_MEDIUM = { style: 'th-medium', era: 'BE', eraMarker: false, thaiDigits: false, dayPrefix: false } as const;
+const EN = { style: 'en', era: 'CE', eraMarker: false, thaiDigits: false, dayPrefix: false } as const;
+
+/**
+ * The code lens on a page's first line: when it was last reviewed and when its next review is due
+ * ("ทบทวนล่าสุด 1 พ.ย. 2569 · ครบกำหนดทบทวน 1 พ.ย. 2570"), in the page's language. Undefined when
+ * the page has no valid `updated`.
+ */
+export function reviewLens(result: Pick<PageResult, 'meta'>, locale: Locale): string | undefined {
+	const updated = result.meta?.updated ? parseIsoDay(result.meta.updated) : null;
+	if (!updated) return undefined;
+	const max = result.meta?.maxAgeDays;
+	const fmt = (d: Parameters<typeof formatDate>[0]): string => formatDate(d, locale === 'th' ? TH_MEDIUM : EN);
+	if (typeof max !== 'number') return locale === 'th' ? `ทบทวนล่าสุด ${fmt(updated)} · หัวข้อนี้ไม่กำหนดรอบทบทวน` : `Last reviewed ${fmt(updated)} · this topic sets no review limit`;
+	const due = addDays(updated, max);
+	return locale === 'th' ? `ทบทวนล่าสุด ${fmt(updated)} · ครบกำหนดทบทวน ${fmt(due)}` : `Last reviewed ${fmt(updated)} · next review due ${fmt(due)}`;
 }

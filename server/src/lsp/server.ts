@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CHECKLIST_CHANGED, CHECKLIST_REQUEST, checklist, checklistPage, type Checklist, type ChecklistPage } from './checklist';
+import { CHECKLIST_CHANGED, CHECKLIST_REQUEST, checklist, checklistPage, reviewLens, type Checklist, type ChecklistPage } from './checklist';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	CodeActionKind, CompletionItemKind, ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, MarkupKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
@@ -208,6 +208,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 				hoverProvider: true,
 				executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
 				completionProvider: { triggerCharacters: [':', ' '] },
+				codeLensProvider: { resolveProvider: false },
 				...(canPull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
 			},
 			serverInfo: { name: 'disclosure-lint' },
@@ -302,6 +303,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		const items = doc ? await lintDocument(doc, token) : [];
 		if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the page changed', { retriggerRequest: true });
 		return { kind: DocumentDiagnosticReportKind.Full, items };
+	});
+
+	/** When the page was last reviewed and when its next review is due, on its first line. */
+	connection.onCodeLens(async (params) => {
+		ready();
+		const doc = documents.get(params.textDocument.uri);
+		if (!doc) return [];
+		const settings = await settingsFor(doc.uri);
+		const engine = engineFor(settings);
+		const title = reviewLens(resultFor(doc, settings), engine.localeFor(engine.configFor(fileOf(doc.uri))));
+		return title ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: '' } }] : [];
 	});
 
 	connection.onRequest(CHECKLIST_REQUEST, async (): Promise<Checklist> => {
