@@ -217,7 +217,7 @@ export class Facts {
 	 * Whether the page as a whole states a source: `sources` (or the topic's source keys), a source
 	 * label or pattern in the body, or a link to a document or another site.
 	 */
-	pageHasSource(keys: string[], patterns: RegExp[]): boolean {
+	pageHasSource(keys: string[], patterns: { test(s: string): boolean }[]): boolean {
 		if (this.data && keys.some((k) => keyHits(this.data!, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)))) return true;
 		const body = this.bodyText();
 		if (SOURCE_LABEL.test(` ${body}`) || patterns.some((p) => p.test(body))) return true;

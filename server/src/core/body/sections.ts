@@ -3,6 +3,7 @@ import type { SectionSpec } from '../schema/xDisclosure';
 import { normalizeThai } from '../thai/normalize';
 import { walk } from '../parse/walk';
 import { BLANK_VALUE, EXPLICIT_NONE, headingKey, headingWords, nodeText } from './text';
+import { schemaPattern } from '../regex';
 
 /** A section of the page matched to a section of the topic. */
 export interface SectionMatch {
@@ -117,7 +118,8 @@ export function headingMatcher(specs: SectionSpec[]): (headingText: string) => S
 		}
 	}
 	candidates.sort((a, b) => b.key.length - a.key.length);
-	const patterns = specs.filter((s) => s.headingPattern).map((s) => ({ spec: s, re: new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${s.headingPattern})`, s.headingFlags ?? 'u') }));
+	// Native for a built-in schema's pattern, linear-time for a workspace schema's (src/core/regex.ts).
+	const patterns = specs.filter((s) => s.headingPattern).map((s) => ({ spec: s, re: schemaPattern(s.headingPattern!, s.headingFlags ?? 'u', (p) => `^\\s*(?:\\d+[.)]\\s*)?(?:${p})`) }));
 	return (headingText) => {
 		if (patterns.length) {
 			const raw = normalizeThai(headingText).text;
@@ -128,10 +130,14 @@ export function headingMatcher(specs: SectionSpec[]): (headingText: string) => S
 	};
 }
 
+/** Longer headings (their key) name no section: a real heading is a short label. */
+const MAX_HEADING_KEY = 400;
+
 /** The most specific section a heading names, if any. */
 function bestCandidate(headingText: string, candidates: Candidate[]): SectionSpec | undefined {
 	const plain = headingKey(headingText);
-	if (!plain) return undefined;
+	// No section is named by a heading of hundreds of characters; word segmentation of one is slow.
+	if (!plain || plain.length > MAX_HEADING_KEY) return undefined;
 	let words: { key: string; boundaries: Set<number> } | undefined;
 	let best: { spec: SectionSpec; rank: number; length: number } | undefined;
 	for (const c of candidates) {

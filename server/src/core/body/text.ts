@@ -68,5 +68,5 @@ function wordsOf(s: string): { key: string; boundaries: Set<number> } {
 /** An explicit "none" (ไม่มี…) stands for content (ITA O9). */
 export const EXPLICIT_NONE = /^\s*ไม่มี/u;
 
-/** Empty or a dash alone is not content. */
-export const BLANK_VALUE = /^\s*(?:-|–|—|N\/A)?\s*$/iu;
+/** Empty or a dash alone is not content. (The optional dash carries the trailing spaces: `\s*…\s*$` would be quadratic on a run of spaces.) */
+export const BLANK_VALUE = /^\s*(?:(?:-|–|—|N\/A)\s*)?$/iu;

@@ -4,6 +4,7 @@ import { isPresent, resolveKeyPath } from '../schema/paths';
 import { findDates } from '../thai/dates';
 import type { AttributionSpec } from '../schema/xDisclosure';
 import { ellipsize, firstLine, topicLineRange } from './util';
+import { schemaPattern, type Matcher } from '../regex';
 
 const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา)/u;
 
@@ -14,11 +15,11 @@ const TIME = /(?<!\d)(?:[01]?\d|2[0-4])[.:][0-5]\d\s*(?:น\.|นาฬิกา
  * entries, table rows, images and sub-sections are the items; front-matter keys attribute a page
  * without items, and the photos of a page that is itself one dated or sourced article.
  */
-function context(ctx: RuleContext, need: 'source' | 'date'): { spec: AttributionSpec; items: Item[]; pageMissing: boolean; pageKeys: string[]; patterns: RegExp[] } | undefined {
+function context(ctx: RuleContext, need: 'source' | 'date'): { spec: AttributionSpec; items: Item[]; pageMissing: boolean; pageKeys: string[]; patterns: Matcher[] } | undefined {
 	const spec = ctx.facts.disclosure()?.attribution;
 	if (!spec || !spec[need]) return undefined;
 	const pageKeys = need === 'source' ? spec.sourceKeys ?? ['sources'] : spec.dateKeys ?? [];
-	const patterns = (spec.sourcePatterns ?? []).map((p) => new RegExp(p.pattern, p.flags ?? 'u'));
+	const patterns = (spec.sourcePatterns ?? []).map((p) => schemaPattern(p.pattern, p.flags ?? 'u'));
 	if (ctx.facts.pageKind() === 'item') {
 		if (need === 'source') return { spec, items: [], pageMissing: !ctx.facts.pageHasSource(pageKeys, patterns), pageKeys, patterns };
 		// A page without any date lacks `published` first: frontmatter-schema reports that one gap.

@@ -3,6 +3,7 @@ import { nodeText } from '../body/text';
 import { isPresent, resolveKeyPath } from '../schema/paths';
 import { normalizeThai } from '../thai/normalize';
 import { topicLineRange } from './util';
+import { schemaPattern } from '../regex';
 
 /** A link the topic requires (the Government Website Standard, the e-service, the survey) is absent. */
 export const linkRequiredMissing: Rule = {
@@ -31,7 +32,7 @@ export const linkRequiredMissing: Rule = {
 			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;
 			if (req.section && !section) continue; // section-missing reports the absent section
 			if (section && req.allowNone && section.explicitNone) continue;
-			const re = new RegExp(req.pattern, req.flags ?? 'iu');
+			const re = schemaPattern(req.pattern, req.flags ?? 'iu');
 			const links = (section ? ctx.facts.linksIn(section.nodes) : ctx.facts.links()).filter((l) => !l.image && l.url);
 			if (links.some((l) => re.test(normalizeThai(`${l.text} ${l.url} ${nodeText(l.contextNode)}`).text))) continue;
 			const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx);

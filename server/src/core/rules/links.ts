@@ -8,6 +8,7 @@ import { isValidEmail, isValidThaiPhone } from '../thai/phones';
 import { checkKey, localizedReason } from '../links/verdict';
 import { redactUrl } from '../links/redact';
 import { editDistance, pathText } from './util';
+import { compileUserPattern } from '../regex';
 
 const INDEX_FILES = ['index.md', 'README.md', '_index.md', 'index.html'];
 const DOMAIN_LIKE = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go|or|ac|co|in|mi|net)\.th(?:[/:?#]|$)|[a-z0-9-]+\.(?:com|org|net)(?:[/?#]|$))/i;
@@ -259,12 +260,10 @@ export function externalUrls(ctx: RuleContext): { url: string; start: number; en
 
 function findExternalUrls(ctx: RuleContext): { url: string; start: number; end: number }[] {
 	const all = [...ctx.facts.links().map((l) => ({ url: l.url, start: l.start, end: l.end })), ...frontMatterUrls(ctx)];
+	// Linear-time (src/core/regex.ts); a pattern it cannot take is reported with its position by the config check.
 	const exclude = (ctx.config.links.exclude ?? []).flatMap((p) => {
-		try {
-			return [new RegExp(p, 'u')];
-		} catch {
-			return []; // reported with its position by the config check
-		}
+		const c = compileUserPattern(p, 'u');
+		return c.ok ? [c.matcher] : [];
 	});
 	return all.filter((u) => /^https?:\/\/[^/\s]+/i.test(u.url) && !exclude.some((re) => re.test(u.url)));
 }

@@ -3,6 +3,7 @@ import { walk } from '../parse/walk';
 import { nodeText } from '../body/text';
 import type { Node, Table } from 'mdast';
 import { normalizeThai } from '../thai/normalize';
+import { schemaPattern } from '../regex';
 
 /** A required section is blank (an explicit ไม่มี… is content), or lacks what the schema says it must hold. */
 export const sectionEmpty: Rule = {
@@ -58,7 +59,7 @@ export const sectionEmpty: Rule = {
 				if (!alternatives.some((w) => hay.includes(w.toLowerCase()))) report({ messageId: 'mustContain', args: { ...args, words: alternatives.join(' / ') }, start, end });
 			}
 			for (const p of spec.mustMatch ?? []) {
-				if (!new RegExp(p.pattern, p.flags ?? 'u').test(hay)) report({ messageId: 'mustMatch', args: { ...args, what: p.label ?? { th: p.pattern, en: p.pattern } }, start, end });
+				if (!schemaPattern(p.pattern, p.flags ?? 'u').test(hay)) report({ messageId: 'mustMatch', args: { ...args, what: p.label ?? { th: p.pattern, en: p.pattern } }, start, end });
 			}
 			if (spec.minLinks) {
 				let links = 0;

@@ -4,6 +4,8 @@ import { createAjv, DATE_FORMAT } from './ajv';
 import type { XDisclosure } from './xDisclosure';
 import type { FileProblem, LocalizedText } from '../types';
 import { ajvProblems, fileProblem, problemAt, readDataFile, type DataFile } from '../dataFile';
+import { locateIn } from '../parse/frontMatter';
+import { compileUserPattern, isBuiltinPattern, trustBuiltinPattern } from '../regex';
 
 /** What the engine knows about a front-matter key from the schemas. */
 export interface KeyInfo {
@@ -59,11 +61,13 @@ export class SchemaRegistry {
 	private readonly topics = new Map<string, TopicSchema>();
 	private readonly names = new Map<string, { id: string; by: 'id' | 'name' | 'alias' }>();
 	private readonly ajv: Ajv;
+	/** Whether ajv is compiling a workspace schema (its patterns then run on the linear-time engine). */
+	private compilingUserSchema = false;
 	/** The common schema every topic schema builds on. */
 	readonly common: Record<string, unknown>;
 
 	constructor(common: Record<string, unknown>, meta: Record<string, unknown>, sources: SchemaSource[]) {
-		this.ajv = createAjv();
+		this.ajv = createAjv(() => this.compilingUserSchema);
 		this.common = common;
 		this.ajv.addSchema(common);
 		const checkMeta = this.ajv.compile(meta);
@@ -112,15 +116,25 @@ export class SchemaRegistry {
 		}
 		const obj = json as Record<string, unknown>;
 		const x = obj['x-disclosure'] as XDisclosure;
-		const badPattern = regexesOf(x).find((r) => !compiles(r.pattern, r.flags));
+		const badPattern = regexesOf(x, ['x-disclosure']).find((r) => !compiles(r.pattern, r.flags));
 		if (badPattern) {
-			const at = data?.text.indexOf(JSON.stringify(badPattern.pattern).slice(1, -1)) ?? -1;
-			this.problems.push(data ? problemAt(src.file, data.lines, Math.max(at, 0), Math.max(at, 0) + 1, patternMessage(badPattern.pattern)) : fileProblem(src.file, patternMessage(badPattern.pattern)));
+			this.problems.push(patternProblem(src.file, data, badPattern.path, patternMessage(badPattern.pattern)));
 			return;
+		}
+		if (src.builtin) for (const r of regexesOf(x, [])) trustBuiltinPattern(r.pattern, r.flags ?? r.defaultFlags);
+		else {
+			// A workspace schema's patterns run on the linear-time engine: one it cannot take (a
+			// lookahead, a backreference) makes the schema a problem at the pattern, at load.
+			const refused = userPatternProblems(src.file, data, obj, x);
+			if (refused.length) {
+				this.problems.push(...refused);
+				return;
+			}
 		}
 		let compiled: ValidateFunction | FileProblem | undefined;
 		const ajv = this.ajv;
 		const file = src.file;
+		const registry = this;
 		const topic: TopicSchema = {
 			id: x.id,
 			file,
@@ -130,11 +144,14 @@ export class SchemaRegistry {
 			keys: collectKeys(obj, this.common),
 			validator() {
 				if (!compiled) {
+					registry.compilingUserSchema = !src.builtin;
 					try {
 						compiled = ajv.compile(obj);
 					} catch (err) {
 						const msg = (err as Error).message;
 						compiled = fileProblem(file, { th: `คอมไพล์สคีมาไม่ได้: ${msg}`, en: `The schema does not compile: ${msg}` });
+					} finally {
+						registry.compilingUserSchema = false;
 					}
 				}
 				return compiled;
@@ -145,20 +162,82 @@ export class SchemaRegistry {
 	}
 }
 
+interface FoundPattern {
+	pattern: string;
+	flags?: string;
+	/** Where it is in the file: the JSON path of the pattern string. */
+	path: (string | number)[];
+	/** The flags the engine uses when the schema gives none. */
+	defaultFlags: string;
+}
+
 /** Every regular expression in an x-disclosure block (`pattern`/`flags` and `headingPattern`/`headingFlags` pairs). */
-function regexesOf(x: unknown): { pattern: string; flags?: string }[] {
-	const out: { pattern: string; flags?: string }[] = [];
-	const visit = (v: unknown): void => {
-		if (Array.isArray(v)) v.forEach(visit);
+function regexesOf(x: unknown, base: (string | number)[]): FoundPattern[] {
+	const out: FoundPattern[] = [];
+	const visit = (v: unknown, path: (string | number)[]): void => {
+		if (Array.isArray(v)) v.forEach((e, i) => visit(e, [...path, i]));
 		else if (v && typeof v === 'object') {
 			const o = v as Record<string, unknown>;
-			if (typeof o.pattern === 'string') out.push({ pattern: o.pattern, flags: o.flags as string | undefined });
-			if (typeof o.headingPattern === 'string') out.push({ pattern: o.headingPattern, flags: o.headingFlags as string | undefined });
-			Object.values(o).forEach(visit);
+			// requiredLinks match case-insensitively by default (rules/linkRequiredMissing.ts).
+			const defaultFlags = path.includes('requiredLinks') ? 'iu' : 'u';
+			if (typeof o.pattern === 'string') out.push({ pattern: o.pattern, flags: o.flags as string | undefined, path: [...path, 'pattern'], defaultFlags });
+			if (typeof o.headingPattern === 'string') out.push({ pattern: o.headingPattern, flags: o.headingFlags as string | undefined, path: [...path, 'headingPattern'], defaultFlags: 'u' });
+			for (const [k, e] of Object.entries(o)) visit(e, [...path, k]);
 		}
 	};
-	visit(x);
+	visit(x, base);
 	return out;
+}
+
+/** Keywords whose value is a schema, an array of schemas, or a map of names to schemas. */
+const SCHEMA_VALUED = ['not', 'if', 'then', 'else', 'contains', 'additionalProperties', 'additionalItems', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'items', 'prefixItems', 'allOf', 'anyOf', 'oneOf'];
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'dependencies'];
+
+/** Every JSON Schema `pattern` and `patternProperties` key of a schema, with its path. */
+function schemaPatternsOf(schema: unknown): FoundPattern[] {
+	const out: FoundPattern[] = [];
+	const visit = (s: unknown, path: (string | number)[]): void => {
+		if (!s || typeof s !== 'object' || Array.isArray(s)) return;
+		const o = s as Record<string, unknown>;
+		if (typeof o.pattern === 'string') out.push({ pattern: o.pattern, path: [...path, 'pattern'], defaultFlags: 'u' });
+		if (o.patternProperties && typeof o.patternProperties === 'object') {
+			for (const key of Object.keys(o.patternProperties)) out.push({ pattern: key, path: [...path, 'patternProperties', key], defaultFlags: 'u' });
+		}
+		for (const k of SCHEMA_VALUED) {
+			const v = o[k];
+			if (Array.isArray(v)) v.forEach((e, i) => visit(e, [...path, k, i]));
+			else visit(v, [...path, k]);
+		}
+		for (const k of SCHEMA_MAPS) {
+			const m = o[k];
+			if (m && typeof m === 'object' && !Array.isArray(m)) for (const [name, v] of Object.entries(m)) visit(v, [...path, k, name]);
+		}
+	};
+	visit(schema, []);
+	return out;
+}
+
+/** The problems of a workspace schema's patterns the linear-time engine cannot take, each at its place. */
+function userPatternProblems(file: string, data: DataFile | undefined, schema: Record<string, unknown>, x: XDisclosure): FileProblem[] {
+	const out: FileProblem[] = [];
+	// ajv compiles JSON Schema patterns with the `u` flag; x-disclosure ones take their `flags`.
+	const xPatterns = regexesOf(x, ['x-disclosure']).filter((p) => !isBuiltinPattern(p.pattern, p.flags ?? p.defaultFlags));
+	for (const p of [...schemaPatternsOf(schema), ...xPatterns]) {
+		const c = compileUserPattern(p.pattern, p.flags ?? p.defaultFlags);
+		if (!c.ok) {
+			const at = `/${p.path.join('/')}`;
+			out.push(patternProblem(file, data, p.path, { th: `${at}: ${c.reason.th}`, en: `${at}: ${c.reason.en}` }, p.path[p.path.length - 2] === 'patternProperties'));
+		}
+	}
+	return out;
+}
+
+/** A problem at a pattern string (or, for a `patternProperties` key, at the key). */
+function patternProblem(file: string, data: DataFile | undefined, path: (string | number)[], message: LocalizedText, atKey = false): FileProblem {
+	if (!data) return fileProblem(file, message);
+	const r = data.doc ? locateIn(data.doc, path) : undefined;
+	const range = (atKey ? r?.key : r?.value ?? r?.key) ?? [0, 1];
+	return problemAt(file, data.lines, range[0], range[1], message);
 }
 
 function compiles(pattern: string, flags?: string): boolean {
