@@ -1,5 +1,6 @@
 import type { Finding, Fix, Host, Locale, Report, Severity } from './types';
 import { parseDocument, type ParsedDocument } from './parse/document';
+import { budgetFrom } from './parse/limits';
 import type { FrontMatter } from './parse/frontMatter';
 import type { ParseCache } from './parse/incremental';
 import type { SchemaRegistry, TopicSchema } from './schema/registry';
@@ -101,7 +102,7 @@ export function resolveTopic(path: string, data: Record<string, unknown> | undef
 
 /** Lint one page's text. Never throws for user content: a failing rule becomes one `internal-error`. */
 export function lintText(path: string, text: string, env: LintEnvironment): PageResult {
-	const doc = parseDocument(path, text, env.parseCache);
+	const doc = parseDocument(path, text, env.parseCache, budgetFrom(ruleLevel(getRule('page-limits')!, env.config).options));
 	const data = frontMatterData(doc.frontMatter);
 	const { topic, resolution } = resolveTopic(path, data, env);
 	const facts = new Facts(doc, data, topic, { workdayMinutes: env.config.workdayMinutes }, topic ? env.config.aliases[topic.id] : undefined);
@@ -158,8 +159,12 @@ function pageLimitFinding(doc: ParsedDocument, config: ResolvedConfig): Finding 
 	if (limit.kind === 'size') {
 		return toFinding(doc, 'page-limits', { messageId: 'size', args: { chars: limit.chars, max: limit.maxChars }, start: 0, end: doc.lines.lineEnd(1) }, level);
 	}
-	const start = doc.lines.lineStart(limit.line);
-	return toFinding(doc, 'page-limits', { messageId: 'depth', args: { max: limit.maxDepth }, start, end: Math.min(doc.lines.lineEnd(limit.line), start + 80) }, level);
+	const line = Math.min(Math.max(limit.line, 1), doc.lines.lineCount);
+	const start = doc.lines.lineStart(line);
+	const end = Math.min(doc.lines.lineEnd(line), start + 80);
+	if (limit.kind === 'depth') return toFinding(doc, 'page-limits', { messageId: 'depth', args: { max: limit.maxDepth }, start, end }, level);
+	// A count of the pre-scan, at the line where it went over (docs/rules/page-limits.md).
+	return toFinding(doc, 'page-limits', { messageId: limit.what, args: { count: limit.count, max: limit.max }, start, end, data: { limit: limit.what } }, level);
 }
 
 /** suppression-reason-missing and suppression-unused, after every rule ran. */

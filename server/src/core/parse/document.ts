@@ -3,8 +3,8 @@ import { LineIndex } from './lineIndex';
 import { stripBom } from './decode';
 import { parseMarkdown } from './markdown';
 import type { ParseCache } from './incremental';
-import { crToLf, readFrontMatter, type FrontMatter } from './frontMatter';
-import { checkLimits, type PageLimit } from './limits';
+import { crToLf, frontMatterBounds, readFrontMatter, type FrontMatter } from './frontMatter';
+import { checkBudget, DEFAULT_BUDGET, type PageBudget, type PageLimit } from './limits';
 
 /** A page ready for the rules: text without BOM, line index, front matter and mdast. */
 export interface ParsedDocument {
@@ -18,18 +18,25 @@ export interface ParsedDocument {
 	frontMatter: FrontMatter | undefined;
 	/** The mdast; an empty root when the body was not parsed (see `limit`). */
 	tree: Root;
-	/** Set when the body exceeded a parser limit and was not parsed. */
+	/**
+	 * Set when the page exceeded a limit of its budget: the body was not parsed, nor the front matter
+	 * when the limit is one of the front matter's (`limit.frontMatter`).
+	 */
 	limit?: PageLimit;
 }
 
-/** Parse a page (with `cache`: reusing the unchanged parts of its previous parse). Never throws for user content. */
-export function parseDocument(path: string, rawText: string, cache?: ParseCache): ParsedDocument {
+/**
+ * Parse a page (with `cache`: reusing the unchanged parts of its previous parse). Never throws for
+ * user content. A linear pre-scan first checks the page against `budget` (docs/rules/page-limits.md):
+ * a page over it is not parsed, whichever parser (whole-page or incremental) would have read it.
+ */
+export function parseDocument(path: string, rawText: string, cache?: ParseCache, budget: PageBudget = DEFAULT_BUDGET): ParsedDocument {
 	const text = stripBom(rawText);
 	const bom = text !== rawText;
 	const lines = new LineIndex(text);
-	const frontMatter = readFrontMatter(text);
 	// The limits count lines by LF; a lone CR ends a line too (same length, same offsets).
-	let limit = checkLimits(crToLf(text));
+	let limit = checkBudget(crToLf(text), budget);
+	const frontMatter = limit?.kind === 'count' && limit.frontMatter ? unreadFrontMatter(text) : readFrontMatter(text);
 	let tree: Root = { type: 'root', children: [] };
 	if (!limit) {
 		try {
@@ -42,4 +49,18 @@ export function parseDocument(path: string, rawText: string, cache?: ParseCache)
 		}
 	}
 	return { path, text, bom, lines, frontMatter, tree, limit };
+}
+
+/**
+ * A front matter over its budget, not parsed: its extent, no value, and one `PAGE_LIMIT` problem so
+ * that no rule reads it as empty (frontmatter-syntax leaves that problem to page-limits).
+ */
+function unreadFrontMatter(text: string): FrontMatter {
+	const b = frontMatterBounds(text)!;
+	const contentEnd = b.contentEnd ?? text.length;
+	return {
+		start: 0, end: b.end ?? text.length, contentStart: b.contentStart, contentEnd, closed: b.end !== undefined,
+		yaml: undefined, value: undefined,
+		problems: [{ message: 'front matter over the page limits, not parsed', start: 0, end: 3, code: 'PAGE_LIMIT' }],
+	};
 }

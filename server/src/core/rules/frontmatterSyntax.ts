@@ -24,6 +24,7 @@ export const frontmatterSyntax: Rule = {
 		const fm = ctx.doc.frontMatter;
 		if (!fm) return;
 		for (const p of fm.problems) {
+			if (p.code === 'PAGE_LIMIT') continue; // a front matter over the page budget, not parsed: page-limits says it
 			const messageId = p.code === 'NOT_CLOSED' ? 'notClosed'
 				: p.code === 'DUPLICATE_KEY' ? 'duplicate'
 					: p.code === 'ALIAS_LIMIT' ? 'aliases'
