@@ -2,25 +2,24 @@ import type { ParsedDocument } from './parse/document';
 import { locate } from './parse/frontMatter';
 import { walk } from './parse/walk';
 import type { TopicSchema } from './schema/registry';
-import { resolveKeyPath } from './schema/paths';
+import { isPresent, resolveKeyPath } from './schema/paths';
 import { compareDates, findDates, fiscalYearOf, parseDate, type CalendarDate, type DateMatch } from './thai/dates';
 import type { DurationOptions } from './thai/durations';
 import { effectiveDisclosure, matchesWhen, type EffectiveDisclosure } from './body/effective';
 import { headingMatcher, matchSections, type PageAnchor, type SectionIndex } from './body/sections';
-import type { PageKind, SectionSpec } from './schema/xDisclosure';
+import type { PageKind, SectionSpec, XDisclosure } from './schema/xDisclosure';
 import { readProcedure, type Procedure } from './body/steps';
 import { bodyLinks, type BodyLink } from './body/links';
 import { attributionItems, containsLink, SOURCE_LABEL, type Item } from './body/items';
 import { nodeText } from './body/text';
 import { normalizeThai } from './thai/normalize';
 import type { Heading, List, Node, Table } from 'mdast';
-import { isPresent, resolveKeyPath as keyHits } from './schema/paths';
 
 /** A date stated for the whole page, and where (docs/page-model.md). */
 export interface PageDate {
 	date: CalendarDate;
-	/** Where it was read: a front-matter key, or a labelled date in the body. */
-	from: 'date' | 'label' | 'published' | 'updated';
+	/** Where it was read: a front-matter key, a labelled date in the body, or a hub's newest entry. */
+	from: 'date' | 'label' | 'published' | 'updated' | 'entry';
 	raw: string;
 	start: number;
 	end: number;
@@ -184,26 +183,23 @@ export class Facts {
 	 */
 	fiscalYear(): PageFiscalYear | undefined {
 		return this.memo('fiscal-year', () => {
-			const fm = this.doc.frontMatter;
+			const at = (key: string, year: number, from: PageFiscalYear['from']): PageFiscalYear => {
+				const r = this.doc.frontMatter ? locate(this.doc.frontMatter, [key])?.value : undefined;
+				return { year, from, start: r?.[0] ?? 0, end: r?.[1] ?? 0 };
+			};
 			const fy = this.data?.fiscal_year;
-			if (typeof fy === 'number' && Number.isInteger(fy)) {
-				const r = fm ? locate(fm, ['fiscal_year'])?.value : undefined;
-				return { year: fy, from: 'fiscal_year', start: r?.[0] ?? 0, end: r?.[1] ?? 0 };
-			}
+			if (typeof fy === 'number' && Number.isInteger(fy)) return at('fiscal_year', fy, 'fiscal_year');
 			const period = this.data?.survey_period;
 			if (typeof period === 'string') {
 				const m = /ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})/u.exec(normalizeThai(period).text);
-				const r = fm ? locate(fm, ['survey_period'])?.value : undefined;
-				if (m) return { year: Number(m[1]), from: 'survey_period', start: r?.[0] ?? 0, end: r?.[1] ?? 0 };
-				const dates = findDates(period).filter((d) => d.date);
-				const last = dates[dates.length - 1];
-				if (last?.date) return { year: fiscalYearOf(last.date), from: 'survey_period', start: r?.[0] ?? 0, end: r?.[1] ?? 0 };
+				const last = findDates(period).filter((d) => d.date).at(-1)?.date;
+				if (m || last) return at('survey_period', m ? Number(m[1]) : fiscalYearOf(last!), 'survey_period');
 			}
 			if (this.pageKind() === 'hub') {
 				// A hub is as current as its newest entry.
 				const newest = this.bodyDates().filter((x) => x.date).sort((a, b) => compareDates(b.date!, a.date!))[0];
 				if (newest?.date) {
-					const date: PageDate = { date: newest.date, from: 'label', raw: newest.raw, start: newest.start, end: newest.end };
+					const date: PageDate = { date: newest.date, from: 'entry', raw: newest.raw, start: newest.start, end: newest.end };
 					return { year: fiscalYearOf(newest.date), from: 'date', date, start: newest.start, end: newest.end };
 				}
 			}
@@ -218,10 +214,16 @@ export class Facts {
 	 * label or pattern in the body, or a link to a document or another site.
 	 */
 	pageHasSource(keys: string[], patterns: { test(s: string): boolean }[]): boolean {
-		if (this.data && keys.some((k) => keyHits(this.data!, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)))) return true;
+		if (this.hasAnyKey(keys)) return true;
 		const body = this.bodyText();
 		if (SOURCE_LABEL.test(` ${body}`) || patterns.some((p) => p.test(body))) return true;
 		return this.links().some((l) => !l.image && !l.url.startsWith('#') && !/^(?:mailto|tel):/i.test(l.url));
+	}
+
+	/** Whether the front matter gives a value (not blank, not an empty list) for one of these key paths. */
+	hasAnyKey(keys: string[]): boolean {
+		const data = this.data;
+		return data !== undefined && keys.some((k) => resolveKeyPath(data, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)));
 	}
 
 	/** The sections this page is held to: all, or those its `sections:` lists. */
@@ -288,7 +290,7 @@ export class Facts {
 }
 
 /** The kind of a page (docs/page-model.md, "How the kind is decided"). */
-function decideKind(doc: ParsedDocument, data: Record<string, unknown> | undefined, kinds: { hub?: { when?: Record<string, unknown>[]; sections?: SectionSpec[] }; item?: { when?: Record<string, unknown>[]; sections?: SectionSpec[] } } | undefined): PageKind | undefined {
+function decideKind(doc: ParsedDocument, data: Record<string, unknown> | undefined, kinds: XDisclosure['kinds']): PageKind | undefined {
 	if (!kinds) return undefined;
 	const declared = data?.page_kind;
 	if ((declared === 'hub' || declared === 'item') && kinds[declared]) return declared;

@@ -1,6 +1,5 @@
 import type { Rule, RuleContext } from './types';
 import { SOURCE_LABEL, type Item } from '../body/items';
-import { isPresent, resolveKeyPath } from '../schema/paths';
 import { findDates } from '../thai/dates';
 import type { AttributionSpec } from '../schema/xDisclosure';
 import { ellipsize, firstLine, topicLineRange } from './util';
@@ -21,21 +20,16 @@ function context(ctx: RuleContext, need: 'source' | 'date'): { spec: Attribution
 	const pageKeys = need === 'source' ? spec.sourceKeys ?? ['sources'] : spec.dateKeys ?? [];
 	const patterns = (spec.sourcePatterns ?? []).map((p) => schemaPattern(p.pattern, p.flags ?? 'u'));
 	if (ctx.facts.pageKind() === 'item') {
-		if (need === 'source') return { spec, items: [], pageMissing: !ctx.facts.pageHasSource(pageKeys, patterns), pageKeys, patterns };
-		// A page without any date lacks `published` first: frontmatter-schema reports that one gap.
-		const published = ctx.data !== undefined && isPresent(ctx.data.published);
-		return { spec, items: [], pageMissing: published && !ctx.facts.pageDate(), pageKeys, patterns };
+		// An item page always has a date: `published` is required, and frontmatter-schema or date-invalid
+		// reports a missing or broken one, so only its source can be missing.
+		return { spec, items: [], pageMissing: need === 'source' && !ctx.facts.pageHasSource(pageKeys, patterns), pageKeys, patterns };
 	}
 	let items = ctx.facts.attributionItems();
-	const present = keysPresent(ctx, pageKeys);
-	// A page without items is one item itself: its front-matter key must attribute it.
-	const pageMissing = items.length === 0 && pageKeys.length > 0 && !present;
+	const present = ctx.facts.hasAnyKey(pageKeys);
+	// A page without items is one item itself: its front-matter key (or, for a source, a label) must attribute it.
+	const pageMissing = items.length === 0 && pageKeys.length > 0 && !present && !(need === 'source' && SOURCE_LABEL.test(ctx.facts.bodyText()));
 	if (present) items = items.length <= 1 ? [] : items.filter((i) => i.kind !== 'image');
 	return { spec, items, pageMissing, pageKeys, patterns };
-}
-
-function keysPresent(ctx: RuleContext, keys: string[]): boolean {
-	return keys.some((k) => ctx.data !== undefined && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)));
 }
 
 /** An item page's findings go on its heading (H1 or title); other pages' on the topic line. */
@@ -65,7 +59,7 @@ export const sourceMissing: Rule = {
 	check(ctx, report) {
 		const c = context(ctx, 'source');
 		if (!c) return;
-		if (c.pageMissing && !SOURCE_LABEL.test(ctx.facts.bodyText())) {
+		if (c.pageMissing) {
 			const [start, end] = pageRange(ctx);
 			report({ messageId: 'page', args: { keys: c.pageKeys.join(', ') }, start, end });
 		}
@@ -108,7 +102,7 @@ export const dateMissing: Rule = {
 		if (!c) return;
 		if (c.pageMissing) {
 			const [start, end] = pageRange(ctx);
-			report({ messageId: 'page', args: { keys: [...c.pageKeys, 'published'].join(', ') }, start, end });
+			report({ messageId: 'page', args: { keys: c.pageKeys.join(', ') }, start, end });
 		}
 		for (const item of c.items) {
 			const dates = findDates(item.dateCellText ?? item.text).filter((d) => d.date);
