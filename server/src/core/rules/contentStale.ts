@@ -1,7 +1,6 @@
 import type { Rule, RuleContext } from './types';
 import type { Freshness } from '../schema/xDisclosure';
 import { addDays, daysBetween, fiscalYearOf, formatDate } from '../thai/dates';
-import { valueRange } from './util';
 import { normalizeThai } from '../thai/normalize';
 
 /** Older than the topic allows: days since `updated`, or a fiscal year that is not current. */
@@ -82,12 +81,11 @@ export const contentStale: Rule = {
 		}
 		// The page's fiscal year, stated or read from its date (docs/page-model.md); a stale section already said it.
 		const fy = f.fiscalYear && !sectionStale ? ctx.facts.fiscalYear() : undefined;
-		const pageStale = Boolean(fy && fy.year < oldest);
+		const pageStale = fy !== undefined && fy.year < oldest;
 		if (fy && pageStale) {
-			const [start, end] = fy.from === 'fiscal_year' ? valueRange(ctx, ['fiscal_year']) : [fy.start, fy.end];
 			const args = { year: fy.year, current, value: fy.date?.raw ?? '' };
-			if (fy.from === 'date') report({ messageId: f.fiscalYear === 'current' ? 'dateFiscalYear' : 'dateFiscalYearOrPrevious', args, start, end });
-			else report({ messageId: f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious', args, start, end });
+			const messageId = fy.from === 'date' ? (f.fiscalYear === 'current' ? 'dateFiscalYear' : 'dateFiscalYearOrPrevious') : f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious';
+			report({ messageId, args, start: fy.start, end: fy.end });
 		}
 		// Not reviewed in time; when the page's or a section's fiscal year already says it is old, that one finding explains it.
 		const updated = ctx.facts.dateAt('updated');

@@ -73,7 +73,8 @@ export const frontmatterSchema: Rule = {
 			report({ messageId: 'required', args: { key, label: keyLabel(ctx, key), topic: ctx.topic.x.name }, start, end, fix: missingKeyFix(ctx, key), data: { key, kind: 'required' } });
 		}
 		// Recommended keys warn; keys few real pages carry are info; the `recommended` option sets either per key.
-		const levels = recommendedLevels(ctx.options.recommended);
+		// The configuration checked the option against the rule's options schema.
+		const levels = (ctx.options.recommended ?? {}) as Record<string, 'warning' | 'info' | 'off'>;
 		const wanted: [string, 'warning' | 'info'][] = [...(x?.recommended ?? []).map((k) => [k, 'warning'] as [string, 'warning']), ...(x?.suggested ?? []).map((k) => [k, 'info'] as [string, 'info'])];
 		const listed = new Set(wanted.map(([k]) => k));
 		for (const [key, fallback] of wanted) {
@@ -164,14 +165,6 @@ function resolveValue(data: unknown, path: (string | number)[]): unknown {
 		v = (v as Record<string | number, unknown>)[seg];
 	}
 	return v;
-}
-
-/** The `recommended` option: `{"publish_request": "warning", "approver": "off"}`. */
-function recommendedLevels(option: unknown): Record<string, 'warning' | 'info' | 'off'> {
-	if (!option || typeof option !== 'object' || Array.isArray(option)) return {};
-	const out: Record<string, 'warning' | 'info' | 'off'> = {};
-	for (const [k, v] of Object.entries(option)) if (v === 'warning' || v === 'info' || v === 'off') out[k] = v;
-	return out;
 }
 
 /** A line to fill in, at the end of the front matter: nothing is lost, and the blank stays reported. */

@@ -54,6 +54,7 @@ export const sectionEmpty: Rule = {
 				if (spec.allowNone === false) report({ messageId: 'noneNotAllowed', args, start, end });
 				continue;
 			}
+			if (!spec.mustContain && !spec.mustMatch && !spec.minLinks) continue;
 			const hay = normalizeThai(`${m.fullText}\n${tableCellsWithHeaders(m.nodes)}`).text.toLowerCase();
 			for (const alternatives of spec.mustContain ?? []) {
 				if (!alternatives.some((w) => hay.includes(w.toLowerCase()))) report({ messageId: 'mustContain', args: { ...args, words: alternatives.join(' / ') }, start, end });
