@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { PageResult } from '../core/lint';
 import type { ResolvedConfig } from '../core/config/types';
 import type { SchemaRegistry } from '../core/schema/registry';
-import type { LocalizedText } from '../core/types';
+import type { Finding, LocalizedText } from '../core/types';
 import { siteCoverage } from '../core/coverage';
 import { addDays, formatDate, parseIsoDay, toIsoCE } from '../core/thai/dates';
 import type { Locale } from '../core/types';
@@ -11,12 +11,15 @@ import type { Locale } from '../core/types';
 export const CHECKLIST_REQUEST = 'disclosure-lint/checklist';
 export const CHECKLIST_CHANGED = 'disclosure-lint/checklistChanged';
 
-/** What the checklist keeps of a page between lints. */
+/** What the checklist keeps of a page between lints (not its findings: their counts and missing sections). */
 export interface ChecklistPage {
 	path: string;
 	topic?: string;
 	sections?: string[];
-	findings: PageResult['findings'];
+	/** The page's section-missing findings, which say which sections it lacks. */
+	findings: Pick<Finding, 'ruleId' | 'data'>[];
+	errors: number;
+	warnings: number;
 	/** Last review (ISO, CE) and the topic's limit in days (null: none). */
 	updated?: string;
 	maxAgeDays?: number | null;
@@ -36,7 +39,12 @@ export interface Checklist {
 
 /** A page's checklist entry from its lint result. */
 export function checklistPage(result: PageResult): ChecklistPage {
-	return { path: result.path, topic: result.topic, sections: result.sections, findings: result.findings, updated: result.meta?.updated, maxAgeDays: result.meta?.maxAgeDays };
+	const count = (severity: Finding['severity']): number => result.findings.filter((f) => f.severity === severity).length;
+	return {
+		path: result.path, topic: result.topic, sections: result.sections,
+		findings: result.findings.filter((f) => f.ruleId === 'section-missing').map((f) => ({ ruleId: f.ruleId, data: f.data })),
+		errors: count('error'), warnings: count('warning'), updated: result.meta?.updated, maxAgeDays: result.meta?.maxAgeDays,
+	};
 }
 
 /**
@@ -53,8 +61,8 @@ export function checklist(pages: ChecklistPage[], registry: SchemaRegistry, conf
 			missingSections: t.sections.filter((s) => !s.covered).map((s) => s.id),
 			pages: t.pages.map((p) => ({
 				uri: pathToFileURL(p.path).href,
-				errors: p.findings.filter((f) => f.severity === 'error').length,
-				warnings: p.findings.filter((f) => f.severity === 'warning').length,
+				errors: p.errors,
+				warnings: p.warnings,
 				reviewDue: reviewDue(p),
 			})),
 		})),

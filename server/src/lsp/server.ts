@@ -102,11 +102,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			}).catch((err: unknown) => connection.console.error(`disclosure-lint: checklist: ${(err as Error).stack ?? err}`));
 		}, 100);
 	};
-	/** A page's result changed what the checklist may show. */
+	/**
+	 * A page was linted: keep what the checklist needs of it. Most edits change none of that (topic,
+	 * sections, counts, review date), and then nothing more is done on the keystroke.
+	 */
 	const notePage = (result: PageResult, notify = true): void => {
 		if (!workspaceFiles.has(result.path)) return;
-		checklistPages.set(result.path, checklistPage(result));
-		if (notify) checkChecklist();
+		const entry = checklistPage(result);
+		const before = checklistPages.get(result.path);
+		checklistPages.set(result.path, entry);
+		if (notify && (!before || JSON.stringify(before) !== JSON.stringify(entry))) checkChecklist();
+	};
+	/** Push the findings of a file linted from disk (the workspace lint, a closed page). */
+	const publishFromDisk = (uri: string, engine: Engine, result: PageResult): void => {
+		const locale = engine.localeFor(engine.configFor(result.path));
+		void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(f, result.document.lines, locale)) });
 	};
 	const fileOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : path.join(root, path.basename(uri)));
 
@@ -245,10 +255,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			const result = open ? resultFor(open, settings) : lintFromDisk(engine, file);
 			notePage(result, false);
 			pages.push({ path: file, topic: result.topic, sections: result.sections });
-			if (!open) {
-				const locale = engine.localeFor(engine.configFor(file));
-				void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(f, result.document.lines, locale)) });
-			}
+			if (!open) publishFromDisk(uri, engine, result);
 			if (i % 20 === 0) {
 				progress?.report(Math.round((i / files.length) * 100), `${i}/${files.length}`);
 				await new Promise((r) => setImmediate(r)); // keep answering the editor meanwhile
@@ -482,8 +489,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 			if (documents.get(uri)) return; // opened again meanwhile: the buffer's result rules
 			const result = lintFromDisk(engine, file);
 			notePage(result);
-			const locale = engine.localeFor(engine.configFor(file));
-			void connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f) => toDiagnostic(f, result.document.lines, locale)) });
+			publishFromDisk(uri, engine, result);
 		} catch (err) {
 			connection.console.error(`disclosure-lint: ${uri}: ${(err as Error).stack ?? err}`);
 		}
