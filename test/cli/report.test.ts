@@ -77,7 +77,7 @@ interface Charts {
 
 /** Add the probe (test/helpers/reportProbe.js) to the page and call one of its functions. */
 async function probe<T>(page: Page, fn: 'charts' | 'fonts' | 'print' | 'axe'): Promise<T> {
-	if (!(await page.evaluate('typeof window.__probe'))?.toString().startsWith('object')) await page.addScriptTag({ path: path.join(ROOT, 'test/helpers/reportProbe.js') });
+	if ((await page.evaluate('typeof window.__probe')) !== 'object') await page.addScriptTag({ path: path.join(ROOT, 'test/helpers/reportProbe.js') });
 	return (await page.evaluate(`window.__probe.${fn}()`)) as T;
 }
 
@@ -94,11 +94,12 @@ async function assertChartsMatchJson(page: Page, json: JsonEntry[], siteRoot: st
 	assert.deepEqual({ errors: n(charts.tiles.errors), warnings: n(charts.tiles.warnings), infos: n(charts.tiles.infos) }, { errors: counts.severity.error, warnings: counts.severity.warning, infos: counts.severity.info });
 	const expectedRules = Object.entries(counts.rules).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 	assert.deepEqual(charts.rules.map(([r, v]) => [r, n(v)]), expectedRules);
-	// The findings table lists every finding of the JSON output.
-	assert.equal(await page.locator('#findings tbody tr[data-rule]').count(), json.reduce((k, e) => k + e.messages.length, 0));
+	// The findings table lists every finding of the JSON output: where and which rule.
+	const rows = await page.$$eval('#findings tbody tr[data-rule]', (trs) => trs.map((tr) => `${tr.querySelector('td:nth-child(2)')!.textContent} ${tr.getAttribute('data-rule')}`));
+	const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
+	assert.deepEqual(rows.sort(), json.flatMap((e) => e.messages.map((m) => `${rel(e.filePath)}:${m.line}:${m.column} ${m.ruleId}`)).sort());
 
 	// Freshness: stale bars are exactly the pages content-stale reports, with its days and limit.
-	const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
 	// "… 786 days ago; … every 365 days" (en) or "… ผ่านมา 786 วันแล้ว … ทุก 365 วัน" (th: the examples' config sets locale th).
 	const STALE = /(\d+) days ago; .* every (\d+) days|ผ่านมา (\d+) วันแล้ว .*ทุก (\d+) วัน/;
 	const stale = json.flatMap((e) => e.messages.filter((m) => m.ruleId === 'content-stale' && STALE.test(m.message)).map((m) => {
@@ -231,13 +232,14 @@ describe('--report rendered in Chromium from the npm registry', function () {
 		// Filters and sorting (script on).
 		const visible = () => page.locator('#findings tbody tr[data-rule]:visible').count();
 		const all = json.reduce((k, e) => k + e.messages.length, 0);
+		const counts = jsonCounts(json);
 		assert.equal(await page.isVisible('#filters'), true);
 		await page.selectOption('#filters select[name="rule"]', 'content-stale');
-		assert.equal(await visible(), jsonCounts(json).rules['content-stale']);
+		assert.equal(await visible(), counts.rules['content-stale']);
 		await page.selectOption('#filters select[name="rule"]', '');
 		await page.selectOption('#filters select[name="severity"]', 'warning');
-		assert.equal(await visible(), jsonCounts(json).severity.warning);
-		assert.equal(await page.textContent('#shown'), `${jsonCounts(json).severity.warning} / ${all}`);
+		assert.equal(await visible(), counts.severity.warning);
+		assert.equal(await page.textContent('#shown'), `${counts.severity.warning} / ${all}`);
 		await page.selectOption('#filters select[name="severity"]', '');
 		await page.selectOption('#filters select[name="topic"]', 'knowledge');
 		assert.equal(await visible(), file('knowledge/index.md').messages.length);

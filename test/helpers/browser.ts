@@ -25,6 +25,11 @@ function cacheDir(): string {
 	return path.join(ROOT, 'node_modules/.cache/disclosure-lint-chromium', npmChromiumVersion());
 }
 
+/** A fontconfig that sees only the fonts in `fontDirs` (under the unpacked browser's folder `dir`). */
+function fontconfigXml(dir: string, fontDirs: string[]): string {
+	return `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n${fontDirs.map((d) => `  <dir>${dir}/${d}</dir>\n`).join('')}  <cachedir>${dir}/fontconfig-cache</cachedir>\n</fontconfig>\n`;
+}
+
 /** The files of a (ustar) tar archive: name and content, folders left out. */
 function untar(buf: Buffer): { name: string; data: Buffer }[] {
 	const out: { name: string; data: Buffer }[] = [];
@@ -60,7 +65,7 @@ export function npmChromium(opts: { sarabun?: boolean } = {}): { executablePath:
 		for (const f of untar(zlib.brotliDecompressSync(fs.readFileSync(path.join(bin, 'fonts.tar.br'))))) {
 			if (/\.(ttf|otf)$/i.test(f.name)) fs.writeFileSync(path.join(tmp, 'fonts', path.basename(f.name)), f.data);
 		}
-		fs.writeFileSync(path.join(tmp, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${dir}/fonts</dir>\n  <cachedir>${dir}/fontconfig-cache</cachedir>\n</fontconfig>\n`);
+		fs.writeFileSync(path.join(tmp, 'fonts.conf'), fontconfigXml(dir, ['fonts']));
 		fs.writeFileSync(path.join(tmp, 'complete'), `${npmChromiumVersion()}\n`);
 		fs.rmSync(dir, { recursive: true, force: true });
 		try {
@@ -75,7 +80,7 @@ export function npmChromium(opts: { sarabun?: boolean } = {}): { executablePath:
 	// For pages that bring no font of their own (the VS Code workbench): Sarabun as a system font too
 	// (made by sarabunSystemFont()), so Thai shows in their screenshots on a machine without Thai fonts.
 	const withSarabun = path.join(dir, 'fonts-sarabun.conf');
-	const conf = `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${dir}/fonts</dir>\n  <dir>${dir}/sarabun</dir>\n  <cachedir>${dir}/fontconfig-cache</cachedir>\n</fontconfig>\n`;
+	const conf = fontconfigXml(dir, ['fonts', 'sarabun']);
 	if (!fs.existsSync(withSarabun) || fs.readFileSync(withSarabun, 'utf8') !== conf) {
 		fs.writeFileSync(`${withSarabun}.${process.pid}`, conf);
 		fs.renameSync(`${withSarabun}.${process.pid}`, withSarabun);

@@ -4,8 +4,8 @@ import type { SchemaRegistry } from '../core/schema/registry';
 import type { ResolvedConfig } from '../core/config/types';
 import { BUILTIN_TOPIC_IDS } from '../core/schema/builtin';
 import { formatMessage } from '../core/messages';
-import { RULES, getRule, ruleDocsUrl } from '../core/rules/index';
-import { ENGLISH_MONTHS, THAI_MONTHS } from '../core/thai/dates';
+import { getRule, ruleDocsUrl } from '../core/rules/index';
+import { formatDate, parseIsoDay } from '../core/thai/dates';
 import { VERSION } from '../shared/version';
 import { buildModel, SEVERITIES, type FreshnessEntry, type TopicView } from './report/model';
 import { coverageRing, DUE_SOON_DAYS, freshnessChart, FRESHNESS_CHART_MAX, resetChartIds, ruleChart, severityChart } from './report/charts';
@@ -25,16 +25,20 @@ export interface ReportContext {
 
 /** 27 พฤศจิกายน พ.ศ. 2569 / 27 November 2026. */
 function longDate(iso: string): string {
-	const [y, m, d] = iso.split('-').map(Number);
-	if (!y || !m || !d) return esc(iso);
-	return `<time datetime="${esc(iso)}">${both(`${d} ${THAI_MONTHS[m - 1]} พ.ศ. ${y + 543}`, `${d} ${ENGLISH_MONTHS[m - 1]} ${y}`)}</time>`;
+	const d = parseIsoDay(iso);
+	if (!d) return esc(iso);
+	const written = { eraMarker: false, thaiDigits: false, dayPrefix: false } as const;
+	return `<time datetime="${esc(iso)}">${both(formatDate(d, { ...written, style: 'th-long', era: 'BE', eraMarker: true }), formatDate(d, { ...written, style: 'en', era: 'CE' }))}</time>`;
 }
 
 /** The configuration on the first page: files, required topics, rules set, links, schemas. */
 function configSummary(ctx: ReportContext): string {
 	const c = ctx.config;
 	const rel = (f: string) => esc(path.relative(ctx.cwd, f) || f);
-	const rules = Object.entries(c.rules).map(([id, r]) => `<li><code>${esc(id)}</code>: ${esc(r.level)}${Object.keys(r.options).length ? ` <code>${esc(JSON.stringify(r.options))}</code>` : ''}${getRule(id) && getRule(id)!.defaultSeverity === r.level ? '' : ` <span class="en">(${esc(`default ${getRule(id)?.defaultSeverity ?? '?'}`)})</span>`}</li>`);
+	const rules = Object.entries(c.rules).map(([id, r]) => {
+		const dflt = getRule(id)?.defaultSeverity;
+		return `<li><code>${esc(id)}</code>: ${esc(r.level)}${Object.keys(r.options).length ? ` <code>${esc(JSON.stringify(r.options))}</code>` : ''}${dflt === r.level ? '' : ` <span class="en">(${esc(`default ${dflt ?? '?'}`)})</span>`}</li>`;
+	});
 	const required = c.requiredTopics ?? [...BUILTIN_TOPIC_IDS];
 	const requiredText = !c.requiredTopics ? both(`ครบทั้ง ${required.length} หัวข้อ (ค่าเริ่มต้น)`, `all ${required.length} (default)`) : required.map((id) => `<code>${esc(id)}</code>`).join(', ');
 	const rows: [string, string][] = [
@@ -68,7 +72,7 @@ export function renderReport(reports: FileReport[], ctx: ReportContext): string 
 	const tiles = [
 		`<li id="topics-covered">${both('หัวข้อครบ', 'topics covered')}<strong>${required.filter((t) => t.ok).length}/${required.length}</strong></li>`,
 		`<li id="pages">${both('หน้า', 'pages')}<strong>${num(m.pages.length)}</strong></li>`,
-		...SEVERITIES.map((s) => `<li id="${s === 'error' ? 'errors' : s === 'warning' ? 'warnings' : 'infos'}" class="${s}">${both(SEVERITY_NAMES[s].th, SEVERITY_NAMES[s].en)}<strong>${num(m.bySeverity[s])}</strong></li>`),
+		...SEVERITIES.map((s) => `<li id="${s}s" class="${s}">${both(SEVERITY_NAMES[s].th, SEVERITY_NAMES[s].en)}<strong>${num(m.bySeverity[s])}</strong></li>`),
 		`<li id="stale">${both('หน้าเกินกำหนด', 'stale pages')}<strong>${num(m.freshness.filter((e) => e.stale).length)}</strong></li>`,
 	];
 
@@ -83,7 +87,7 @@ export function renderReport(reports: FileReport[], ctx: ReportContext): string 
 	});
 
 	const ruleRows = m.byRule.map((r) => {
-		const rule = RULES.find((x) => x.id === r.ruleId);
+		const rule = getRule(r.ruleId);
 		return `<tr data-rule="${esc(r.ruleId)}"><th scope="row"><a href="${esc(ruleDocsUrl(r.ruleId))}"><code>${esc(r.ruleId)}</code></a></th><td>${rule ? both(rule.description.th, rule.description.en) : ''}</td>${SEVERITIES.map((s) => `<td class="n">${r[s] ? num(r[s]) : ''}</td>`).join('')}<td class="n">${num(r.total)}</td></tr>`;
 	});
 
@@ -116,16 +120,15 @@ ${t.pages.length ? pageTable(t.pages) : ''}</section>`;
 
 	const topicOf = (r: FileReport) => (r.site ? 'site' : r.topic ?? '-');
 	const findingRows = m.findings.map(({ report: r, finding: f }) => {
-		const file = relFile(r.filePath);
 		const topic = topicOf(r);
-		return `<tr class="sev-${f.severity}" data-topic="${esc(topic)}" data-rule="${esc(f.ruleId)}" data-severity="${f.severity}"><td><code>${esc(topic)}</code></td><td><a class="page" href="${href(r.filePath)}">${esc(file)}</a>:${f.line}:${f.column}</td><td data-sort="${SEVERITIES.indexOf(f.severity)}"><span class="badge ${f.severity}">${esc(f.severity)}</span></td><td><code>${esc(f.ruleId)}</code></td><td>${esc(formatMessage(f, 'th'))}<div class="en" lang="en">${esc(formatMessage(f, 'en'))}</div></td></tr>`;
+		return `<tr class="sev-${f.severity}" data-topic="${esc(topic)}" data-rule="${esc(f.ruleId)}" data-severity="${f.severity}"><td><code>${esc(topic)}</code></td><td>${pageLink(r.filePath)}:${f.line}:${f.column}</td><td data-sort="${SEVERITIES.indexOf(f.severity)}"><span class="badge ${f.severity}">${esc(f.severity)}</span></td><td><code>${esc(f.ruleId)}</code></td><td>${esc(formatMessage(f, 'th'))}<div class="en" lang="en">${esc(formatMessage(f, 'en'))}</div></td></tr>`;
 	});
-	const options = (values: string[], all: string) => `<option value="">${esc(all)}</option>${values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}`;
+	const options = (values: string[]) => `<option value="">${esc(bothText('ทั้งหมด', 'all'))}</option>${values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}`;
 	const topicValues = [...new Set(m.findings.map((x) => topicOf(x.report)))].sort();
 	const filters = `<div id="filters" hidden role="search" aria-label="${esc(bothText('กรองรายการ', 'Filter findings'))}">
-<label>${both('หัวข้อ', 'Topic')}<select name="topic">${options(topicValues, 'ทั้งหมด / all')}</select></label>
-<label>${both('กฎ', 'Rule')}<select name="rule">${options(m.byRule.map((r) => r.ruleId).sort(), 'ทั้งหมด / all')}</select></label>
-<label>${both('ระดับ', 'Severity')}<select name="severity">${options(SEVERITIES.filter((s) => m.bySeverity[s]), 'ทั้งหมด / all')}</select></label>
+<label>${both('หัวข้อ', 'Topic')}<select name="topic">${options(topicValues)}</select></label>
+<label>${both('กฎ', 'Rule')}<select name="rule">${options(m.byRule.map((r) => r.ruleId).sort())}</select></label>
+<label>${both('ระดับ', 'Severity')}<select name="severity">${options(SEVERITIES.filter((s) => m.bySeverity[s]))}</select></label>
 <p>${both('แสดง', 'Showing')} <output id="shown" role="status">${m.findings.length} / ${m.findings.length}</output></p></div>`;
 
 	const freshnessNote = m.freshness.length > FRESHNESS_CHART_MAX

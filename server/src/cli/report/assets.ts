@@ -1,5 +1,15 @@
 import { FONT_FACES, FONT_NOTICE } from './font';
 
+/** One embedded face of Sarabun (server/src/cli/report/font.ts): a weight and a subset (woff2, base64). */
+export interface ReportFontFace {
+	weight: number;
+	subset: string;
+	unicodeRange: string;
+	/** Size of the woff2 in bytes. */
+	bytes: number;
+	base64: string;
+}
+
 /** The embedded Sarabun faces (subset woff2 as data: URLs). */
 export function fontCss(): string {
 	return `/* ${FONT_NOTICE} */\n${FONT_FACES.map((f) => `@font-face{font-family:"Sarabun";font-style:normal;font-weight:${f.weight};font-display:block;unicode-range:${f.unicodeRange};src:url(data:font/woff2;base64,${f.base64}) format("woff2")}`).join('\n')}`;
