@@ -6,7 +6,7 @@ import { diffLines } from 'diff';
 import { Engine } from '../../server/src/core/engine';
 import { fsHost } from '../../server/src/node/fsHost';
 import { RULES } from '../../server/src/core/rules/index';
-import { FIXTURES, FIXTURE_TODAY, markdownFiles } from '../helpers/fixtures';
+import { FIXTURES, FIXTURE_TODAY, engineAt, markdownFiles } from '../helpers/fixtures';
 import { runMain } from '../helpers/cli';
 import { fixText, writeFixed } from '../../server/src/cli/fix';
 import { webLinksHead } from '../helpers/pages';
@@ -163,7 +163,7 @@ describe('--fix', () => {
 	});
 
 	it('loses no byte appended between the check and the write: the file is left as the writer made it', () => {
-		const engine = new Engine(fsHost, { root: tmpDir('dl-fix-root-'), today: FIXTURE_TODAY, locale: 'en' });
+		const engine = engineAt(tmpDir('dl-fix-root-'));
 		for (const linked of [false, true]) {
 			const dir = tmpDir('dl-fix-race-');
 			const file = path.join(dir, 'page.md');

@@ -6,9 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { tmpDir } from '../helpers/tmp';
 import { runMain as cli } from '../helpers/cli';
 import { webLinksHead } from '../helpers/pages';
-import { FIXTURE_TODAY } from '../helpers/fixtures';
-import { Engine } from '../../server/src/core/engine';
-import { fsHost } from '../../server/src/node/fsHost';
+import { engineAt } from '../helpers/fixtures';
 import { lintFromDisk } from '../../server/src/node/readPage';
 
 /** A page with two safe fixes: the Thai topic name becomes the id, กรกฏาคม becomes กรกฎาคม. */
@@ -158,8 +156,7 @@ describe('--fix writes through to the real file', () => {
 		const writer = spawn('sh', ['-c', 'sleep 3; exec 3>"$1"', 'sh', fifo], { stdio: 'ignore' });
 		try {
 			const started = Date.now();
-			const engine = new Engine(fsHost, { root: dir, today: FIXTURE_TODAY, locale: 'en' });
-			const result = lintFromDisk(engine, fifo);
+			const result = lintFromDisk(engineAt(dir), fifo);
 			assert.ok(Date.now() - started < 2000, 'waited on the FIFO');
 			assert.deepEqual(result.findings.map((f) => [f.ruleId, f.messageId, f.args]), [['file-unreadable', 'unreadable', { detail: 'not a regular file (a FIFO)' }]]);
 		} finally {

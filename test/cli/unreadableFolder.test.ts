@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectFiles, type WalkFs } from '../../server/src/node/files';
@@ -8,11 +7,9 @@ import { formatMessage } from '../../server/src/core/messages';
 import { engineAt } from '../helpers/fixtures';
 import { findingsByFile } from '../helpers/lintJson';
 import { PAGE_TWO_FINDINGS } from '../helpers/pages';
-import { runMain, type CliRun } from '../helpers/cli';
+import { runMain, spawnBin, type CliRun } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/disclosure-lint.js');
 /** The unprivileged user the spawned CLI runs as when the tests run as root (root ignores permissions). */
 const NOBODY = 65534;
 
@@ -31,57 +28,39 @@ function fsError(code: string, syscall: string, file: string): NodeJS.ErrnoExcep
 	return Object.assign(new Error(`${code}: permission denied, ${syscall} '${file}'`), { code, syscall, path: file });
 }
 
-/** readdir that fails for one folder as it does for a non-root user on a `chmod 000` folder. */
-function deniedFs(denied: string): WalkFs {
+/** readdir that fails for one folder, by default as it does for a non-root user on a `chmod 000` folder. */
+function failingFs(failed: string, code = 'EACCES'): WalkFs {
 	return {
 		readdirSync(dir) {
-			if (dir === denied) throw fsError('EACCES', 'scandir', dir);
+			if (dir === failed) throw fsError(code, 'scandir', dir);
 			return fs.readdirSync(dir, { withFileTypes: true });
 		},
 	};
-}
-
-/** The built CLI as a child process, as `uid` when given. */
-function spawnCli(args: string[], cwd: string, uid?: number): Promise<CliRun> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [BIN, ...args], {
-			cwd,
-			env: { PATH: process.env.PATH ?? '', DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C' },
-			...(uid !== undefined ? { uid, gid: uid } : {}),
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-		child.stdin.end('');
-	});
 }
 
 describe('an unreadable folder is a finding, not silence', () => {
 	it('collectFiles selects a folder it cannot list, with the error (injected EACCES)', () => {
 		const dir = site();
 		const secret = path.join(dir, 'secret');
-		const sel = collectFiles(['.'], dir, () => [], deniedFs(secret));
+		const sel = collectFiles(['.'], dir, () => [], failingFs(secret));
 		assert.deepEqual(sel.files, [path.join(dir, 'ok.md'), secret]);
 		assert.deepEqual(sel.unreadableFolders, [{ path: secret, error: `EACCES: permission denied, scandir '${secret}'` }]);
 		assert.deepEqual(sel.unmatched, []);
 		// Without the error, the page inside is selected and the folder is not.
-		assert.deepEqual(collectFiles(['.'], dir, () => []).files, [path.join(dir, 'ok.md'), path.join(secret, 'page.md')]);
-		assert.deepEqual(collectFiles(['.'], dir, () => []).unreadableFolders, []);
+		const plain = collectFiles(['.'], dir, () => []);
+		assert.deepEqual([plain.files, plain.unreadableFolders], [[path.join(dir, 'ok.md'), path.join(secret, 'page.md')], []]);
 	});
 
 	it('a named folder that cannot be listed is selected, not "no Markdown files match"', () => {
 		const dir = site();
 		const secret = path.join(dir, 'secret');
-		const sel = collectFiles(['secret'], dir, () => [], deniedFs(secret));
+		const sel = collectFiles(['secret'], dir, () => [], failingFs(secret));
 		assert.deepEqual([sel.files, sel.unmatched], [[secret], []]);
 	});
 
 	it('a folder removed during the walk is no finding', () => {
 		const dir = site();
-		const gone: WalkFs = { readdirSync: (d) => { if (d.endsWith('secret')) throw fsError('ENOENT', 'scandir', d); return fs.readdirSync(d, { withFileTypes: true }); } };
+		const gone = failingFs(path.join(dir, 'secret'), 'ENOENT');
 		assert.deepEqual(collectFiles(['.'], dir, () => [], gone), { files: [path.join(dir, 'ok.md')], ignored: [], unmatched: [], unreadableFolders: [] });
 	});
 
@@ -109,7 +88,7 @@ describe('an unreadable folder is a finding, not silence', () => {
 			let why = '';
 			try {
 				// Root reads a chmod 000 folder anyway: run the CLI as an unprivileged user instead.
-				r = await spawnCli(['--format', 'json', '.'], dir, root ? NOBODY : undefined);
+				r = await spawnBin(['--format', 'json', '.'], dir, { uid: root ? NOBODY : undefined });
 			} catch (err) {
 				why = `cannot start the CLI as uid ${NOBODY}: ${(err as Error).message}`;
 			}

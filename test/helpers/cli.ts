@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import { main, type CliIo } from '../../server/src/cli/main';
 
 /** What a run of the CLI printed. */
@@ -27,4 +29,33 @@ export async function runMain(args: string[], cwd: string, opts: RunOptions = {}
 		...io,
 	});
 	return { code, stdout, stderr };
+}
+
+/** The built binary (bin/disclosure-lint.js). */
+export const BIN = path.resolve(__dirname, '../../bin/disclosure-lint.js');
+
+/** How to run the built binary: standard input, variables added to the minimal environment, and the user to run it as. */
+export interface SpawnOptions {
+	stdin?: string;
+	env?: Record<string, string>;
+	/** Run as this uid (and the same gid). */
+	uid?: number;
+}
+
+/** The built binary as a child process, with today fixed as in {@link runMain}; resolves on exit (no timing involved). */
+export function spawnBin(args: string[], cwd: string, opts: SpawnOptions = {}): Promise<CliRun> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [BIN, ...args], {
+			cwd,
+			env: { PATH: process.env.PATH ?? '', DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C', ...opts.env },
+			...(opts.uid !== undefined && { uid: opts.uid, gid: opts.uid }),
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+		child.stdin.end(opts.stdin ?? '');
+	});
 }

@@ -5,7 +5,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { Engine } from '../core/engine';
 import { applyFixes } from '../core/fix';
 import type { Finding } from '../core/types';
-import { readAll } from '../node/fsHost';
+import { NO_WAIT, readAll } from '../node/fsHost';
 
 /** The most lint-and-fix passes per file (a fix may make another possible, as in ESLint). */
 const MAX_PASSES = 10;
@@ -44,9 +44,6 @@ export function fixText(engine: Engine, file: string, original: string): FileFix
 
 /** Why a fix was not written because the file changed meanwhile. */
 const CHANGED = 'the file changed after it was read';
-
-/** Open flags: never wait on a FIFO, never make a terminal the controlling one. */
-const NO_WAIT = (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
 
 /**
  * Write a fixed page through to the real file, and only if the file is still what was read (a file

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import type { Host } from '../core/types';
 
-/** Open flags that never wait: opening a FIFO for reading with no writer would block forever. */
-const OPEN_READ = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+/** Open flags that never wait (opening a FIFO with no writer would block forever) and never make a terminal the controlling one. */
+export const NO_WAIT = (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+
+const OPEN_READ = fs.constants.O_RDONLY | NO_WAIT;
 
 /** Thrown for a path that is there but is no regular file (a FIFO, socket, device or folder). */
 export class NotRegularFileError extends Error {

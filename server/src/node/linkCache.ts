@@ -86,9 +86,8 @@ export class LinkCache {
 	/** Record verdicts (kept in memory until {@link save}). */
 	set(results: Map<string, Verdict>): void {
 		const at = this.now();
-		for (const [url, v] of results) {
-			this.entries[redactUrl(url)] = { ...v, reason: redactText(v.reason), ...(v.finalUrl !== undefined && { finalUrl: redactUrl(v.finalUrl) }), checkedAt: at };
-		}
+		// The checker's reasons and final URLs are redacted already (ExternalChecker); the keys are the pages' URLs.
+		for (const [url, v] of results) this.entries[redactUrl(url)] = { ...v, checkedAt: at };
 	}
 
 	/** Merge with the file on disk and write it atomically, readable by its owner only. */

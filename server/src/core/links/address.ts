@@ -71,7 +71,7 @@ function kindOfIpv6(g: number[]): AddressKind | undefined {
 	const zeros = (n: number): boolean => g.slice(0, n).every((x) => x === 0);
 	if (g.every((x) => x === 0)) return 'unspecified';
 	if (zeros(7) && g[7] === 1) return 'loopback';
-	if (zeros(5) && g[5] === 0xffff) return kindOfIpv4(v4(g[6], g[7])) ?? undefined; // ::ffff:a.b.c.d
+	if (isMapped(g)) return kindOfIpv4(v4(g[6], g[7])); // ::ffff:a.b.c.d
 	if (zeros(6)) return kindOfIpv4(v4(g[6], g[7])) ?? 'reserved'; // ::a.b.c.d (deprecated)
 	if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return kindOfIpv4(v4(g[6], g[7])); // NAT64
 	if (g[0] === 0x2002) return kindOfIpv4(v4(g[1], g[2])); // 6to4
@@ -82,17 +82,21 @@ function kindOfIpv6(g: number[]): AddressKind | undefined {
 	return undefined;
 }
 
-/** The canonical text of an address, for messages and the metadata list (IPv6 uncompressed). */
+/** Is this an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`)? */
+function isMapped(g: number[]): boolean {
+	return g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
+}
+
+/** The dotted quad of an IPv4-mapped IPv6 address. */
+function mappedText(g: number[]): string {
+	return `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
+}
+
+/** The canonical text of an address, for the metadata list (IPv6 uncompressed, IPv4-mapped as IPv4). */
 function canonical(address: string): string {
 	const g = ipv6Groups(address);
 	if (!g) return address;
-	if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
-	return g.map((x) => x.toString(16)).join(':');
-}
-
-/** Is this an IP address literal (IPv4 dotted quad, or IPv6 with or without brackets)? */
-export function isIpLiteral(host: string): boolean {
-	return ipv4Bytes(host) !== undefined || ipv6Groups(host) !== undefined;
+	return isMapped(g) ? mappedText(g) : g.map((x) => x.toString(16)).join(':');
 }
 
 /**
@@ -122,7 +126,7 @@ export function blockedAddress(address: string, allowPrivate = false): AddressKi
 /** How an address is shown: as given, an IPv4-mapped IPv6 address as its IPv4 address. */
 function shown(address: string): string {
 	const g = ipv6Groups(address);
-	return g && g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff ? canonical(address) : address;
+	return g && isMapped(g) ? mappedText(g) : address;
 }
 
 /** The reason a link to a blocked address gets (its verdict is `unverified`); English, Thai in `localizedReason`. */

@@ -27,8 +27,11 @@ export class SchemaRegistryCache {
 		const regular = files.filter((f) => this.host.fileExists(f));
 		const sources: SchemaSource[] = [...BUILTIN_SCHEMAS, ...regular.map((f) => ({ file: f, text: this.host.readFile(f) ?? '', builtin: false }))];
 		const registry = new SchemaRegistry(COMMON_SCHEMA, META_SCHEMA, sources);
-		for (const f of files) {
-			if (!regular.includes(f)) registry.problems.push(fileProblem(f, { th: `ไม่ใช่ไฟล์ปกติ จึงไม่ได้อ่าน: ${f} (ไฟล์สคีมาต้องเป็นไฟล์ปกติ)`, en: `Not a regular file, so not read: ${f} (a schema file must be a regular file)` }));
+		if (regular.length < files.length) {
+			const readable = new Set(regular);
+			for (const f of files) {
+				if (!readable.has(f)) registry.problems.push(fileProblem(f, { th: `ไม่ใช่ไฟล์ปกติ จึงไม่ได้อ่าน: ${f} (ไฟล์สคีมาต้องเป็นไฟล์ปกติ)`, en: `Not a regular file, so not read: ${f} (a schema file must be a regular file)` }));
+			}
 		}
 		for (const d of dirs) {
 			if (!files.some((f) => path.dirname(f) === d) && this.host.readDir(d) === undefined) {
