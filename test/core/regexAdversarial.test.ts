@@ -4,8 +4,8 @@ import configSchema from '../../schemas/disclosure-lint.config.schema.json';
 import { findDates, parseDate } from '../../server/src/core/thai/dates';
 import { parseDuration } from '../../server/src/core/thai/durations';
 import { findEmails, findPhones, isValidEmail, isValidThaiPhone } from '../../server/src/core/thai/phones';
-import { findNationalIds, fromFullWidth } from '../../server/src/core/thai/nationalId';
-import { normalizeThai } from '../../server/src/core/thai/normalize';
+import { findNationalIds } from '../../server/src/core/thai/nationalId';
+import { fromFullWidth, normalizeThai } from '../../server/src/core/thai/normalize';
 import { parseThaiNumber } from '../../server/src/core/thai/numbers';
 import { SOURCE_LABEL } from '../../server/src/core/body/items';
 import { BLANK_VALUE, EXPLICIT_NONE, headingKey } from '../../server/src/core/body/text';
@@ -99,7 +99,7 @@ const SUBJECTS: [string, (s: string) => unknown][] = [
 	['thai/phones isValidEmail', isValidEmail],
 	['thai/phones isValidThaiPhone', isValidThaiPhone],
 	['thai/nationalId findNationalIds', findNationalIds],
-	['thai/nationalId fromFullWidth', fromFullWidth],
+	['thai/normalize fromFullWidth', fromFullWidth],
 	['thai/normalize normalizeThai', normalizeThai],
 	['thai/numbers parseThaiNumber', parseThaiNumber],
 	['body/items SOURCE_LABEL', (s) => SOURCE_LABEL.test(s)],

@@ -105,9 +105,8 @@ describe('parse/frontMatter', () => {
 		for (const [name, yaml] of deepCases) {
 			it(`${name}: "nested too deeply" within 2 s, not "Maximum call stack size exceeded"`, () => {
 				const fm = within(2000, () => readFrontMatter(`---\ntopic: news\n${yaml}\n---\n\n# ข่าว\n`))!;
-				assert.equal(fm.problems.length, 1);
+				assert.deepEqual(fm.problems.map((x) => x.code), ['TOO_DEEP']);
 				const [p] = fm.problems;
-				assert.equal(p.code, 'TOO_DEEP');
 				assert.match(p.message, /nested too deeply/);
 				assert.doesNotMatch(p.message, /call stack/i);
 				assert.equal(fm.value, undefined);

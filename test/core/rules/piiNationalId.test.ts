@@ -61,7 +61,7 @@ describe('rules/pii-national-id', () => {
 			assert.match(formatMessage(f, 'th'), /ในพารามิเตอร์ของลิงก์/);
 		});
 		it('a bare URL in prose is reported once, not once for the text and once for the link', () => {
-			assert.equal(ids('https://forms.example.go.th/s?cid=1509900123453\n').length, 1);
+			assert.deepEqual(ids('https://forms.example.go.th/s?cid=1509900123453\n'), [['inUrl', '1509900123453']]);
 		});
 	});
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { findNationalIds, fromFullWidth, nationalIdValid } from '../../../server/src/core/thai/nationalId';
+import { findNationalIds, nationalIdValid } from '../../../server/src/core/thai/nationalId';
+import { fromFullWidth } from '../../../server/src/core/thai/normalize';
 
 describe('thai/nationalId (DOMAIN §4.8)', () => {
 	describe('nationalIdValid: checksum test vectors', () => {

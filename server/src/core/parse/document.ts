@@ -3,7 +3,7 @@ import { LineIndex } from './lineIndex';
 import { stripBom } from './decode';
 import { parseMarkdown } from './markdown';
 import type { ParseCache } from './incremental';
-import { crToLf, frontMatterBounds, readFrontMatter, type FrontMatter } from './frontMatter';
+import { crToLf, frontMatterBounds, readFrontMatter, type FrontMatter, type FrontMatterBounds } from './frontMatter';
 import { checkBudget, DEFAULT_BUDGET, type PageBudget, type PageLimit } from './limits';
 
 /** A page ready for the rules: text without BOM, line index, front matter and mdast. */
@@ -35,8 +35,10 @@ export function parseDocument(path: string, rawText: string, cache?: ParseCache,
 	const bom = text !== rawText;
 	const lines = new LineIndex(text);
 	// The limits count lines by LF; a lone CR ends a line too (same length, same offsets).
-	let limit = checkBudget(crToLf(text), budget);
-	const frontMatter = limit?.kind === 'count' && limit.frontMatter ? unreadFrontMatter(text) : readFrontMatter(text);
+	// The front matter's bounds are the same in both texts (a multiline `$` matches before a lone CR too).
+	const bounds = frontMatterBounds(text);
+	let limit = checkBudget(crToLf(text), budget, bounds);
+	const frontMatter = limit?.kind === 'count' && limit.frontMatter ? unreadFrontMatter(text, bounds!) : readFrontMatter(text, bounds);
 	let tree: Root = { type: 'root', children: [] };
 	if (!limit) {
 		try {
@@ -55,8 +57,7 @@ export function parseDocument(path: string, rawText: string, cache?: ParseCache,
  * A front matter over its budget, not parsed: its extent, no value, and one `PAGE_LIMIT` problem so
  * that no rule reads it as empty (frontmatter-syntax leaves that problem to page-limits).
  */
-function unreadFrontMatter(text: string): FrontMatter {
-	const b = frontMatterBounds(text)!;
+function unreadFrontMatter(text: string, b: FrontMatterBounds): FrontMatter {
 	const contentEnd = b.contentEnd ?? text.length;
 	return {
 		start: 0, end: b.end ?? text.length, contentStart: b.contentStart, contentEnd, closed: b.end !== undefined,

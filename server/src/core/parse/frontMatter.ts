@@ -40,12 +40,19 @@ export const MAX_YAML_DEPTH = 64;
 const OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const CLOSE = /^---[ \t]*$/gm;
 
+/** Where a front-matter block's content starts, and (when it is closed) where it and the block end. */
+export interface FrontMatterBounds {
+	contentStart: number;
+	contentEnd?: number;
+	end?: number;
+}
+
 /**
  * The delimiters of the front-matter block at the very top of `text` (BOM removed), without parsing
  * it: undefined when there is none; `contentEnd` and `end` are undefined when it is not closed. The
  * first `---` line at column 0 closes the block (`---` is a document marker in YAML anyway).
  */
-export function frontMatterBounds(text: string): { contentStart: number; contentEnd?: number; end?: number } | undefined {
+export function frontMatterBounds(text: string): FrontMatterBounds | undefined {
 	const open = OPEN.exec(text);
 	if (!open) return undefined;
 	const contentStart = open[0].length;
@@ -55,11 +62,10 @@ export function frontMatterBounds(text: string): { contentStart: number; content
 }
 
 /**
- * Find and parse the front matter at the very top of `text` (BOM already removed).
- * YAML 1.2 core schema, so an unquoted `2567-10-01` stays text.
+ * Find and parse the front matter at the very top of `text` (BOM already removed), within `bounds`
+ * when the caller has them already. YAML 1.2 core schema, so an unquoted `2567-10-01` stays text.
  */
-export function readFrontMatter(text: string): FrontMatter | undefined {
-	const bounds = frontMatterBounds(text);
+export function readFrontMatter(text: string, bounds = frontMatterBounds(text)): FrontMatter | undefined {
 	if (!bounds) return undefined;
 	const { contentStart, contentEnd, end } = bounds;
 	if (contentEnd === undefined || end === undefined) {

@@ -158,13 +158,13 @@ export function checkLimits(text: string, maxChars = DEFAULT_MAX_CHARS, maxDepth
 }
 
 /**
- * Every limit of `budget`, in one pass over `text` (BOM removed, lone CRs turned into LFs): the page
- * size, then the front matter's keys and size, then the body's nesting and counts. Returns the first
- * limit exceeded, at the line where the count tipped over, or undefined.
+ * Every limit of `budget` on `text` (BOM removed, lone CRs turned into LFs; `bounds`: its front
+ * matter's, when the caller has them): the page size, then the front matter's keys and size, then
+ * the body's nesting ({@link checkLimits}) and counts (one more pass). Returns the first limit
+ * exceeded, at the line where the count tipped over, or undefined.
  */
-export function checkBudget(text: string, budget: PageBudget = DEFAULT_BUDGET): PageLimit | undefined {
+export function checkBudget(text: string, budget: PageBudget = DEFAULT_BUDGET, bounds = frontMatterBounds(text)): PageLimit | undefined {
 	if (text.length > budget.maxChars) return { kind: 'size', chars: text.length, maxChars: budget.maxChars };
-	const bounds = frontMatterBounds(text);
 	let bodyStart = 0;
 	// An unclosed front matter is not read as YAML: the whole page is body then.
 	if (bounds?.contentEnd !== undefined && bounds.end !== undefined) {

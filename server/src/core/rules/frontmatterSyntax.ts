@@ -1,6 +1,15 @@
 import type { Rule } from './types';
 import { MAX_YAML_DEPTH } from '../parse/frontMatter';
 
+/** The message of a YAML problem's code; any other code is a plain `syntax` error. */
+const MESSAGE_OF_CODE: Record<string, string | undefined> = {
+	NOT_CLOSED: 'notClosed',
+	DUPLICATE_KEY: 'duplicate',
+	ALIAS_LIMIT: 'aliases',
+	TAB_AS_INDENT: 'tabs',
+	TOO_DEEP: 'tooDeep',
+};
+
 /** YAML that does not parse, at the YAML error's position. */
 export const frontmatterSyntax: Rule = {
 	id: 'frontmatter-syntax',
@@ -25,12 +34,7 @@ export const frontmatterSyntax: Rule = {
 		if (!fm) return;
 		for (const p of fm.problems) {
 			if (p.code === 'PAGE_LIMIT') continue; // a front matter over the page budget, not parsed: page-limits says it
-			const messageId = p.code === 'NOT_CLOSED' ? 'notClosed'
-				: p.code === 'DUPLICATE_KEY' ? 'duplicate'
-					: p.code === 'ALIAS_LIMIT' ? 'aliases'
-						: p.code === 'TAB_AS_INDENT' ? 'tabs'
-							: p.code === 'TOO_DEEP' ? 'tooDeep'
-								: 'syntax';
+			const messageId = MESSAGE_OF_CODE[p.code] ?? 'syntax';
 			report({ messageId, args: messageId === 'tooDeep' ? { max: MAX_YAML_DEPTH } : { detail: p.message }, start: p.start, end: p.end });
 		}
 	},

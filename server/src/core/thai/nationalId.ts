@@ -2,7 +2,7 @@
  * Thai national ID numbers (เลขประจำตัวประชาชน, docs/domain.md#national-id-numbers).
  */
 
-import { normalizeThai, toArabicDigits } from './normalize';
+import { fromFullWidth, normalizeThai, toArabicDigits } from './normalize';
 
 /** A candidate national ID found in text. */
 export interface NationalIdMatch {
@@ -16,18 +16,6 @@ export interface NationalIdMatch {
 	digits: string;
 	/** Whether the check digit is right. */
 	checksumValid: boolean;
-}
-
-/** Full-width digits ０–９ (U+FF10–U+FF19) and the full-width hyphen (U+FF0D), as East Asian input methods type them. */
-const FULL_WIDTH_G = /[\uFF10-\uFF19\uFF0D]/gu;
-const HAS_FULL_WIDTH = /[\uFF10-\uFF19\uFF0D]/u;
-
-/**
- * Full-width digits as ASCII 0–9 and the full-width hyphen as "-"; every other character is kept.
- * Same length (each is one UTF-16 unit), so offsets do not move.
- */
-export function fromFullWidth(s: string): string {
-	return s.replace(FULL_WIDTH_G, (c) => (c === '\uFF0D' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30)));
 }
 
 /**
@@ -63,7 +51,7 @@ export function nationalIdValid(s: string): boolean {
  */
 export function findNationalIds(text: string): NationalIdMatch[] {
 	// Full-width forms map one to one, so the normalisation's offsets still point into `text`.
-	const norm = normalizeThai(HAS_FULL_WIDTH.test(text) ? fromFullWidth(text) : text);
+	const norm = normalizeThai(fromFullWidth(text));
 	const t = norm.text;
 	const out: NationalIdMatch[] = [];
 	NATIONAL_ID_G.lastIndex = 0;

@@ -45,6 +45,17 @@ export function toArabicDigits(s: string): string {
 	return s.replace(THAI_DIGIT_G, (c) => String.fromCharCode(c.charCodeAt(0) - THAI_ZERO + 0x30));
 }
 
+/** Full-width digits ０–９ (U+FF10–U+FF19) and the full-width hyphen (U+FF0D), as East Asian input methods type them. */
+const FULL_WIDTH_G = /[\uFF10-\uFF19\uFF0D]/gu;
+
+/**
+ * Convert full-width digits to ASCII 0–9 and the full-width hyphen to "-"; every other character
+ * is kept. Same length (each is one UTF-16 unit), so offsets do not move.
+ */
+export function fromFullWidth(s: string): string {
+	return s.replace(FULL_WIDTH_G, (c) => (c === '\uFF0D' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30)));
+}
+
 /** Convert ASCII digits 0–9 to Thai digits ๐–๙; every other character is kept. Same length. */
 export function toThaiDigits(s: string): string {
 	return s.replace(ASCII_DIGIT_G, (c) => String.fromCharCode(c.charCodeAt(0) - 0x30 + THAI_ZERO));
