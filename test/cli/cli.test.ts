@@ -1,16 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
 import { VERSION } from '../../server/src/shared/version';
-import { runMain, type CliRun } from '../helpers/cli';
+import { runMain, spawnBin, type CliRun } from '../helpers/cli';
 import { findingsByFile, parseLintJson } from '../helpers/lintJson';
 import { PAGE_TWO_FINDINGS } from '../helpers/pages';
 
 const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/disclosure-lint.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 
 type Runner = (args: string[], opts?: { cwd?: string; stdin?: string; env?: Record<string, string> }) => Promise<CliRun>;
@@ -18,20 +16,8 @@ type Runner = (args: string[], opts?: { cwd?: string; stdin?: string; env?: Reco
 /** main() in this process, with captured streams. */
 const inProcess: Runner = (args, opts = {}) => runMain(args, opts.cwd ?? ROOT, { stdin: opts.stdin, env: opts.env });
 
-/** The built binary as a child process; resolves on exit (no timing involved). */
-const spawned: Runner = (args, opts = {}) => new Promise((resolve, reject) => {
-	const child = spawn(process.execPath, [BIN, ...args], {
-		cwd: opts.cwd ?? ROOT,
-		env: { PATH: process.env.PATH ?? '', DISCLOSURE_LINT_TODAY: '2026-11-27', LANG: 'C', ...opts.env },
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (d) => (stdout += d));
-	child.stderr.on('data', (d) => (stderr += d));
-	child.on('error', reject);
-	child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-	child.stdin.end(opts.stdin ?? '');
-});
+/** The built binary as a child process (the shared harness). */
+const spawned: Runner = (args, opts = {}) => spawnBin(args, opts.cwd ?? ROOT, opts);
 
 function tmpdir(): string {
 	return tmpDir('dl-cli-');
