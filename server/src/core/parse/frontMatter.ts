@@ -83,7 +83,8 @@ export function readFrontMatter(text: string, bounds = frontMatterBounds(text)):
 		return { start: 0, end, contentStart, contentEnd, closed: true, yaml, value: undefined, problems: [problem] };
 	}
 	let opening: number | undefined | null = null; // computed once: it walks the whole CST
-	const problems: YamlProblem[] = yaml.errors.map((e) => {
+	const seen = new Set<string>();
+	const problems: YamlProblem[] = yaml.errors.map((e): YamlProblem => {
 		// An unclosed quote or bracket is reported by the parser where it gave up (often the closing
 		// ---); the user must act where it opens, as yaml-language-server shows it.
 		const opened = /quote|flow (?:sequence|mapping|collection)|end with a [\]}]/i.test(e.message) ? (opening === null ? (opening = unclosedOpening(source)) : opening) : undefined;
@@ -95,6 +96,10 @@ export function readFrontMatter(text: string, bounds = frontMatterBounds(text)):
 			end: contentStart + (opened !== undefined ? (lineEnd < 0 ? source.length : lineEnd) : Math.max(e.pos[1], e.pos[0] + 1)),
 			code: e.code,
 		};
+	}).filter((p) => {
+		// Errors moved to the same opening (every later line inside one unclosed quote) are one problem.
+		const key = `${p.start}:${p.message}`;
+		return !seen.has(key) && Boolean(seen.add(key));
 	});
 	if (aliasError) problems.push({ message: aliasError, start: contentStart, end: contentEnd, code: 'ALIAS_LIMIT' });
 	return { start: 0, end, contentStart, contentEnd, closed: true, yaml, value, problems };
