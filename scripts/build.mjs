@@ -2,6 +2,14 @@
 // unified v11 and friends are ESM-only; esbuild turns them into one CommonJS file per entry.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeValidators } from './gen-validators.mjs';
+
+// The bundled schemas' validators, compiled now rather than on every run (src/core/schema/precompiled.ts):
+// one file each in dist/validators/, loaded when a run first needs it.
+const validators = [...writeValidators()].map(([name, file]) => ({ in: file, out: `validators/${name}` }));
+// Libraries few runs need, each its own file in dist/vendor/ (src/core/vendor.ts).
+const vendor = ['ajv', 're2js', 'undici'].map((name) => ({ in: path.join('scripts/vendor', `${name}.js`), out: `vendor/${name}` }));
 
 const watch = process.argv.includes('--watch');
 const entries = [
@@ -13,7 +21,7 @@ const entries = [
 ].filter((e) => fs.existsSync(e.in));
 
 const options = {
-	entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
+	entryPoints: [...entries, ...validators, ...vendor].map((e) => ({ in: e.in, out: e.out })),
 	outdir: 'dist',
 	bundle: true,
 	platform: 'node',
@@ -23,6 +31,7 @@ const options = {
 	minify: true,
 	keepNames: true,
 	external: ['vscode'],
+	define: { DISCLOSURE_LINT_BUNDLE: 'true' },
 	logLevel: 'warning',
 	legalComments: 'none',
 };

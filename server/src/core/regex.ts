@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { loadRe2js } from './vendor';
 import type { LocalizedText } from './types';
 
 /**
@@ -234,6 +235,8 @@ function compileUncached(pattern: string, flags: string): CompiledPattern {
 		if (err instanceof Unsupported) return { ok: false, reason: reasonText(pattern, err.reason) };
 		throw err;
 	}
+	// Loaded on the first user pattern: most runs have none, and re2js costs start-up time.
+	const { RE2JS } = loadRe2js();
 	let mask = RE2JS.LOOKBEHINDS;
 	if (flags.includes('i')) mask |= RE2JS.CASE_INSENSITIVE;
 	if (flags.includes('m')) mask |= RE2JS.MULTILINE;

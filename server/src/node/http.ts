@@ -1,6 +1,7 @@
 import * as dns from 'node:dns';
 import * as net from 'node:net';
-import { Agent, buildConnector, request } from 'undici';
+import type { buildConnector } from 'undici';
+import { loadUndici } from '../core/vendor';
 import { blockedAddress, blockedReason, type AddressKind } from '../core/links/address';
 import { NetworkError, type HttpAnswer, type Requester } from '../core/links/external';
 
@@ -63,7 +64,7 @@ function checkedConnector(connectTimeoutMs: number, check: AddressCheck): buildC
 			if (kind) return callback(new BlockedAddressError(kind, host), null);
 		}
 		let connector = byPort.get(port);
-		if (!connector) byPort.set(port, (connector = buildConnector({ timeout: connectTimeoutMs, lookup: checkedLookup((a) => check(a, port)) })));
+		if (!connector) byPort.set(port, (connector = loadUndici().buildConnector({ timeout: connectTimeoutMs, lookup: checkedLookup((a) => check(a, port)) })));
 		return connector(opts, callback);
 	};
 }
@@ -75,6 +76,7 @@ function checkedConnector(connectTimeoutMs: number, check: AddressCheck): buildC
  */
 export function undiciRequester(perHostConnections: number, connectTimeoutMs = 10_000, access: AddressAccess = {}): { request: Requester; close(): Promise<void> } {
 	const check: AddressCheck = access.check ?? ((address) => blockedAddress(address, access.allowPrivate));
+	const { Agent, request } = loadUndici();
 	const agent = new Agent({ connections: perHostConnections, keepAliveTimeout: 4_000, connect: checkedConnector(connectTimeoutMs, check) });
 	return {
 		async request(url, method, timeoutMs): Promise<HttpAnswer> {

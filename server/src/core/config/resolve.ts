@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Host, FileProblem, LocalizedText } from '../types';
 import { createAjv } from '../schema/ajv';
+import { precompiledValidator } from '../schema/precompiled';
 import { compileUserPattern } from '../regex';
 import { ajvProblems, fileProblem, problemAt, readDataFile } from '../dataFile';
 import { locateIn } from '../parse/frontMatter';
@@ -31,7 +32,7 @@ export function loadConfigFile(host: Host, file: string, root?: string): LoadedC
 	const parsed = readDataFile(file, text);
 	if (parsed.problems.length) return { file, dir, data: {}, problems: parsed.problems };
 	const value = parsed.value ?? {};
-	validateConfig ??= createAjv().compile(configSchema);
+	validateConfig ??= precompiledValidator('config') ?? createAjv().compile(configSchema);
 	if (!validateConfig(value)) return { file, dir, data: {}, problems: ajvProblems(parsed, validateConfig.errors ?? []) };
 	const data = value as ConfigData;
 	const problems: FileProblem[] = [];

@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { createAjv, DATE_FORMAT } from './ajv';
+import { precompiledValidator } from './precompiled';
 import type { XDisclosure } from './xDisclosure';
 import type { FileProblem, LocalizedText } from '../types';
 import { ajvProblems, fileProblem, problemAt, readDataFile, type DataFile } from '../dataFile';
@@ -60,18 +61,17 @@ export class SchemaRegistry {
 	readonly problems: FileProblem[] = [];
 	private readonly topics = new Map<string, TopicSchema>();
 	private readonly names = new Map<string, { id: string; by: 'id' | 'name' | 'alias' }>();
-	private readonly ajv: Ajv;
+	/** Created on first need: a workspace schema to check or compile (the bundled ones are precompiled). */
+	private ajvInstance: Ajv | undefined;
 	/** Whether ajv is compiling a workspace schema (its patterns then run on the linear-time engine). */
 	private compilingUserSchema = false;
 	/** The common schema every topic schema builds on. */
 	readonly common: Record<string, unknown>;
 
 	constructor(common: Record<string, unknown>, meta: Record<string, unknown>, sources: SchemaSource[]) {
-		this.ajv = createAjv(() => this.compilingUserSchema);
 		this.common = common;
-		this.ajv.addSchema(common);
-		const checkMeta = this.ajv.compile(meta);
-		for (const src of sources) this.add(src, checkMeta);
+		let checkMeta: ValidateFunction | undefined;
+		for (const src of sources) this.add(src, () => (checkMeta ??= precompiledValidator('meta') ?? this.ajv.compile(meta)));
 		for (const t of this.topics.values()) {
 			this.names.set(normalizeName(t.id), { id: t.id, by: 'id' });
 		}
@@ -98,7 +98,16 @@ export class SchemaRegistry {
 		return topic && hit ? { topic, by: hit.by } : undefined;
 	}
 
-	private add(src: SchemaSource, checkMeta: ValidateFunction): void {
+	/** The ajv instance that checks and compiles workspace schemas, with the common schema added. */
+	private get ajv(): Ajv {
+		if (!this.ajvInstance) {
+			this.ajvInstance = createAjv(() => this.compilingUserSchema);
+			this.ajvInstance.addSchema(this.common);
+		}
+		return this.ajvInstance;
+	}
+
+	private add(src: SchemaSource, metaValidator: () => ValidateFunction): void {
 		let data: DataFile | undefined;
 		let json = src.json;
 		if (json === undefined) {
@@ -109,7 +118,10 @@ export class SchemaRegistry {
 			}
 			json = data.value;
 		}
-		if (!checkMeta(json)) {
+		// The bundled schemas pass the meta-schema: scripts/gen-validators.mjs refuses to build otherwise,
+		// and test/core/precompiled.test.ts checks it; only a workspace schema is checked at run time.
+		const checkMeta = src.builtin ? undefined : metaValidator();
+		if (checkMeta && !checkMeta(json)) {
 			if (data) this.problems.push(...ajvProblems(data, checkMeta.errors ?? []));
 			else this.problems.push(fileProblem(src.file, { th: `สคีมาไม่ถูกต้อง: ${this.ajv.errorsText(checkMeta.errors)}`, en: `Invalid schema: ${this.ajv.errorsText(checkMeta.errors)}` }));
 			return;
@@ -131,22 +143,27 @@ export class SchemaRegistry {
 				return;
 			}
 		}
-		let compiled: ValidateFunction | FileProblem | undefined;
-		const ajv = this.ajv;
+		// A bundled schema's validator was compiled at build time (precompiled.ts).
+		let compiled: ValidateFunction | FileProblem | undefined = src.builtin ? precompiledValidator(x.id) : undefined;
 		const file = src.file;
 		const registry = this;
+		let keys: Map<string, KeyInfo> | undefined;
 		const topic: TopicSchema = {
 			id: x.id,
 			file,
 			builtin: src.builtin,
 			json: obj,
 			x,
-			keys: collectKeys(obj, this.common),
+			// Listed on first use: a run reads the keys of the topics its pages have, not of all ten.
+			get keys() {
+				keys ??= collectKeys(obj, registry.common);
+				return keys;
+			},
 			validator() {
 				if (!compiled) {
 					registry.compilingUserSchema = !src.builtin;
 					try {
-						compiled = ajv.compile(obj);
+						compiled = registry.ajv.compile(obj);
 					} catch (err) {
 						const msg = (err as Error).message;
 						compiled = fileProblem(file, { th: `คอมไพล์สคีมาไม่ได้: ${msg}`, en: `The schema does not compile: ${msg}` });
