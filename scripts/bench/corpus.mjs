@@ -13,7 +13,7 @@ import GithubSlugger from 'github-slugger';
 import * as V from './vocab.mjs';
 
 /** Bump when the output changes in a way the stamp cannot see (the bench also hashes the sources). */
-export const CORPUS_VERSION = 1;
+export const CORPUS_VERSION = 2;
 /** The date the corpus is written "as of": the bench runs disclosure-lint with --today set to it. */
 export const CORPUS_TODAY = '2026-11-27';
 export const SCHEMA_PATH = fileURLToPath(new URL('./frontmatter.schema.json', import.meta.url));
@@ -22,6 +22,10 @@ const TODAY_MS = Date.parse(`${CORPUS_TODAY}T00:00:00Z`);
 const DAY_MS = 86400000;
 const MIN_BODY = 2048;
 const MAX_BODY = 12288;
+/** One page in fifty is a long one (a full manual): 20–24 KB of body, the size of the bench's one-page row. */
+const LONG_EVERY = 50;
+const LONG_MIN_BODY = 20480;
+const LONG_MAX_BODY = 24576;
 
 // ---------------------------------------------------------------------------------------------
 // PRNG
@@ -980,16 +984,18 @@ function renderPage(p, plan, seed) {
   all.push(footer);
 
   const fmText = emitYaml(rng, fm);
-  const target = MIN_BODY + Math.floor(Math.pow(rng.float(), 1.6) * (MAX_BODY - MIN_BODY));
+  const long = p.i % LONG_EVERY === LONG_EVERY - 1;
+  const [minBody, maxBody] = long ? [LONG_MIN_BODY, LONG_MAX_BODY] : [MIN_BODY, MAX_BODY];
+  const target = minBody + Math.floor(Math.pow(rng.float(), 1.6) * (maxBody - minBody));
   for (const s of all) s.size = Buffer.byteLength(renderSection(s)) + 2;
   let size = all.reduce((n, s) => n + s.size, 0);
   const growable = all.filter((s) => s.grow);
-  for (let k = 0; k < 400 && size < target && growable.length; k++) {
+  for (let k = 0; k < 1200 && size < target && growable.length; k++) {
     const s = rng.pick(growable);
     const before = structuredClone(s.blocks);
     s.grow(s);
     const nsize = Buffer.byteLength(renderSection(s)) + 2;
-    if (size + nsize - s.size > MAX_BODY) { s.blocks = before; break; }
+    if (size + nsize - s.size > maxBody) { s.blocks = before; break; }
     size += nsize - s.size;
     s.size = nsize;
   }
@@ -1004,7 +1010,7 @@ function renderPage(p, plan, seed) {
   }
   // The contents list repeats every H2 (and its slug): keep it only where the page stays in budget.
   const tocBytes = Buffer.byteLength(renderBlock(TOC(), tocItems));
-  if (size + tocBytes > MAX_BODY) intro.blocks = intro.blocks.filter((b) => b.t !== 'toc');
+  if (size + tocBytes > maxBody) intro.blocks = intro.blocks.filter((b) => b.t !== 'toc');
   const body = all.map((s) => s.blocks.map((b) => renderBlock(b, tocItems)).join('\n\n')).join('\n\n');
   let text = `---\n${fmText}\n---\n\n${body}\n`;
   if (p.crlf) text = text.replace(/\n/g, '\r\n');
