@@ -10,7 +10,7 @@ import { ParseCache } from './parse/incremental';
 import type { CalendarDate } from './thai/dates';
 import { AnchorCache, anchorsOf } from './links/anchors';
 import type { Verdict } from './links/verdict';
-import type { LinkContext } from './rules/types';
+import { undecodableReport, unreadableReport, type LinkContext, type RuleReport } from './rules/index';
 import { VERSION } from '../shared/version';
 
 /** A host that notes every path a lint looks at (files, folders, existence). */
@@ -146,19 +146,19 @@ export class Engine {
 	lintBytes(file: string, bytes: Uint8Array): PageResult {
 		const decoded = decodePage(bytes);
 		if (decoded.ok) return this.lintText(file, decoded.text);
-		return this.unreadable(file, decoded.messageId, { offset: decoded.byteOffset, line: decoded.line }, decoded.line);
+		return this.unreadable(file, undecodableReport(decoded), decoded.line);
 	}
 
 	/** A file that could not be read at all (the caller's error message as detail). */
 	lintUnreadable(file: string, detail: string): PageResult {
-		return this.unreadable(file, 'unreadable', { detail }, 1);
+		return this.unreadable(file, unreadableReport(detail), 1);
 	}
 
-	/** One `file-unreadable` finding on `line`, unless the rule is off. */
-	private unreadable(file: string, messageId: string, args: Finding['args'], line: number): PageResult {
+	/** One `file-unreadable` finding (`rules/fileUnreadable.ts`) on `line` of the unread file, unless the rule is off. */
+	private unreadable(file: string, report: RuleReport, line: number): PageResult {
 		const doc = parseDocument(file, '');
 		const level = engineRuleLevel('file-unreadable', this.configFor(file));
-		const findings: Finding[] = level ? [{ ...toFinding(doc, 'file-unreadable', { messageId, args, start: 0, end: 0 }, level), line, endLine: line }] : [];
+		const findings: Finding[] = level ? [{ ...toFinding(doc, 'file-unreadable', report, level), line, endLine: line }] : [];
 		return { path: file, findings, document: doc };
 	}
 }

@@ -4,15 +4,16 @@ import { walk } from './parse/walk';
 import type { TopicSchema } from './schema/registry';
 import { isPresent, resolveKeyPath } from './schema/paths';
 import { compareDates, findDates, fiscalYearOf, parseDate, type CalendarDate, type DateMatch } from './thai/dates';
-import type { DurationOptions } from './thai/durations';
+import { parseDuration, type DurationOptions } from './thai/durations';
 import { effectiveDisclosure, matchesWhen, type EffectiveDisclosure } from './body/effective';
 import { headingMatcher, matchSections, type PageAnchor, type SectionIndex } from './body/sections';
-import type { PageKind, SectionSpec, XDisclosure } from './schema/xDisclosure';
+import type { Freshness, PageKind, SectionSpec, XDisclosure } from './schema/xDisclosure';
 import { readProcedure, type Procedure } from './body/steps';
-import { bodyLinks, type BodyLink } from './body/links';
+import { bodyLinks, isRelative, type BodyLink } from './body/links';
 import { attributionItems, containsLink, SOURCE_LABEL, type Item } from './body/items';
 import { nodeText } from './body/text';
 import { normalizeThai } from './thai/normalize';
+import { compileUserPattern } from './regex';
 import type { Heading, List, Node, Table } from 'mdast';
 
 /** A date stated for the whole page, and where (docs/page-model.md). */
@@ -57,6 +58,29 @@ export interface FrontMatterDate {
 
 /** A date found in the body's prose, with document offsets. */
 export interface BodyDate extends DateMatch {}
+
+/** A URL written in the page (a body link or a front-matter value), with its range. */
+export interface PageUrl {
+	url: string;
+	start: number;
+	end: number;
+}
+
+/**
+ * content-stale's options (docs/rules/content-stale.md), which also decide the allowed age the
+ * compliance report shows: a value for every topic, or one per topic id.
+ */
+export type FreshnessOptions = {
+	maxAgeDays?: number | null | Record<string, number | null>;
+	fiscalYear?: Freshness['fiscalYear'] | Record<string, Freshness['fiscalYear']>;
+};
+
+/** The legal deadline the front matter gives (the topic's `deadlineKey`), as written and as read. */
+export interface LegalDeadline {
+	key: string;
+	raw: string;
+	value: ReturnType<typeof parseDuration>;
+}
 
 /**
  * Data several rules need, computed lazily once per page: the rules stay independent
@@ -237,6 +261,69 @@ export class Facts {
 		const spec = this.disclosure()?.steps;
 		if (!spec) return undefined;
 		return (this.procedureCache ??= { value: readProcedure(this.doc.text, spec, this.sections(), this.durationOptions) }).value;
+	}
+
+	/** The legal deadline the front matter gives (the topic's `steps.deadlineKey`), read; undefined when none is written. */
+	legalDeadline(): LegalDeadline | undefined {
+		const key = this.disclosure()?.steps?.deadlineKey;
+		const raw = key ? this.data?.[key] : undefined;
+		if (!key || typeof raw !== 'string' || !raw.trim()) return undefined;
+		return { key, raw, value: parseDuration(raw, this.durationOptions) };
+	}
+
+	/**
+	 * The topic's freshness (schema data; its kind's or variant's where they set one,
+	 * docs/schema-vocabulary.md) with content-stale's options on top:
+	 * `{"maxAgeDays": 180 | {"news": 180}, "fiscalYear": "current" | {"news": "current"}}`.
+	 */
+	freshness(options: FreshnessOptions): Freshness {
+		const base = this.disclosure()?.freshness ?? this.topic?.x.freshness ?? {};
+		const id = this.topic?.id ?? '';
+		const pickOption = <T>(v: unknown): T | undefined => {
+			if (v === undefined) return undefined;
+			if (v !== null && typeof v === 'object' && !Array.isArray(v)) return (v as Record<string, T>)[id];
+			return v as T;
+		};
+		const maxAge = pickOption<number | null>(options.maxAgeDays);
+		const fiscal = pickOption<Freshness['fiscalYear']>(options.fiscalYear);
+		return {
+			maxAgeDays: maxAge !== undefined ? maxAge : base.maxAgeDays ?? 365,
+			fiscalYear: fiscal !== undefined ? fiscal : base.fiscalYear ?? null,
+		};
+	}
+
+	/** Front-matter values of URL keys (`url`, `href`, `*_url`, `privacy_notice`) that are not relative, with their ranges; once per page. */
+	frontMatterUrls(): PageUrl[] {
+		return this.memo('front-matter-urls', () => {
+			const fm = this.doc.frontMatter;
+			if (!fm || !this.data || !this.topic) return [];
+			const out: PageUrl[] = [];
+			for (const key of this.topic.keys.keys()) {
+				if (!/(?:^|\.|_)(?:url|href)$/.test(key) && !/privacy_notice$/.test(key)) continue;
+				for (const hit of resolveKeyPath(this.data, key)) {
+					if (typeof hit.value !== 'string' || isRelative(hit.value)) continue;
+					const r = locate(fm, hit.path)?.value;
+					if (r) out.push({ url: hit.value, start: r[0], end: r[1] });
+				}
+			}
+			return out;
+		});
+	}
+
+	/**
+	 * The http(s) URLs of the page (body links, then front-matter URL values) that no `links.exclude`
+	 * pattern matches: what the online check requests and the link-external rules report on. Once per page.
+	 */
+	externalUrls(exclude: string[] = []): PageUrl[] {
+		return this.memo(`external-urls\0${exclude.join('\0')}`, () => {
+			const all = [...this.links().map((l) => ({ url: l.url, start: l.start, end: l.end })), ...this.frontMatterUrls()];
+			// Linear-time (src/core/regex.ts); a pattern it cannot take is reported with its position by the config check.
+			const matchers = exclude.flatMap((p) => {
+				const c = compileUserPattern(p, 'u');
+				return c.ok ? [c.matcher] : [];
+			});
+			return all.filter((u) => /^https?:\/\/[^/\s]+/i.test(u.url) && !matchers.some((re) => re.test(u.url)));
+		});
 	}
 
 	/** Every date-typed front-matter value the topic schema declares. */

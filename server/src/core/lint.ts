@@ -1,4 +1,4 @@
-import type { Finding, Fix, Host, Locale, Report, Severity } from './types';
+import type { Finding, Host, Locale, Report, Severity } from './types';
 import { parseDocument, type ParsedDocument } from './parse/document';
 import { budgetFrom } from './parse/limits';
 import type { FrontMatter } from './parse/frontMatter';
@@ -7,11 +7,11 @@ import type { SchemaRegistry, TopicSchema } from './schema/registry';
 import type { ResolvedConfig, RuleConfig } from './config/types';
 import { topicFromConfig } from './config/resolve';
 import { daysBetween, toIsoCE, type CalendarDate } from './thai/dates';
-import { freshnessFor } from './rules/contentStale';
-import { Facts } from './facts';
-import { RULES, getRule, type Rule } from './rules/index';
-import type { LinkContext, RuleContext, TopicResolution } from './rules/types';
-import { externalUrls } from './rules/links';
+import { Facts, type FreshnessOptions } from './facts';
+import {
+	RULES, getRule, internalErrorReport, pageLimitReport, reasonMissingReports, unusedDirectiveReports,
+	type LinkContext, type Rule, type RuleContext, type TopicResolution,
+} from './rules/index';
 import { readDirectives, suppressedBy, type Directive } from './suppressions';
 
 /** What a lint run needs besides the page. */
@@ -133,13 +133,14 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	findings.sort(compareFindings);
 	const held = facts.requiredSectionIds();
 	const sections = held && [...held];
-	const urls = env.links?.mode === 'online' ? [...new Set(externalUrls({ ...base, options: {} }).map((u) => u.url))] : undefined;
+	const urls = env.links?.mode === 'online' ? [...new Set(facts.externalUrls(env.config.links.exclude).map((u) => u.url))] : undefined;
 	const updated = facts.dateAt('updated')?.match?.date ?? undefined;
 	const meta: PageMeta = {
 		title: typeof data?.title === 'string' ? data.title : undefined,
 		updated: updated ? toIsoCE(updated) : undefined,
 		ageDays: updated ? daysBetween(updated, env.today) : undefined,
-		maxAgeDays: topic ? freshnessFor({ ...base, options: ruleLevel(getRule('content-stale')!, env.config).options }).maxAgeDays : undefined,
+		// The age content-stale allows, with its configured options.
+		maxAgeDays: topic ? facts.freshness(ruleLevel(getRule('content-stale')!, env.config).options as FreshnessOptions).maxAgeDays : undefined,
 	};
 	return { path, findings, topic: topic?.id, sections, externalUrls: urls, meta, document: doc };
 }
@@ -148,64 +149,24 @@ function pushInternalError(raw: { rule: Rule; report: Report; level: Severity }[
 	const rule = getRule('internal-error')!;
 	const level = engineRuleLevel(rule.id, config);
 	if (!level) return;
-	const detail = err instanceof Error ? err.message : String(err);
-	raw.push({ rule, level, report: { messageId: 'threw', args: { rule: ruleId, detail }, start: 0, end: 0, data: { rule: ruleId, stack: err instanceof Error ? err.stack : undefined } } });
+	raw.push({ rule, level, report: internalErrorReport(ruleId, err) });
 }
 
+/** page-limits (`rules/pageLimits.ts`): the page the parser refused, unless the rule is off. */
 function pageLimitFinding(doc: ParsedDocument, config: ResolvedConfig): Finding | undefined {
-	const limit = doc.limit;
 	const level = engineRuleLevel('page-limits', config);
-	if (!limit || !level) return undefined;
-	if (limit.kind === 'size') {
-		return toFinding(doc, 'page-limits', { messageId: 'size', args: { chars: limit.chars, max: limit.maxChars }, start: 0, end: doc.lines.lineEnd(1) }, level);
-	}
-	const line = Math.min(Math.max(limit.line, 1), doc.lines.lineCount);
-	const start = doc.lines.lineStart(line);
-	const end = Math.min(doc.lines.lineEnd(line), start + 80);
-	if (limit.kind === 'depth') return toFinding(doc, 'page-limits', { messageId: 'depth', args: { max: limit.maxDepth }, start, end }, level);
-	// A count of the pre-scan, at the line where it went over (docs/rules/page-limits.md).
-	return toFinding(doc, 'page-limits', { messageId: limit.what, args: { count: limit.count, max: limit.max }, start, end, data: { limit: limit.what } }, level);
+	const report = pageLimitReport(doc);
+	return level && report ? toFinding(doc, 'page-limits', report, level) : undefined;
 }
 
-/** suppression-reason-missing and suppression-unused, after every rule ran. */
+/** suppression-reason-missing and suppression-unused (their rule files), after every rule ran. */
 function directiveFindings(doc: ParsedDocument, directives: Directive[], config: ResolvedConfig): Finding[] {
 	const out: Finding[] = [];
 	const reasonLevel = engineRuleLevel('suppression-reason-missing', config);
+	if (reasonLevel) for (const r of reasonMissingReports(doc, directives)) out.push(toFinding(doc, 'suppression-reason-missing', r, reasonLevel));
 	const unusedLevel = engineRuleLevel('suppression-unused', config);
-	for (const d of directives) {
-		const rules = d.rules.join(' ') || '*';
-		if (d.kind !== 'enable' && !d.reason && reasonLevel) {
-			// The placeholder goes before `-->`; an editor selects it for the user to type the reason.
-			const at = d.end - 3;
-			const pad = /\s$/.test(doc.text.slice(d.start, at)) ? '' : ' ';
-			out.push(toFinding(doc, 'suppression-reason-missing', {
-				messageId: 'missing', args: { kind: d.kind, rules }, start: d.start, end: d.end,
-				fix: { range: [at, at], text: `${pad}-- reason `, safe: false }, data: { directive: d.kind },
-			}, reasonLevel));
-		}
-		if (!unusedLevel) continue;
-		const unknown = d.rules.filter((r) => !getRule(r));
-		for (const r of unknown) out.push(toFinding(doc, 'suppression-unused', { messageId: 'unknownRule', args: { rule: r }, start: d.start, end: d.end }, unusedLevel));
-		if (d.kind === 'enable') {
-			if (!d.used.size) out.push(toFinding(doc, 'suppression-unused', { messageId: 'unmatchedEnable', start: d.start, end: d.end }, unusedLevel));
-			continue;
-		}
-		if (unknown.length === d.rules.length && d.rules.length) continue;
-		if (!d.used.size) {
-			out.push(toFinding(doc, 'suppression-unused', { messageId: d.rules.length ? 'unused' : 'unusedAll', args: { rules }, start: d.start, end: d.end, fix: removalFix(doc, d) }, unusedLevel));
-		}
-	}
+	if (unusedLevel) for (const r of unusedDirectiveReports(doc, directives, (id) => getRule(id) !== undefined)) out.push(toFinding(doc, 'suppression-unused', r, unusedLevel));
 	return out;
-}
-
-/** Remove an unused directive, with its line when it stands alone on it. */
-function removalFix(doc: ParsedDocument, d: Directive): Fix {
-	const { line } = doc.lines.position(d.start);
-	const ls = doc.lines.lineStart(line);
-	const le = doc.lines.lineEnd(line);
-	const alone = doc.text.slice(ls, d.start).trim() === '' && doc.text.slice(d.end, le).trim() === '';
-	if (alone && line < doc.lines.lineCount) return { range: [ls, doc.lines.lineStart(line + 1)], text: '', safe: true };
-	return { range: [d.start, d.end], text: '', safe: true };
 }
 
 /** Resolve a report's severity and positions. */

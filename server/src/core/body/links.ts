@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import type { Node, Nodes } from 'mdast';
 import { walk } from '../parse/walk';
+import type { LinkSettings } from '../config/types';
+import type { Facts } from '../facts';
+import type { Host } from '../types';
 import { nodeText } from './text';
 
 /** A link or image of the body, with its text and the text of the block it stands in. */
@@ -89,4 +92,66 @@ export function resolveRelative(url: string, pageFile: string, root: string | un
 		// keep the raw text: a malformed escape is a different rule's business
 	}
 	return p.startsWith('/') ? path.join(root ?? path.dirname(pageFile), p) : path.resolve(path.dirname(pageFile), p);
+}
+
+/** What the link helpers read of a rule's context (a `RuleContext` has it all). */
+export interface LinkEnv {
+	doc: { path: string };
+	facts: Facts;
+	config: { links: LinkSettings };
+	/** The workspace root: site-root links (`/about/`) resolve from here unless `links.root` says otherwise. */
+	root?: string;
+	/** File access; without it, no relative link is checked. */
+	host?: Host;
+	/** The run's link mode, when the caller set one (`--links`, the editor setting). */
+	links?: { mode: 'off' | 'local' | 'online' };
+}
+
+/** The link mode of a lint: the run's, else the configuration's, else `local`. */
+export function linkMode(env: Pick<LinkEnv, 'config' | 'links'>): string {
+	return env.links?.mode ?? env.config.links.mode ?? 'local';
+}
+
+const INDEX_FILES = ['index.md', 'README.md', '_index.md', 'index.html'];
+const DOMAIN_LIKE = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go|or|ac|co|in|mi|net)\.th(?:[/:?#]|$)|[a-z0-9-]+\.(?:com|org|net)(?:[/?#]|$))/i;
+
+/** Whether a URL without a scheme starts like a domain (`www.…`, `….go.th`, `….com`): a web address missing its `https://`. */
+export function looksLikeDomain(url: string): boolean {
+	return DOMAIN_LIKE.test(url);
+}
+
+/** Whether a link points to a file of the site that can be looked for: relative, not a domain, not only a query or fragment, with a host to look. */
+export function isCheckableFileLink(env: Pick<LinkEnv, 'host'>, l: BodyLink): boolean {
+	return Boolean(env.host) && isRelative(l.url) && !DOMAIN_LIKE.test(l.url) && l.url.split(/[?#]/)[0] !== '';
+}
+
+/** Where a relative link's file is, trying folder index pages and page extensions; `exists: false` when none exists. Once per URL and page. */
+export function findTarget(env: LinkEnv, url: string): { file: string; exists: boolean } {
+	const memo = env.facts.memo('link-targets', () => new Map<string, { file: string; exists: boolean }>());
+	let hit = memo.get(url);
+	if (!hit) {
+		hit = resolveTarget(env, url);
+		memo.set(url, hit);
+	}
+	return hit;
+}
+
+function resolveTarget(env: LinkEnv, url: string): { file: string; exists: boolean } {
+	const root = env.config.links.root ?? env.root;
+	const file = resolveRelative(url, env.doc.path, root);
+	const host = env.host!;
+	const pathPart = url.split(/[?#]/)[0];
+	if (host.fileExists(file)) return { file, exists: true };
+	const exts = env.config.links.pageExtensions ?? ['.md'];
+	const ext = path.extname(file).toLowerCase();
+	// Static-site generators publish page.md as page/, page.html or page: try the page, then a folder index.
+	const stem = pathPart.endsWith('/') ? file.replace(/[/\\]+$/, '') : ext === '.html' || ext === '.htm' ? file.slice(0, -ext.length) : ext ? undefined : file;
+	if (stem !== undefined) {
+		if (path.basename(stem) === 'index' || path.basename(stem) === '_index') {
+			for (const name of INDEX_FILES) if (host.fileExists(path.join(path.dirname(stem), name))) return { file: path.join(path.dirname(stem), name), exists: true };
+		}
+		for (const e of exts) if (host.fileExists(stem + e)) return { file: stem + e, exists: true };
+		for (const name of INDEX_FILES) if (host.fileExists(path.join(stem, name))) return { file: path.join(stem, name), exists: true };
+	}
+	return { file, exists: false };
 }

@@ -140,3 +140,15 @@ function offset(n: Node): number {
 function endOffset(n: Node): number {
 	return n.position?.end.offset ?? offset(n);
 }
+
+/** Whether a read duration is a duration (not an error, not absent). */
+export function isDuration(v: unknown): v is Duration {
+	return v !== null && typeof v === 'object' && 'minutes' in v;
+}
+
+/** The steps' working and calendar time added up; undefined unless every step's duration is readable. */
+export function stepSums(p: Procedure): { working: number; calendar: number } | undefined {
+	const ds = p.steps.map((s) => s.duration.value).filter(isDuration);
+	if (!ds.length || ds.length !== p.steps.length) return undefined;
+	return { working: ds.reduce((a, d) => a + d.working, 0), calendar: ds.reduce((a, d) => a + d.calendar, 0) };
+}

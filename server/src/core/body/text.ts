@@ -70,3 +70,24 @@ export const EXPLICIT_NONE = /^\s*ไม่มี/u;
 
 /** Empty or a dash alone is not content. (The optional dash carries the trailing spaces: `\s*…\s*$` would be quadratic on a run of spaces.) */
 export const BLANK_VALUE = /^\s*(?:(?:-|–|—|N\/A)\s*)?$/iu;
+
+/** Text for a message: whitespace runs made one space, cut to `max` characters with an ellipsis. */
+export function ellipsize(text: string, max: number): string {
+	const one = text.replace(/\s+/g, ' ').trim();
+	return one.length > max ? `${one.slice(0, max - 3)}…` : one;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+	const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let diag = prev[0];
+		prev[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const tmp = prev[j];
+			prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+			diag = tmp;
+		}
+	}
+	return prev[b.length];
+}

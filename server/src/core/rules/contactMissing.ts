@@ -19,7 +19,7 @@ const MAP_URL = /maps\.google|google\.[a-z.]+\/maps|goo\.gl\/maps|maps\.app\.goo
 const MAP_WORD = /แผนที่|map/i;
 
 /** Which contact channels a text and its links offer. */
-export function contactChannels(text: string, links: BodyLink[]): Set<string> {
+function contactChannels(text: string, links: BodyLink[]): Set<string> {
 	const t = normalizeThai(text).text;
 	const found = new Set<string>();
 	for (const p of findPhones(t)) {
@@ -39,8 +39,10 @@ export function contactChannels(text: string, links: BodyLink[]): Set<string> {
 	return found;
 }
 
+type MessageIds = 'missing' | 'recommended' | 'none';
+
 /** The contact section lacks a channel the topic requires (phone, fax, e-mail, map). */
-export const contactMissing: Rule = {
+export const contactMissing: Rule<MessageIds> = {
 	id: 'contact-missing',
 	tags: ['contact'],
 	defaultSeverity: 'error',

@@ -1,10 +1,16 @@
-import type { Rule, RuleContext } from './types';
-import type { Freshness } from '../schema/xDisclosure';
+import type { Rule } from './types';
+import type { FreshnessOptions } from '../facts';
 import { addDays, daysBetween, fiscalYearOf, formatDate } from '../thai/dates';
 import { normalizeThai } from '../thai/normalize';
 
-/** Older than the topic allows: days since `updated`, or a fiscal year that is not current. */
-export const contentStale: Rule = {
+type MessageIds = 'age' | 'fiscalYear' | 'sectionFiscalYear' | 'sectionFiscalYearMissing' | 'dateFiscalYear' | 'dateFiscalYearOrPrevious' | 'fiscalYearOrPrevious';
+
+/**
+ * Older than the topic allows: days since `updated`, or a fiscal year that is not current. The
+ * allowed age (the topic's freshness with this rule's options on top) is `Facts.freshness`, which
+ * the compliance report shares.
+ */
+export const contentStale: Rule<MessageIds, FreshnessOptions> = {
 	id: 'content-stale',
 	tags: ['freshness'],
 	defaultSeverity: 'warning',
@@ -57,7 +63,7 @@ export const contentStale: Rule = {
 	},
 	check(ctx, report) {
 		if (!ctx.topic || !ctx.data) return;
-		const f = freshnessFor(ctx);
+		const f = ctx.facts.freshness(ctx.options);
 		// The oldest fiscal year still current enough, for the page and for its sections.
 		const current = fiscalYearOf(ctx.today);
 		const oldest = f.fiscalYear === 'current-or-previous' ? current - 1 : current;
@@ -100,24 +106,3 @@ export const contentStale: Rule = {
 		}
 	},
 };
-
-/**
- * The topic's freshness (schema data) with the rule's options on top:
- * `{"maxAgeDays": 180 | {"news": 180}, "fiscalYear": "current" | {"news": "current"}}`.
- */
-export function freshnessFor(ctx: RuleContext): Freshness {
-	// The topic's, or its kind's or variant's where they set one (docs/schema-vocabulary.md).
-	const base = ctx.facts.disclosure()?.freshness ?? ctx.topic?.x.freshness ?? {};
-	const id = ctx.topic?.id ?? '';
-	const pickOption = <T>(v: unknown): T | undefined => {
-		if (v === undefined) return undefined;
-		if (v !== null && typeof v === 'object' && !Array.isArray(v)) return (v as Record<string, T>)[id];
-		return v as T;
-	};
-	const maxAge = pickOption<number | null>(ctx.options.maxAgeDays);
-	const fiscal = pickOption<Freshness['fiscalYear']>(ctx.options.fiscalYear);
-	return {
-		maxAgeDays: maxAge !== undefined ? maxAge : base.maxAgeDays ?? 365,
-		fiscalYear: fiscal !== undefined ? fiscal : base.fiscalYear ?? null,
-	};
-}

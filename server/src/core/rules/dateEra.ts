@@ -1,11 +1,13 @@
-import type { Rule } from './types';
-import type { Fix, LocalizedText, Report } from '../types';
+import type { Rule, RuleReport } from './types';
+import type { Fix, LocalizedText } from '../types';
 import { formatDate } from '../thai/dates';
 import type { DateMatch, DateProblem } from '../thai/dates';
-import { keyLabel, pathText } from './util';
+import { keyLabel, pathText } from '../body/ranges';
+
+type MessageIds = 'eraMismatch' | 'ceWithThaiMonth' | 'twoDigitYear' | 'ambiguous' | 'misspelledMonth' | 'weekday';
 
 /** Era and year disagree, a CE year beside a Thai month, a two-digit or ambiguous year, a wrong weekday. */
-export const dateEra: Rule = {
+export const dateEra: Rule<MessageIds> = {
 	id: 'date-era',
 	tags: ['date'],
 	defaultSeverity: 'warning',
@@ -29,7 +31,7 @@ export const dateEra: Rule = {
 	check(ctx, report) {
 		for (const d of ctx.facts.frontMatterDates()) {
 			if (!d.match) continue;
-			const where = { th: `${pathText(d.path)} (${keyLabel(ctx, d.keyPath).th}): `, en: `${pathText(d.path)} (${keyLabel(ctx, d.keyPath).en}): ` };
+			const where = { th: `${pathText(d.path)} (${keyLabel(ctx.topic, d.keyPath).th}): `, en: `${pathText(d.path)} (${keyLabel(ctx.topic, d.keyPath).en}): ` };
 			for (const p of d.match.problems) {
 				// The value may be quoted in the source: find the date's own text there.
 				const at = ctx.doc.text.slice(d.start, d.end).indexOf(d.match.raw);
@@ -53,7 +55,7 @@ function beFix(m: DateMatch, matchStart: number): Fix | undefined {
 	return { range: [matchStart, matchStart + m.raw.length], text, safe: true };
 }
 
-function toReport(p: DateProblem, m: DateMatch, where: string | LocalizedText, start: number, end: number, matchStart: number): Report | undefined {
+function toReport(p: DateProblem, m: DateMatch, where: string | LocalizedText, start: number, end: number, matchStart: number): RuleReport<MessageIds> | undefined {
 	const base = { where, value: m.raw };
 	switch (p.kind) {
 		case 'era-mismatch':

@@ -1,11 +1,13 @@
 import type { Rule } from './types';
 import { compareDates, formatDate } from '../thai/dates';
-import { keyLabel, pathText } from './util';
+import { keyLabel, pathText } from '../body/ranges';
 
 const DEFAULT_NOT_FUTURE = ['published', 'updated', 'publish_request.date'];
 
+type MessageIds = 'future';
+
 /** A publication, update or attribution date after today (Asia/Bangkok). */
-export const dateFuture: Rule = {
+export const dateFuture: Rule<MessageIds> = {
 	id: 'date-future',
 	tags: ['date'],
 	defaultSeverity: 'error',
@@ -26,7 +28,7 @@ export const dateFuture: Rule = {
 			if (compareDates(date, ctx.today) > 0) {
 				report({
 					messageId: 'future', start: d.start, end: d.end,
-					args: { key: pathText(d.path), label: keyLabel(ctx, d.keyPath), value: d.raw, today: formatDate(ctx.today, d.match!.format) },
+					args: { key: pathText(d.path), label: keyLabel(ctx.topic, d.keyPath), value: d.raw, today: formatDate(ctx.today, d.match!.format) },
 				});
 			}
 		}

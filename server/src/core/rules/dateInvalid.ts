@@ -1,8 +1,10 @@
 import type { Rule } from './types';
-import { keyLabel, pathText } from './util';
+import { keyLabel, pathText } from '../body/ranges';
+
+type MessageIds = 'unreadable' | 'nonexistent' | 'yearRange' | 'nonexistentBody';
 
 /** A date that does not parse or does not exist. */
-export const dateInvalid: Rule = {
+export const dateInvalid: Rule<MessageIds> = {
 	id: 'date-invalid',
 	tags: ['date'],
 	defaultSeverity: 'error',
@@ -20,7 +22,7 @@ export const dateInvalid: Rule = {
 	},
 	check(ctx, report) {
 		for (const d of ctx.facts.frontMatterDates()) {
-			const args = { key: pathText(d.path), label: keyLabel(ctx, d.keyPath), value: d.raw };
+			const args = { key: pathText(d.path), label: keyLabel(ctx.topic, d.keyPath), value: d.raw };
 			if (!d.match) {
 				report({ messageId: 'unreadable', args, start: d.start, end: d.end });
 				continue;

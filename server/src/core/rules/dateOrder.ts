@@ -1,11 +1,13 @@
 import type { Rule } from './types';
 import { compareDates } from '../thai/dates';
-import { keyLabel } from './util';
+import { keyLabel } from '../body/ranges';
 
 const DEFAULT_ORDER = [{ earlier: 'published', later: 'updated' }, { earlier: 'publish_request.date', later: 'published' }];
 
+type MessageIds = 'order';
+
 /** `updated` before `published`; `publish_request.date` after `published`. */
-export const dateOrder: Rule = {
+export const dateOrder: Rule<MessageIds> = {
 	id: 'date-order',
 	tags: ['date'],
 	defaultSeverity: 'error',
@@ -29,8 +31,8 @@ export const dateOrder: Rule = {
 				report({
 					messageId: 'order', start: at.start, end: at.end,
 					args: {
-						later: pair.later, laterLabel: keyLabel(ctx, pair.later), laterValue: b.raw,
-						earlier: pair.earlier, earlierLabel: keyLabel(ctx, pair.earlier), earlierValue: a.raw,
+						later: pair.later, laterLabel: keyLabel(ctx.topic, pair.later), laterValue: b.raw,
+						earlier: pair.earlier, earlierLabel: keyLabel(ctx.topic, pair.earlier), earlierValue: a.raw,
 					},
 				});
 			}

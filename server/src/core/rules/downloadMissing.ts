@@ -1,8 +1,7 @@
 import type { Rule } from './types';
 import { locate } from '../parse/frontMatter';
-import { DOCUMENT_EXTENSIONS, isRelative, urlExtension } from '../body/links';
-import { findTarget } from './links';
-import { topicLineRange } from './util';
+import { DOCUMENT_EXTENSIONS, findTarget, isRelative, urlExtension } from '../body/links';
+import { topicLineRange } from '../body/ranges';
 
 const KIND_LABEL: Record<string, { th: string; en: string }> = {
 	manual: { th: 'คู่มือ', en: 'the manual' },
@@ -11,8 +10,10 @@ const KIND_LABEL: Record<string, { th: string; en: string }> = {
 	other: { th: 'เอกสาร', en: 'a document' },
 };
 
+type MessageIds = 'required' | 'notDocument' | 'fileMissing';
+
 /** A required download is absent, is not a document, or its relative file does not exist. */
-export const downloadMissing: Rule = {
+export const downloadMissing: Rule<MessageIds> = {
 	id: 'download-missing',
 	tags: ['downloads'],
 	defaultSeverity: 'error',
@@ -44,7 +45,7 @@ export const downloadMissing: Rule = {
 			const { href, kind } = e as { href?: unknown; kind?: unknown };
 			if (typeof href !== 'string' || !href.trim()) return;
 			const r = fm ? locate(fm, ['downloads', i, 'href'])?.value : undefined;
-			const [start, end] = r ?? topicLineRange(ctx);
+			const [start, end] = r ?? topicLineRange(ctx.doc);
 			if (!extensions.includes(urlExtension(href))) {
 				report({ messageId: 'notDocument', args: { href, extensions: extText }, start, end });
 			} else if (!exists(href)) {
@@ -64,7 +65,7 @@ export const downloadMissing: Rule = {
 				count += ctx.facts.linksIn(section.nodes).filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;
 			}
 			if (count >= (req.min ?? 1)) continue;
-			const [start, end] = topicLineRange(ctx);
+			const [start, end] = topicLineRange(ctx.doc);
 			report({ messageId: 'required', args: { kind: KIND_LABEL[req.kind] ?? { th: req.kind, en: req.kind }, kindId: req.kind, extensions: extText }, start, end, data: { kind: req.kind } });
 		}
 	},

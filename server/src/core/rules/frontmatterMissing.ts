@@ -1,7 +1,9 @@
 import type { Rule } from './types';
 
 /** A page without a front-matter block at its very top. */
-export const frontmatterMissing: Rule = {
+type MessageIds = 'missing' | 'notAtTop';
+
+export const frontmatterMissing: Rule<MessageIds> = {
 	id: 'frontmatter-missing',
 	tags: ['front-matter'],
 	defaultSeverity: 'error',

@@ -1,11 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import localizeTh from 'ajv-i18n/localize/th';
-import type { Rule, RuleContext } from './types';
-import type { Report, LocalizedText } from '../types';
+import type { Rule, RuleContext, RuleReport } from './types';
+import type { Fix, LocalizedText } from '../types';
 import { instancePathSegments, pruneAjvErrors } from '../dataFile';
 import { locate } from '../parse/frontMatter';
 import { isPresent, resolveKeyPath } from '../schema/paths';
-import { firstLine, keyLabel, keyPathOf, pathText, topicLineRange, valueRange } from './util';
+import { firstLine, keyLabel, keyPathOf, pathText, topicLineRange, valueRange } from '../body/ranges';
 
 const TYPE_NAMES: Record<string, LocalizedText> = {
 	string: { th: 'ข้อความ', en: 'text' },
@@ -17,8 +17,13 @@ const TYPE_NAMES: Record<string, LocalizedText> = {
 	null: { th: 'ค่าว่าง', en: 'null' },
 };
 
+type MessageIds = 'required' | 'requiredNested' | 'recommended' | 'blank' | 'type' | 'enum' | 'unknownKey' | 'other' | 'notMapping' | 'topicName';
+
+/** The rule's options: the level of a missing recommended or suggested key, per key. */
+type Options = { recommended?: Record<string, 'warning' | 'info' | 'off'> };
+
 /** The front matter breaks the topic schema; recommended keys give warnings. */
-export const frontmatterSchema: Rule = {
+export const frontmatterSchema: Rule<MessageIds, Options> = {
 	id: 'frontmatter-schema',
 	tags: ['front-matter', 'schema'],
 	defaultSeverity: 'error',
@@ -55,7 +60,7 @@ export const frontmatterSchema: Rule = {
 		const fm = ctx.doc.frontMatter;
 		if (!fm || !fm.yaml || fm.problems.length) return;
 		if (fm.value !== null && fm.value !== undefined && (typeof fm.value !== 'object' || Array.isArray(fm.value))) {
-			const [start, end] = firstLine(ctx, [fm.contentStart, Math.max(fm.contentEnd, fm.contentStart + 1)]);
+			const [start, end] = firstLine(ctx.doc, [fm.contentStart, Math.max(fm.contentEnd, fm.contentStart + 1)]);
 			report({ messageId: 'notMapping', args: { expected: TYPE_NAMES[Array.isArray(fm.value) ? 'array' : typeof fm.value === 'string' ? 'string' : 'number'] ?? TYPE_NAMES.string }, start, end });
 			return;
 		}
@@ -69,12 +74,12 @@ export const frontmatterSchema: Rule = {
 		// Keys a page of this kind must carry (an item's service name): reported as the schema's own required keys.
 		for (const key of x?.requiredKeys ?? []) {
 			if (resolveKeyPath(ctx.data, key).some((h) => isPresent(h.value))) continue;
-			const [start, end] = topicLineRange(ctx);
-			report({ messageId: 'required', args: { key, label: keyLabel(ctx, key), topic: ctx.topic.x.name }, start, end, fix: missingKeyFix(ctx, key), data: { key, kind: 'required' } });
+			const [start, end] = topicLineRange(ctx.doc);
+			report({ messageId: 'required', args: { key, label: keyLabel(ctx.topic, key), topic: ctx.topic.x.name }, start, end, fix: missingKeyFix(ctx, key), data: { key, kind: 'required' } });
 		}
 		// Recommended keys warn; keys few real pages carry are info; the `recommended` option sets either per key.
 		// The configuration checked the option against the rule's options schema.
-		const levels = (ctx.options.recommended ?? {}) as Record<string, 'warning' | 'info' | 'off'>;
+		const levels = ctx.options.recommended ?? {};
 		const wanted: [string, 'warning' | 'info'][] = [...(x?.recommended ?? []).map((k) => [k, 'warning'] as [string, 'warning']), ...(x?.suggested ?? []).map((k) => [k, 'info'] as [string, 'info'])];
 		const listed = new Set(wanted.map(([k]) => k));
 		for (const [key, fallback] of wanted) {
@@ -83,11 +88,11 @@ export const frontmatterSchema: Rule = {
 			const hits = resolveKeyPath(ctx.data, key);
 			if (hits.some((h) => isPresent(h.value))) continue;
 			if (key.includes('.') && resolveKeyPath(ctx.data, key.split('.')[0]).length === 0 && listed.has(key.split('.')[0])) continue;
-			const [start, end] = topicLineRange(ctx);
+			const [start, end] = topicLineRange(ctx.doc);
 			const info = ctx.topic.keys.get(key);
 			report({
 				messageId: 'recommended', severity: level,
-				args: { key, label: keyLabel(ctx, key), description: withoutRecommended(info?.description) },
+				args: { key, label: keyLabel(ctx.topic, key), description: withoutRecommended(info?.description) },
 				start, end, data: { key, kind: 'recommended' },
 			});
 		}
@@ -105,12 +110,12 @@ export const frontmatterSchema: Rule = {
 };
 
 /** Map ajv errors to reports on the exact key or value. */
-function mapErrors(ctx: RuleContext, errors: ErrorObject[]): Report[] {
+function mapErrors(ctx: RuleContext<Options>, errors: ErrorObject[]): RuleReport<MessageIds>[] {
 	errors = pruneAjvErrors(errors);
 	const th = errors.map((e) => ({ ...e }));
 	localizeTh(th);
 	const seen = new Set<string>();
-	const out: Report[] = [];
+	const out: RuleReport<MessageIds>[] = [];
 	const topic = ctx.topic!.x.name;
 	errors.forEach((e, i) => {
 		if (e.keyword === 'format' && (e.params as { format?: string }).format === 'disclosure-date') return;
@@ -119,27 +124,27 @@ function mapErrors(ctx: RuleContext, errors: ErrorObject[]): Report[] {
 		if (seen.has(dedupe)) return;
 		seen.add(dedupe);
 		const key = pathText(path) || 'front matter';
-		const label = keyLabel(ctx, keyPathOf(path));
+		const label = keyLabel(ctx.topic, keyPathOf(path));
 		if (e.keyword === 'required') {
 			const missing = (e.params as { missingProperty: string }).missingProperty;
 			const full = [...path, missing];
-			const fullLabel = keyLabel(ctx, keyPathOf(full));
+			const fullLabel = keyLabel(ctx.topic, keyPathOf(full));
 			if (path.length === 0) {
-				const [start, end] = topicLineRange(ctx);
+				const [start, end] = topicLineRange(ctx.doc);
 				out.push({ messageId: 'required', args: { key: missing, label: fullLabel, topic }, start, end, fix: missingKeyFix(ctx, missing), data: { key: missing, kind: 'required' } });
 			} else {
-				const [start, end] = valueRange(ctx, path);
+				const [start, end] = valueRange(ctx.doc, path);
 				out.push({ messageId: 'requiredNested', args: { parent: key, key: missing, label: fullLabel }, start, end, data: { key: pathText(full), kind: 'required' } });
 			}
 			return;
 		}
 		if (e.keyword === 'additionalProperties') {
 			const prop = (e.params as { additionalProperty: string }).additionalProperty;
-			const r = locate(ctx.doc.frontMatter!, [...path, prop])?.key ?? topicLineRange(ctx);
+			const r = locate(ctx.doc.frontMatter!, [...path, prop])?.key ?? topicLineRange(ctx.doc);
 			out.push({ messageId: 'unknownKey', args: { key: pathText([...path, prop]), topic }, start: r[0], end: r[1] });
 			return;
 		}
-		const [start, end] = valueRange(ctx, path);
+		const [start, end] = valueRange(ctx.doc, path);
 		const value = resolveValue(ctx.data, path);
 		if ((e.keyword === 'minLength' || e.keyword === 'pattern') && typeof value === 'string' && value.trim() === '') {
 			out.push({ messageId: 'blank', args: { key, label }, start, end });
@@ -168,7 +173,7 @@ function resolveValue(data: unknown, path: (string | number)[]): unknown {
 }
 
 /** A line to fill in, at the end of the front matter: nothing is lost, and the blank stays reported. */
-function missingKeyFix(ctx: RuleContext, key: string): Report['fix'] {
+function missingKeyFix(ctx: RuleContext<Options>, key: string): Fix | undefined {
 	const fm = ctx.doc.frontMatter;
 	if (!fm?.closed) return undefined;
 	const eol = ctx.doc.lines.eol;

@@ -1,8 +1,10 @@
 import type { Rule } from './types';
 import { MAX_YAML_DEPTH } from '../parse/frontMatter';
 
+type MessageIds = 'syntax' | 'duplicate' | 'notClosed' | 'aliases' | 'tooDeep' | 'tabs';
+
 /** The message of a YAML problem's code; any other code is a plain `syntax` error. */
-const MESSAGE_OF_CODE: Record<string, string | undefined> = {
+const MESSAGE_OF_CODE: Record<string, MessageIds | undefined> = {
 	NOT_CLOSED: 'notClosed',
 	DUPLICATE_KEY: 'duplicate',
 	ALIAS_LIMIT: 'aliases',
@@ -11,7 +13,7 @@ const MESSAGE_OF_CODE: Record<string, string | undefined> = {
 };
 
 /** YAML that does not parse, at the YAML error's position. */
-export const frontmatterSyntax: Rule = {
+export const frontmatterSyntax: Rule<MessageIds> = {
 	id: 'frontmatter-syntax',
 	tags: ['front-matter'],
 	defaultSeverity: 'error',

@@ -3,8 +3,10 @@ import { walk } from '../parse/walk';
 
 const IMG_TAG = /<img\b[^>]*>/gi;
 
+type MessageIds = 'missing';
+
 /** An image with empty alt text. */
-export const imageAltMissing: Rule = {
+export const imageAltMissing: Rule<MessageIds> = {
 	id: 'image-alt-missing',
 	tags: ['accessibility'],
 	defaultSeverity: 'warning',

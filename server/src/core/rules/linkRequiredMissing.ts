@@ -2,11 +2,13 @@ import type { Rule } from './types';
 import { nodeText } from '../body/text';
 import { isPresent, resolveKeyPath } from '../schema/paths';
 import { normalizeThai } from '../thai/normalize';
-import { topicLineRange } from './util';
+import { topicLineRange } from '../body/ranges';
 import { schemaPattern } from '../regex';
 
+type MessageIds = 'missing';
+
 /** A link the topic requires (the Government Website Standard, the e-service, the survey) is absent. */
-export const linkRequiredMissing: Rule = {
+export const linkRequiredMissing: Rule<MessageIds> = {
 	id: 'link-required-missing',
 	needsBody: true,
 	tags: ['links'],
@@ -35,7 +37,7 @@ export const linkRequiredMissing: Rule = {
 			const re = schemaPattern(req.pattern, req.flags ?? 'iu');
 			const links = (section ? ctx.facts.linksIn(section.nodes) : ctx.facts.links()).filter((l) => !l.image && l.url);
 			if (links.some((l) => re.test(normalizeThai(`${l.text} ${l.url} ${nodeText(l.contextNode)}`).text))) continue;
-			const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx);
+			const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx.doc);
 			report({ messageId: 'missing', args: { label: req.label }, start, end, data: { link: req.id } });
 		}
 	},

@@ -14,11 +14,13 @@ const EGP_HOST = /^(?:https?:\/\/)?[^/?#\s]*gprocurement\.go\.th(?:[:/?#]|$)/iu;
 /** Any digit the detector reads: ASCII, Thai ๐–๙ or full-width ０–９. */
 const DIGITS4 = /[0-9\u0e50-\u0e59\uff10-\uff19]{4}/u;
 
+type MessageIds = 'valid' | 'inUrl' | 'looksLike';
+
 /**
  * A 13-digit Thai national ID with a valid checksum, in the front matter, prose, inline code, HTML,
  * image descriptions and URL queries; not in code blocks nor a URL's path (PDPA; OIA s.24).
  */
-export const piiNationalId: Rule = {
+export const piiNationalId: Rule<MessageIds> = {
 	id: 'pii-national-id',
 	tags: ['privacy'],
 	defaultSeverity: 'error',

@@ -2,10 +2,10 @@ import type { Rule } from './types';
 import { matchesWhen } from '../body/effective';
 import { addDays, compareDates, ENGLISH_MONTHS, fiscalYearOf, THAI_MONTHS, THAI_MONTHS_ABBR, type CalendarDate } from '../thai/dates';
 import { normalizeThai } from '../thai/normalize';
-import { topicLineRange } from './util';
+import { topicLineRange } from '../body/ranges';
 
 /** The months of a fiscal year (BE), October first, as calendar months. */
-export function fiscalMonths(fyBE: number): { year: number; month: number }[] {
+function fiscalMonths(fyBE: number): { year: number; month: number }[] {
 	const ce = fyBE - 543;
 	return [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((m) => ({ year: m >= 10 ? ce - 1 : ce, month: m }));
 }
@@ -25,8 +25,13 @@ function mentionsMonth(text: string, year: number, month: number): boolean {
 	return names.test(text) || iso.test(text);
 }
 
+type MessageIds = 'missing';
+
+/** The rule's options: days after a month ends before its summary is due. */
+type Options = { graceDays?: number };
+
 /** A monthly procurement summary lacks a due month of the fiscal year (ITA 2568; MOIT 5). */
-export const procurementMonthMissing: Rule = {
+export const procurementMonthMissing: Rule<MessageIds, Options> = {
 	id: 'procurement-month-missing',
 	needsBody: true,
 	tags: ['procurement', 'freshness'],
@@ -56,7 +61,7 @@ export const procurementMonthMissing: Rule = {
 		const section = spec.section ? ctx.facts.sections().byId.get(spec.section) : undefined;
 		// Headings, rows and link text count; file names inside URLs do not.
 		const text = section ? normalizeThai(section.fullText).text : ctx.facts.bodyText();
-		const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx);
+		const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx.doc);
 		for (const { year, month } of fiscalMonths(fy)) {
 			if (compareDates(addDays(lastDay(year, month), grace), ctx.today) >= 0) continue;
 			if (mentionsMonth(text, year, month)) continue;

@@ -5,8 +5,10 @@ import type { Node, Table } from 'mdast';
 import { normalizeThai } from '../thai/normalize';
 import { schemaPattern } from '../regex';
 
+type MessageIds = 'emptyNoNone' | 'empty' | 'noneNotAllowed' | 'mustContain' | 'mustMatch' | 'minLinks';
+
 /** A required section is blank (an explicit ไม่มี… is content), or lacks what the schema says it must hold. */
-export const sectionEmpty: Rule = {
+export const sectionEmpty: Rule<MessageIds> = {
 	id: 'section-empty',
 	needsBody: true,
 	tags: ['structure'],

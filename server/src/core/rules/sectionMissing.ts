@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from './types';
 import type { SectionSpec } from '../schema/xDisclosure';
-import { topicLineRange } from './util';
+import { topicLineRange } from '../body/ranges';
 
 /** Where a missing section's heading goes: after the nearest section before it in schema order. */
 function insertionPoint(ctx: RuleContext, specs: SectionSpec[], index: number): number {
@@ -16,8 +16,10 @@ function insertionPoint(ctx: RuleContext, specs: SectionSpec[], index: number): 
 	return ctx.doc.text.length;
 }
 
+type MessageIds = 'missing';
+
 /** A required section heading is absent (docs/page-model.md). */
-export const sectionMissing: Rule = {
+export const sectionMissing: Rule<MessageIds> = {
 	id: 'section-missing',
 	needsBody: true,
 	tags: ['structure'],
@@ -59,5 +61,5 @@ export const sectionMissing: Rule = {
 /** Missing sections are reported on the page's first heading, or on the topic line. */
 function anchorRange(ctx: RuleContext): [number, number] {
 	const first = ctx.facts.sections().headings[0];
-	return first ? [first.start, first.end] : topicLineRange(ctx);
+	return first ? [first.start, first.end] : topicLineRange(ctx.doc);
 }

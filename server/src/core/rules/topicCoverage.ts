@@ -1,7 +1,15 @@
-import type { Rule } from './types';
+import type { Rule, RuleReport } from './types';
+import type { SchemaRegistry } from '../schema/registry';
+import { BUILTIN_TOPIC_IDS } from '../schema/builtin';
 
-/** Site check: a topic, or a section of a split topic, that no page covers. Run by {@link siteFindings}. */
-export const topicCoverage: Rule = {
+type MessageIds = 'topic' | 'section' | 'unknownTopic';
+
+/**
+ * Site check: a topic, or a section of a split topic, that no page covers. A site rule: `siteFindings`
+ * (`core/site.ts`) calls {@link topicCoverageReports} over every page of the run and puts the
+ * reports on line 1 of the file it reports them on (docs/architecture.md#site-check-and-compliance-report).
+ */
+export const topicCoverage: Rule<MessageIds> = {
 	id: 'topic-coverage',
 	tags: ['site'],
 	defaultSeverity: 'error',
@@ -23,3 +31,34 @@ export const topicCoverage: Rule = {
 		},
 	},
 };
+
+/**
+ * Every required topic (`requiredTopics`, default the built-in ten) is covered by some page, and when
+ * a topic is split over pages (`sections:`), every required section by one of them; a sub-section
+ * such as `9(4)-1` covers its parent. Reports carry no position (`start` and `end` are 0).
+ */
+export function topicCoverageReports(pages: { topic?: string; sections?: string[] }[], registry: SchemaRegistry, requiredTopics: string[] | undefined): RuleReport<MessageIds>[] {
+	const required = requiredTopics ?? [...BUILTIN_TOPIC_IDS];
+	const out: RuleReport<MessageIds>[] = [];
+	const push = (messageId: MessageIds, args: RuleReport['args'], data: Record<string, unknown>) => out.push({ messageId, args, start: 0, end: 0, data });
+	for (const id of required) {
+		const topic = registry.get(id);
+		if (!topic) {
+			push('unknownTopic', { topic: id }, { topic: id });
+			continue;
+		}
+		const of = pages.filter((p) => p.topic === id);
+		if (!of.length) {
+			push('topic', { topic: topic.x.name, id }, { topic: id });
+			continue;
+		}
+		if (of.some((p) => !p.sections)) continue;
+		const covered = new Set(of.flatMap((p) => p.sections ?? []));
+		for (const s of topic.x.sections ?? []) if (s.parent && covered.has(s.id)) covered.add(s.parent);
+		for (const s of topic.x.sections ?? []) {
+			if (s.required === false || covered.has(s.id)) continue;
+			push('section', { topic: topic.x.name, id, section: s.heading, sectionId: s.id }, { topic: id, section: s.id });
+		}
+	}
+	return out;
+}

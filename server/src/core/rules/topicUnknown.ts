@@ -1,9 +1,12 @@
 import type { Rule } from './types';
-import { editDistance, topicLineRange, valueRange } from './util';
+import { editDistance } from '../body/text';
+import { topicLineRange, valueRange } from '../body/ranges';
 import { locate } from '../parse/frontMatter';
 
+type MessageIds = 'missing' | 'notText' | 'unknown' | 'unknownSuggest' | 'unknownConfig' | 'schemaBroken';
+
 /** No topic, or a value that is neither an id, a Thai name, nor a custom topic. */
-export const topicUnknown: Rule = {
+export const topicUnknown: Rule<MessageIds> = {
 	id: 'topic-unknown',
 	tags: ['front-matter', 'topic'],
 	defaultSeverity: 'error',
@@ -27,7 +30,7 @@ export const topicUnknown: Rule = {
 		if (ctx.topic) {
 			const v = ctx.topic.validator();
 			if ('message' in v) {
-				const [start, end] = topicLineRange(ctx);
+				const [start, end] = topicLineRange(ctx.doc);
 				report({ messageId: 'schemaBroken', args: { value: ctx.topic.id, detail: `${v.file}:${v.line}:${v.column} ${v.message.en}` }, start, end });
 			}
 			return;
@@ -35,17 +38,17 @@ export const topicUnknown: Rule = {
 		if (!ctx.doc.frontMatter && res.source === 'none') return; // frontmatter-missing says it
 		if (ctx.doc.frontMatter && !ctx.data && res.source === 'none') return; // frontmatter-syntax says it
 		if (res.problem === 'missing') {
-			const [start, end] = topicLineRange(ctx);
+			const [start, end] = topicLineRange(ctx.doc);
 			report({ messageId: 'missing', args: { ids }, start, end });
 		} else if (res.problem === 'not-text') {
-			const [start, end] = valueRange(ctx, ['topic']);
+			const [start, end] = valueRange(ctx.doc, ['topic']);
 			report({ messageId: 'notText', args: { ids }, start, end });
 		} else if (res.problem === 'unknown-config') {
-			const [start, end] = topicLineRange(ctx);
+			const [start, end] = topicLineRange(ctx.doc);
 			report({ messageId: 'unknownConfig', args: { value: String(res.value), ids }, start, end });
 		} else if (res.problem === 'unknown') {
 			const value = String(res.value);
-			const [start, end] = valueRange(ctx, ['topic']);
+			const [start, end] = valueRange(ctx.doc, ['topic']);
 			const best = ctx.registry.ids()
 				.map((id) => ({ id, d: editDistance(value.toLowerCase(), id) }))
 				.sort((a, b) => a.d - b.d)[0];

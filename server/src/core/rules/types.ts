@@ -6,11 +6,27 @@ import type { CalendarDate } from '../thai/dates';
 import type { Facts } from '../facts';
 import type { Verdict } from '../links/verdict';
 
-/** Where a rule runs. Engine rules are reported by the pipeline itself (their `check` is absent). */
+/** Where a rule runs. Engine and site rules are reported by the pipeline itself (their `check` is absent). */
 export type RuleScope = 'page' | 'site' | 'engine';
 
-/** A rule's metadata and check. One file per rule; `rules/index.ts` is the registry. */
-export interface Rule {
+/** A report of one rule: its `messageId` is one of the rule's own message ids. */
+export interface RuleReport<MessageIds extends string = string> extends Report {
+	messageId: MessageIds;
+}
+
+/**
+ * A rule's metadata and check, typed by its message ids and its options object.
+ *
+ * One file per rule id: `rules/<camelCaseId>.ts` (`date-invalid` → `rules/dateInvalid.ts`) exports
+ * the rule and holds its logic. An engine or site rule's file holds its metadata and the function that
+ * makes its reports, which the pipeline calls (`lint.ts`, `engine.ts`, `site.ts`). What several rules
+ * or the pipeline share lives in `core/facts.ts` and `core/body/`, never in a rule file: only
+ * `rules/index.ts` (the registry) is imported from outside `rules/` (docs/architecture.md#the-rule-registry).
+ *
+ * `MessageIds` is the union of the keys of `messages`: a report with another message id, or a
+ * message id without a template, does not compile.
+ */
+export interface Rule<MessageIds extends string = string, Options extends object = Record<string, unknown>> {
 	id: string;
 	tags: string[];
 	defaultSeverity: Severity;
@@ -19,23 +35,24 @@ export interface Rule {
 	/** One line: what the rule reports. */
 	description: LocalizedText;
 	/**
-	 * The JSON Schema of the rule's options object (`["warning", {options}]` in the configuration). The
-	 * generated configuration schema carries it, so a misspelt or mistyped option is a configuration
-	 * error with its position, and editors complete the options. Absent: the rule takes no options.
+	 * The JSON Schema of the rule's options object (`["warning", {options}]` in the configuration), the
+	 * shape of `Options`. The generated configuration schema carries it, so a misspelt or mistyped
+	 * option is a configuration error with its position, and editors complete the options. Absent: the
+	 * rule takes no options.
 	 */
 	options?: Record<string, unknown>;
 	/** Message templates by id; `{name}` placeholders are filled from the report's args. */
-	messages: Record<string, LocalizedText>;
+	messages: Record<MessageIds, LocalizedText>;
 	/**
 	 * The rule reports what the body lacks (a section, a link, a source): it does not run on a page
 	 * whose body was not parsed, where absence means nothing (page-limits reports that page).
 	 */
 	needsBody?: boolean;
-	check?(ctx: RuleContext, report: (r: Report) => void): void;
+	check?(ctx: RuleContext<Options>, report: (r: RuleReport<MessageIds>) => void): void;
 }
 
-/** Everything a page rule may read. */
-export interface RuleContext {
+/** Everything a page rule may read; `Options` is the type of the rule's options object. */
+export interface RuleContext<Options extends object = Record<string, unknown>> {
 	doc: ParsedDocument;
 	/** The page's topic schema, when it has a known topic. */
 	topic: TopicSchema | undefined;
@@ -45,8 +62,8 @@ export interface RuleContext {
 	data: Record<string, unknown> | undefined;
 	registry: SchemaRegistry;
 	config: ResolvedConfig;
-	/** This rule's options from the configuration. */
-	options: Record<string, unknown>;
+	/** This rule's options from the configuration (checked against the rule's options schema there). */
+	options: Options;
 	today: CalendarDate;
 	locale: Locale;
 	/** Derived data shared by rules, computed once per page. */
