@@ -50,7 +50,7 @@ describe('--fix', () => {
 		const dir = copyFixtures();
 		const engine = new Engine(fsHost, { root: dir, today: FIXTURE_TODAY, locale: 'en' });
 		// Each fixed finding must be gone after --fix (its message id no longer reported there);
-		// a fix may leave a different finding of the same rule (an inserted key is still blank).
+		// a fix may leave a different finding of the same rule.
 		const cases: { file: string; rule: string; fixed: Map<string, number> }[] = [];
 		for (const rule of fixable) {
 			if (!fs.existsSync(path.join(dir, rule))) continue;
@@ -69,28 +69,16 @@ describe('--fix', () => {
 		// The fixed text: every changed line, with its line number.
 		assert.deepEqual(Object.fromEntries(cases.map((c) => [path.relative(dir, c.file), changedLines(original.get(c.file)!, fs.readFileSync(c.file, 'utf8'))])), {
 			'date-era/fail.md': [
-				'-9: updated: 15 ตุลาคม 2026 # expect: date-era',
-				'+9: updated: 15 ตุลาคม 2569 # expect: date-era',
-				'-20: ประชุมเมื่อวันที่ 3 ต.ค. 69 <!-- expect: date-era -->',
-				'-21: เมื่อ 20 กรกฏาคม 2569 <!-- expect: date-era -->',
-				'+20: ประชุมเมื่อวันที่ 3 ต.ค. 2569 <!-- expect: date-era -->',
-				'+21: เมื่อ 20 กรกฎาคม 2569 <!-- expect: date-era -->',
-			],
-			'frontmatter-schema/fail-empty-with-topic.md': [
-				'+3: title:',
-				'+4: agency:',
-				'+5: responsible:',
-				'+6: reviewer:',
-				'+7: published:',
-				'+8: updated:',
-			],
-			'frontmatter-schema/fail-required.md': [
-				'+11: responsible:',
-				'+12: reviewer:',
+				'-9: updated: 15 ตุลาคม 2026 # expect: 10 date-era:ceWithThaiMonth',
+				'+9: updated: 15 ตุลาคม 2569 # expect: 10 date-era:ceWithThaiMonth',
+				'-20: ประชุมเมื่อวันที่ 3 ต.ค. 69 <!-- expect: 12 date-era:twoDigitYear -->',
+				'-21: เมื่อ 20 กรกฏาคม 2569 <!-- expect: 7 date-era:misspelledMonth -->',
+				'+20: ประชุมเมื่อวันที่ 3 ต.ค. 2569 <!-- expect: 12 date-era:twoDigitYear -->',
+				'+21: เมื่อ 20 กรกฎาคม 2569 <!-- expect: 7 date-era:misspelledMonth -->',
 			],
 			'frontmatter-schema/fail-thai-topic-name.md': [
-				'-2: topic: รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง # expect: frontmatter-schema',
-				'+2: topic: web-links # expect: frontmatter-schema',
+				'-2: topic: รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง # expect: 8 frontmatter-schema:topicName',
+				'+2: topic: web-links # expect: 8 frontmatter-schema:topicName',
 			],
 			'section-missing/fail-split-page.md': [
 				'+53: ',
@@ -106,8 +94,8 @@ describe('--fix', () => {
 				'+61: 10 วันทำการ',
 			],
 			'suppression-unused/fail.md': [
-				'-19: <!-- disclosure-lint-disable-next-line date-era -- ไม่มีอะไรให้ปิด --> <!-- expect: suppression-unused -->',
-				'+19:  <!-- expect: suppression-unused -->',
+				'-19: <!-- disclosure-lint-disable-next-line date-era -- ไม่มีอะไรให้ปิด --> <!-- expect: 1 suppression-unused:unused -->',
+				'+19:  <!-- expect: 1 suppression-unused:unused -->',
 			],
 		});
 		const fresh = new Engine(fsHost, { root: dir, today: FIXTURE_TODAY, locale: 'en' });

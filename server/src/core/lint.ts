@@ -172,15 +172,25 @@ function directiveFindings(doc: ParsedDocument, directives: Directive[], config:
 /** Resolve a report's severity and positions. */
 export function toFinding(doc: ParsedDocument, ruleId: string, r: Report, level: Severity): Finding {
 	const severity = r.severity && SEVERITY_RANK[r.severity] < SEVERITY_RANK[level] ? r.severity : level;
-	const s = doc.lines.position(r.start);
-	const e = doc.lines.position(Math.max(r.end, r.start));
+	const start = beforeCr(doc.text, r.start);
+	const end = beforeCr(doc.text, Math.max(r.end, r.start));
+	const s = doc.lines.position(start);
+	const e = doc.lines.position(end);
 	const f: Finding = {
 		ruleId, severity, messageId: r.messageId, args: r.args ?? {},
-		start: r.start, end: Math.max(r.end, r.start), line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
+		start, end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
 	};
 	if (r.fix) f.fix = r.fix;
 	if (r.data) f.data = r.data;
 	return f;
+}
+
+/**
+ * An offset between a CR and its LF (a rule's range that ends on the CR of a CRLF line) moved before the
+ * CR: the line's end, so no range ends past the last column of its line.
+ */
+function beforeCr(text: string, offset: number): number {
+	return offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
 }
 
 /** Order findings by position, then rule id. */

@@ -88,12 +88,13 @@ export function readFrontMatter(text: string, bounds = frontMatterBounds(text)):
 		// An unclosed quote or bracket is reported by the parser where it gave up (often the closing
 		// ---); the user must act where it opens, as yaml-language-server shows it.
 		const opened = /quote|flow (?:sequence|mapping|collection)|end with a [\]}]/i.test(e.message) ? (opening === null ? (opening = unclosedOpening(source)) : opening) : undefined;
-		const at = opened ?? e.pos[0];
+		// After a key with no value yaml places a duplicate key's error on the line end before it: the key itself is next.
+		const at = opened ?? (e.code === 'DUPLICATE_KEY' ? nextNonSpace(source, e.pos[0]) : e.pos[0]);
 		const lineEnd = source.indexOf('\n', at);
 		return {
 			message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
 			start: contentStart + at,
-			end: contentStart + (opened !== undefined ? (lineEnd < 0 ? source.length : lineEnd) : Math.max(e.pos[1], e.pos[0] + 1)),
+			end: contentStart + (opened !== undefined ? (lineEnd < 0 ? source.length : lineEnd) : Math.max(e.pos[1], at + 1)),
 			code: e.code,
 		};
 	}).filter((p) => {
@@ -262,6 +263,13 @@ export function locateIn(doc: Document.Parsed, path: YamlPath, base = 0): NodeRa
 	}
 	const value = node ? rangeOf(node as YamlNode, base) : undefined;
 	return { value, key: keyRange };
+}
+
+/** The first offset from `from` that is not a space, a tab or a line end (or the text's end). */
+function nextNonSpace(source: string, from: number): number {
+	let i = from;
+	while (i < source.length && (source[i] === ' ' || source[i] === '\t' || source[i] === '\n')) i++;
+	return i < source.length ? i : from;
 }
 
 function rangeOf(node: YamlNode, base: number): [number, number] | undefined {

@@ -69,13 +69,17 @@ export const frontmatterSchema: Rule<MessageIds, Options> = {
 		if (typeof validate !== 'function') return; // topic-unknown reports a broken schema
 		// A topic assigned by a config glob stands in for the `topic` key the schema requires.
 		const data = ctx.topicResolution.source === 'config' ? { topic: ctx.topic.id, ...ctx.data } : ctx.data;
-		if (!validate(data)) for (const r of mapErrors(ctx, validate.errors ?? [])) report(r);
+		const schemaReports = validate(data) ? [] : mapErrors(ctx, validate.errors ?? []);
+		for (const r of schemaReports) report(r);
+		// A key written with no value is the schema's `blank` finding already: one gap, one finding.
+		const blank = new Set(schemaReports.filter((r) => r.messageId === 'blank').map((r) => r.args?.key));
 		const x = ctx.facts.disclosure();
 		// Keys a page of this kind must carry (an item's service name): reported as the schema's own required keys.
 		for (const key of x?.requiredKeys ?? []) {
-			if (resolveKeyPath(ctx.data, key).some((h) => isPresent(h.value))) continue;
+			const hits = resolveKeyPath(ctx.data, key);
+			if (hits.some((h) => isPresent(h.value)) || blank.has(key)) continue;
 			const [start, end] = topicLineRange(ctx.doc);
-			report({ messageId: 'required', args: { key, label: keyLabel(ctx.topic, key), topic: ctx.topic.x.name }, start, end, fix: missingKeyFix(ctx, key), data: { key, kind: 'required' } });
+			report({ messageId: 'required', args: { key, label: keyLabel(ctx.topic, key), topic: ctx.topic.x.name }, start, end, fix: hits.length ? undefined : missingKeyFix(ctx, key), data: { key, kind: 'required' } });
 		}
 		// Recommended keys warn; keys few real pages carry are info; the `recommended` option sets either per key.
 		// The configuration checked the option against the rule's options schema.
@@ -86,7 +90,7 @@ export const frontmatterSchema: Rule<MessageIds, Options> = {
 			const level = levels[key] ?? fallback;
 			if (level === 'off') continue;
 			const hits = resolveKeyPath(ctx.data, key);
-			if (hits.some((h) => isPresent(h.value))) continue;
+			if (hits.some((h) => isPresent(h.value)) || blank.has(key)) continue;
 			if (key.includes('.') && resolveKeyPath(ctx.data, key.split('.')[0]).length === 0 && listed.has(key.split('.')[0])) continue;
 			const [start, end] = topicLineRange(ctx.doc);
 			const info = ctx.topic.keys.get(key);
@@ -173,12 +177,18 @@ function resolveValue(data: unknown, path: (string | number)[]): unknown {
 }
 
 /** A line to fill in, at the end of the front matter: nothing is lost, and the blank stays reported. */
+/**
+ * Insert the missing key with no value, for the editor to fill in: a quick fix, not a safe one, since a
+ * blank key is still missing (only a person can write its value), so `--fix` leaves it. Only a key the
+ * front matter does not have at all: a key there but blank gets no fix, as inserting it again would
+ * duplicate it. A nested key (`publish_request.date`) is not inserted at the top level.
+ */
 function missingKeyFix(ctx: RuleContext<Options>, key: string): Fix | undefined {
 	const fm = ctx.doc.frontMatter;
-	if (!fm?.closed) return undefined;
+	if (!fm?.closed || key.includes('.') || key.includes('[')) return undefined;
 	const eol = ctx.doc.lines.eol;
 	const lead = ctx.doc.text.slice(fm.contentStart, fm.contentEnd).endsWith('\n') || fm.contentEnd === fm.contentStart ? '' : eol;
-	return { range: [fm.contentEnd, fm.contentEnd], text: `${lead}${key}:${eol}`, safe: true };
+	return { range: [fm.contentEnd, fm.contentEnd], text: `${lead}${key}:${eol}`, safe: false };
 }
 
 /** A key's description for the "recommended" message, which already says so: "(แนะนำให้ระบุ)" dropped. */

@@ -42,21 +42,58 @@ export const sectionMissing: Rule<MessageIds> = {
 		for (const s of x.sections) if (s.parent && covered.has(s.id)) covered.add(s.parent);
 		const [start, end] = anchorRange(ctx);
 		const eol = ctx.doc.lines.eol;
+		let lastAt = -1;
 		x.sections.forEach((spec, i) => {
 			if (spec.required === false || covered.has(spec.id)) return;
 			if (held && !held.has(spec.id)) return;
 			const at = insertionPoint(ctx, x.sections!, i);
 			const before = ctx.doc.text.slice(0, at);
-			const lead = before.endsWith(`${eol}${eol}`) || at === 0 ? '' : before.endsWith(eol) ? eol : `${eol}${eol}`;
+			// The first heading inserted at a point opens with a blank line; the next ones at the same point
+			// follow it (one --fix pass inserts them all, in schema order: core/fix.ts) and need only a line end.
+			const lead = at === lastAt
+				? (before.endsWith(eol) || at === 0 ? '' : eol)
+				: before.endsWith(`${eol}${eol}`) || at === 0 ? '' : before.endsWith(eol) ? eol : `${eol}${eol}`;
+			lastAt = at;
 			report({
 				messageId: 'missing', start, end,
 				args: { heading: spec.heading, id: spec.id, topic: x.name },
-				fix: { range: [at, at], text: `${lead}## ${spec.heading.th}${eol}${eol}`, safe: true },
+				// Not where the page ends inside an open code fence or HTML comment: the heading would be text in it.
+				fix: insideOpenBlock(ctx, at) ? undefined : { range: [at, at], text: `${lead}## ${spec.heading.th}${eol}${eol}`, safe: true },
 				data: { sectionId: spec.id, heading: spec.heading.th, insertAt: at },
 			});
 		});
 	},
 };
+
+/**
+ * Whether `at` falls inside, or at the end of, a code fence or an HTML comment that is never closed (it
+ * runs to the end of the page), so a heading inserted there would not be a heading.
+ */
+function insideOpenBlock(ctx: RuleContext, at: number): boolean {
+	const text = ctx.doc.text;
+	let open = false;
+	visitBlocks(ctx.doc.tree, (node) => {
+		const s = node.position?.start.offset;
+		const e = node.position?.end.offset;
+		if (open || s === undefined || e === undefined || s >= at || e < at) return;
+		const src = text.slice(s, e);
+		if (node.type === 'html' && src.startsWith('<!--') && !src.includes('-->')) open = true;
+		if (node.type === 'code') {
+			// A fenced block is closed when its last line is a run of the same fence character, at least as long.
+			const fence = /^[ \t]*(`{3,}|~{3,})/.exec(src)?.[1];
+			const lines = src.split(/\r?\n|\r/);
+			const last = lines[lines.length - 1].trim();
+			const closes = lines.length > 1 && last.length >= (fence?.length ?? 0) && [...last].every((c) => c === fence?.[0]);
+			if (fence && !closes) open = true;
+		}
+	});
+	return open;
+}
+
+function visitBlocks(node: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }, fn: (n: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } }) => void): void {
+	fn(node);
+	for (const c of (node.children ?? []) as typeof node[]) visitBlocks(c, fn);
+}
 
 /** Missing sections are reported on the page's first heading, or on the topic line. */
 function anchorRange(ctx: RuleContext): [number, number] {
