@@ -179,6 +179,13 @@ export class CodeServerRun {
 		fs.writeFileSync(path.join(this.ws, '.vscode/settings.json'), JSON.stringify(WS_SETTINGS, null, 2));
 	}
 
+	/** The example site (examples/, every topic covered) with the same settings, for the Disclosure checklist view. */
+	writeExamplesWorkspace(): void {
+		fs.cpSync(path.join(ROOT, 'examples'), this.ws, { recursive: true });
+		fs.mkdirSync(path.join(this.ws, '.vscode'));
+		fs.writeFileSync(path.join(this.ws, '.vscode/settings.json'), JSON.stringify(WS_SETTINGS, null, 2));
+	}
+
 	/** The environment of every code-server process: Node 24 first on PATH, TMPDIR and XDG_* in the scratch folder. */
 	env(): NodeJS.ProcessEnv {
 		return {

@@ -11,3 +11,6 @@ export interface Results {
 
 /** The results file, written next to the workspace folder (in the run's scratch folder). */
 export const RESULT_FILE = 'ext-test-result.json';
+
+/** Written by the outer test next to the workspace folder: the *.ext.js files to run (JSON array); absent: all. */
+export const SUITE_FILES = 'ext-test-files.json';

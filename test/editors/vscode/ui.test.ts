@@ -1,7 +1,10 @@
 // UI test (EDITORS.md §6.3): the packaged extension (.vsix) installed into code-server, the workspace opened in
 // headless Chromium (the npm registry's, through playwright-core), page.md opened from the Explorer, and the findings
 // read back from the Problems panel, the squiggles and the status bar. Screenshot: test-results/vscode-problems.png
-// (vscode-problems-fail.png on failure).
+// (vscode-problems-fail.png on failure). Then the Disclosure view on a copy of examples/ with a topic missing and
+// a section missing: its rows, the inline create button, the path box, the new page and the refreshed view.
+// Screenshots: test-results/vscode-checklist-en.png, and test-results/vscode-checklist.png with VS Code's
+// display language Thai (a stub language pack that only declares Thai; the view and the commands are Thai).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -89,5 +92,135 @@ describe('VS Code (code-server) UI: the Problems panel in headless Chromium', fu
 			await page.screenshot({ path: path.join(RESULTS, 'vscode-problems-fail.png') }).catch(() => undefined);
 			throw e;
 		}
+	});
+
+	/** The texts of the Disclosure view test in one display language. */
+	interface ViewTexts {
+		container: string;
+		firstRows: string[];
+		covered: string[];
+		missing: string;
+		createButton: string;
+		createdTopic: string;
+		onePage: string;
+		commands?: string[];
+	}
+
+	const EN: ViewTexts = {
+		container: 'Disclosure',
+		firstRows: ['Agency information 1 section missing · 1 page · 1 error', 'about/index.md 1 error · Review due in 348 days', 'Contact details contact'],
+		covered: ['Laws and regulations', 'Knowledge', 'Related websites', 'Standard operating procedure manual', "Citizen's manual", 'News and announcements', 'Electronic services (e-Service)'],
+		missing: 'Website statistics and satisfaction No page yet',
+		createButton: 'New page from topic skeleton…',
+		createdTopic: 'Website statistics and satisfaction',
+		onePage: '1 page',
+	};
+
+	const TH: ViewTexts = {
+		container: 'ข้อมูลที่ต้องเปิดเผย',
+		firstRows: ['ข้อมูลหน่วยงาน ขาดหัวข้อย่อย 1 หัวข้อ · 1 หน้า · ข้อผิดพลาด 1 รายการ', 'about/index.md ข้อผิดพลาด 1 รายการ · ครบกำหนดทบทวนในอีก 348 วัน', 'รายละเอียดช่องทางการติดต่อสื่อสาร contact'],
+		covered: ['กฎหมาย ระเบียบ ข้อบังคับ', 'คลังความรู้', 'รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง', 'คู่มือมาตรฐานการปฏิบัติงาน', 'คู่มือสำหรับประชาชน', 'ข่าวประชาสัมพันธ์'],
+		missing: 'สถิติการเข้าใช้บริการเว็บไซต์และความพึงพอใจ ยังไม่มีหน้า',
+		createButton: 'สร้างหน้าใหม่จากโครงหน้าของหัวข้อ…',
+		createdTopic: 'สถิติการเข้าใช้บริการเว็บไซต์และความพึงพอใจ',
+		onePage: '1 หน้า',
+		commands: ['disclosure-lint: ตรวจทั้งพื้นที่ทำงาน', 'disclosure-lint: แสดงรายงานการเปิดเผยข้อมูล', 'disclosure-lint: สร้างไฟล์การตั้งค่า', 'disclosure-lint: สร้างหน้าใหม่จากโครงหน้าของหัวข้อ…'],
+	};
+
+	/**
+	 * Thai as VS Code's display language in the test editor. No Thai language pack can be installed offline,
+	 * so the user-data folder gets the record an installed pack leaves (languagepacks.json) with an empty
+	 * translation of VS Code itself: the workbench stays English, but VS Code runs with `th` as its language,
+	 * so extensions get their Thai nls and l10n bundles.
+	 */
+	function thaiDisplayLanguage(): void {
+		const translations = path.join(run!.scratch, 'th.i18n.json');
+		fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+		fs.writeFileSync(path.join(run!.dirs['user-data'], 'languagepacks.json'), JSON.stringify({
+			th: { hash: 'disclosure-lint-test', extensions: [{ extensionIdentifier: { id: 'disclosure-lint-tests.language-pack-th' }, version: '0.0.1' }], translations: { vscode: translations }, label: 'ไทย' },
+		}));
+	}
+
+	/**
+	 * The Disclosure view on a copy of examples/ where web-stats has no page and agency-info's page lacks its
+	 * contact section: its rows, the badge, the inline create button, the path box, the new page, the refreshed
+	 * view, and a screenshot.
+	 */
+	async function disclosureView(texts: ViewTexts, screenshot: string, thai: boolean): Promise<void> {
+		run = new CodeServerRun(thai ? 'dl-vscode-checklist-th-' : 'dl-vscode-checklist-ui-');
+		run.writeExamplesWorkspace();
+		fs.rmSync(path.join(run.ws, 'stats/index.md'));
+		const about = path.join(run.ws, 'about/index.md');
+		fs.writeFileSync(about, fs.readFileSync(about, 'utf8').replace('## 10. รายละเอียดช่องทางการติดต่อสื่อสาร', '## 10. ที่ตั้งสำนักงาน'));
+		const vsix = path.join(run.scratch, 'disclosure-lint.vsix');
+		packageVsix(vsix);
+		await run.installExtension(vsix);
+		if (thai) thaiDisplayLanguage();
+		await run.start(thai ? ['--locale', 'th'] : []);
+		const page = await run.launchBrowser();
+		fs.mkdirSync(RESULTS, { recursive: true });
+		try {
+			await page.goto(run.url());
+			await page.locator('.monaco-workbench').waitFor(WAIT);
+			run.mark('workbench');
+			// The view container in the activity bar, with its icon.
+			await page.locator(`.activitybar .action-item .action-label[aria-label^="${texts.container}"]`).click(WAIT);
+			const rows = page.locator('.pane-body .monaco-list-row');
+			const row = (label: string) => rows.filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+			// A row's label and description, as shown.
+			const shown = () => rows.evaluateAll((els) => els.map((e) => ['.label-name', '.label-description'].map((c) => e.querySelector(c)?.textContent?.trim() ?? '').filter(Boolean).join(' ')));
+			// The server's answer after its workspace lint: agency-info partly covered.
+			let before: string[] = [];
+			await poll('the view to show agency-info partly covered', async () => (before = await shown())[0] === texts.firstRows[0], 60_000, 200, () => JSON.stringify(before));
+			run.mark('view');
+			console.log(`      view rows:\n${before.map((t) => `        ${t}`).join('\n')}`);
+			assert.deepEqual(before.slice(0, 3), texts.firstRows);
+			for (const name of texts.covered) assert.ok(before.some((t) => t.startsWith(`${name} `) && t.includes(texts.onePage.replace('1', '')) ), `${name} is not listed as covered: ${JSON.stringify(before)}`);
+			assert.equal(before.at(-1), texts.missing);
+			// The badge on the activity bar counts the two topics that need work.
+			const item = page.locator('.activitybar .action-item', { has: page.locator(`.action-label[aria-label^="${texts.container}"]`) });
+			assert.equal((await item.locator('.badge-content').innerText()).trim(), '2');
+
+			// The inline button of the missing topic, then the path box with its suggestion.
+			const missing = row(texts.createdTopic);
+			await missing.hover();
+			await missing.locator(`.action-label[aria-label="${texts.createButton}"]`).click(WAIT);
+			const input = page.locator('.quick-input-widget input[type="text"]');
+			await input.waitFor(WAIT);
+			assert.equal(await input.inputValue(), 'web-stats.md');
+			await page.keyboard.press('Enter');
+			await page.locator('.tabs-container .tab[aria-label*="web-stats.md"]').waitFor(WAIT);
+			run.mark('page created');
+			// The view follows: the topic has its page.
+			await row(texts.createdTopic).locator('.label-description', { hasText: texts.onePage }).waitFor(WAIT);
+			assert.match(fs.readFileSync(path.join(run.ws, 'web-stats.md'), 'utf8'), /^---\ntopic: web-stats\ntitle: ชื่อเรื่อง\n/);
+			await page.locator('.monaco-editor .view-lines', { hasText: 'topic: web-stats' }).waitFor(WAIT);
+
+			if (texts.commands) {
+				// The command titles come from package.nls.th.json.
+				await page.keyboard.press('F1');
+				await input.waitFor(WAIT);
+				await page.keyboard.type('disclosure-lint: ');
+				const entries = page.locator('.quick-input-list .monaco-list-row');
+				await entries.first().waitFor(WAIT);
+				const labels = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+				for (const c of texts.commands) assert.ok(labels.some((l) => l.startsWith(c)), `the command palette has no "${c}": ${JSON.stringify(labels)}`);
+				await page.keyboard.press('Escape');
+			}
+			// Room for the view and the page: no secondary side bar (the chat).
+			if (await page.locator('.part.auxiliarybar').isVisible()) await page.keyboard.press('Control+Alt+B');
+			await page.screenshot({ path: path.join(RESULTS, screenshot) });
+		} catch (e) {
+			await page.screenshot({ path: path.join(RESULTS, screenshot.replace('.png', '-fail.png')) }).catch(() => undefined);
+			throw e;
+		}
+	}
+
+	it('shows the Disclosure view: topics with their state, a missing section under its page, and creates a missing topic\'s page from its inline button', async () => {
+		await disclosureView(EN, 'vscode-checklist-en.png', false);
+	});
+
+	it('in Thai (display language th): the view, its rows and the command titles are Thai; screenshot test-results/vscode-checklist.png', async () => {
+		await disclosureView(TH, 'vscode-checklist.png', true);
 	});
 });

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { RESULT_FILE, type Results } from '../results';
+import { RESULT_FILE, SUITE_FILES, type Results } from '../results';
 
 export async function run(): Promise<void> {
 	const folder = vscode.workspace.workspaceFolders?.[0];
@@ -18,7 +18,12 @@ export async function run(): Promise<void> {
 		const m = require('mocha');
 		const Mocha = m.default || m.Mocha || m;
 		const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, reporter: 'spec', color: false });
-		for (const f of fs.readdirSync(__dirname).filter((n) => n.endsWith('.ext.js')).sort()) mocha.addFile(path.join(__dirname, f));
+		// The outer test may name the files to run (its workspace suits only some); else all of them.
+		const listFile = path.join(folder.uri.fsPath, '..', SUITE_FILES);
+		const only = fs.existsSync(listFile) ? (JSON.parse(fs.readFileSync(listFile, 'utf8')) as string[]) : undefined;
+		const files = fs.readdirSync(__dirname).filter((n) => n.endsWith('.ext.js') && (!only || only.includes(n))).sort();
+		if (only && files.length !== only.length) throw new Error(`${SUITE_FILES} names ${only.join(', ')}; found ${files.join(', ')}`);
+		for (const f of files) mocha.addFile(path.join(__dirname, f));
 		// Synchronous require, so that `require('vscode')` in the test files goes through the extension host's module loader.
 		mocha.loadFiles();
 		out.total = mocha.suite.total();
