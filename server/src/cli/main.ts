@@ -18,11 +18,9 @@ import { githubFormatter } from './formatters/github';
 import type { FileReport, Formatter } from './formatters/types';
 import { lintFile, lintFiles } from './pool';
 import { fixDiff, fixText, writeFixed } from './fix';
-import { renderReport } from './report';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache';
 import { applyBaseline, makeBaseline, readBaseline, writeBaseline } from './baseline';
 import { siteFindings } from '../core/site';
-import { checkExternalLinks } from './online';
 import { VERSION } from '../shared/version';
 
 /** Where the CLI writes; injected so tests can run `main()` in-process. */
@@ -90,132 +88,173 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		io.stdout.write(listRules(envLocale));
 		return 0;
 	}
+	const engine = createEngine(opts, io, envLocale);
+	if (opts.init) return init(io.cwd, io);
+	if (opts.printConfig) return printConfig(engine, path.resolve(io.cwd, opts.printConfig), envLocale, io);
+
+	const linted = opts.stdin ? await lintStdin(engine, opts, io, envLocale) : await lintSelection(engine, opts, io, envLocale);
+	if (typeof linted === 'number') return linted; // an exit code: config problems, or the diff of --fix-dry-run
+	let reports = linted;
+	if (opts.report) await writeReport(engine, reports, path.resolve(io.cwd, opts.report), io.cwd);
+	if (opts.baseline) reports = baseline(reports, opts, io);
+	if (opts.quiet) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+	output(reports, opts, io, envLocale);
+	return exitCode(reports, opts, envLocale, io);
+}
+
+/** The engine for this run: the workspace is the current folder, `--config` replaces the cascade. */
+function createEngine(opts: CliOptions, io: CliIo, envLocale: Locale): Engine {
 	const today = resolveToday(opts, io);
-	const cwd = io.cwd;
-	const configFile = opts.config ? path.resolve(cwd, opts.config) : undefined;
+	const configFile = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
 	if (configFile && !fsHost.fileExists(configFile)) throw new UsageError(`cannot read the config file ${opts.config}`);
 	const linksMode = opts.links as 'off' | 'local' | 'online' | undefined;
-	const engine = new Engine(fsHost, { root: cwd, configFile, today, locale: envLocale, localeOverride: opts.locale as Locale | undefined, linksMode, recordDependencies: opts.cache });
+	return new Engine(fsHost, { root: io.cwd, configFile, today, locale: envLocale, localeOverride: opts.locale as Locale | undefined, linksMode, recordDependencies: opts.cache });
+}
 
-	if (opts.init) return init(cwd, io);
-	if (opts.printConfig) {
-		const file = path.resolve(cwd, opts.printConfig);
-		const problems = engine.problemsFor(file);
-		if (problems.length) return reportProblems(problems, envLocale, io);
-		const config = engine.configFor(file);
-		const registry = engine.registryFor(config);
-		io.stdout.write(JSON.stringify({ ...config, topicIds: registry.ids(), locale: engine.localeFor(config) }, null, 2) + '\n');
-		return 0;
+/** `--print-config FILE`: the configuration that applies to a file, with the topics it knows. */
+function printConfig(engine: Engine, file: string, envLocale: Locale, io: CliIo): number {
+	const problems = engine.problemsFor(file);
+	if (problems.length) return reportProblems(problems, envLocale, io);
+	const config = engine.configFor(file);
+	const registry = engine.registryFor(config);
+	io.stdout.write(JSON.stringify({ ...config, topicIds: registry.ids(), locale: engine.localeFor(config) }, null, 2) + '\n');
+	return 0;
+}
+
+/** `--stdin`: lint standard input as the file `--stdin-filename` names (or show its fixes). */
+async function lintStdin(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Locale): Promise<FileReport[] | number> {
+	const name = path.resolve(io.cwd, opts.stdinFilename ?? '<stdin>.md');
+	const problems = engine.problemsFor(name);
+	if (problems.length) return reportProblems(problems, envLocale, io);
+	const text = await io.readStdin();
+	if (opts.fixDryRun) {
+		const fixed = fixText(engine, name, text);
+		io.stdout.write(fixDiff(fixed, io.cwd));
+		return exitCode([{ filePath: name, findings: fixed.findings, locale: envLocale }], opts, envLocale, io);
 	}
+	const result = engine.lintText(name, text);
+	return [{ filePath: name, findings: result.findings, locale: engine.localeFor(engine.configFor(name)) }];
+}
 
+/**
+ * The files the patterns select, linted (fixed, from the cache, or in workers), their external links
+ * checked when online, and the site check of the first folder given.
+ */
+async function lintSelection(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Locale): Promise<FileReport[] | number> {
+	const cwd = io.cwd;
+	const patterns = opts.patterns.length ? opts.patterns : ['.'];
+	const selection = collectFiles(patterns, cwd, (dir) => engine.configs.ignoreGlobs(dir));
+	for (const f of selection.ignored) io.stderr.write(`disclosure-lint: ${path.relative(cwd, f)} is ignored by an ignore pattern; not linted\n`);
+	if (selection.unmatched.length) {
+		throw new UsageError(`no Markdown files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
+	}
+	const problems = dedupeProblems(selection.files.flatMap((f) => engine.problemsFor(f)));
+	if (problems.length) return reportProblems(problems, envLocale, io);
+	// Progress on stderr, on a terminal only, for runs long enough to want it.
+	const progress = io.stderr.isTTY && selection.files.length >= 200
+		? (done: number, total: number) => io.stderr.write(done >= total ? '\r\u001b[K' : `\rdisclosure-lint: ${done}/${total}\u001b[K`)
+		: undefined;
 	let reports: FileReport[];
-	if (opts.stdin) {
-		const name = path.resolve(cwd, opts.stdinFilename ?? '<stdin>.md');
-		const problems = engine.problemsFor(name);
-		if (problems.length) return reportProblems(problems, envLocale, io);
-		const text = await io.readStdin();
+	if (opts.fix || opts.fixDryRun) {
+		const fixed = fixFiles(engine, selection.files, opts, io);
 		if (opts.fixDryRun) {
-			const fixed = fixText(engine, name, text);
-			io.stdout.write(fixDiff(fixed, cwd));
-			return exitCode([{ filePath: name, findings: fixed.findings, locale: envLocale }], opts, envLocale, io);
+			io.stdout.write(fixed.diff);
+			return exitCode(fixed.reports, opts, envLocale, io);
 		}
-		const result = engine.lintText(name, text);
-		reports = [{ filePath: name, findings: result.findings, locale: engine.localeFor(engine.configFor(name)) }];
+		reports = fixed.reports;
+	} else if (opts.cache) {
+		reports = await lintWithCache(engine, selection.files, new ResultCache(path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION)), opts.threads, progress);
 	} else {
-		const patterns = opts.patterns.length ? opts.patterns : ['.'];
-		const selection = collectFiles(patterns, cwd, (dir) => engine.configs.ignoreGlobs(dir));
-		for (const f of selection.ignored) io.stderr.write(`disclosure-lint: ${path.relative(cwd, f)} is ignored by an ignore pattern; not linted\n`);
-		if (selection.unmatched.length) {
-			throw new UsageError(`no Markdown files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
-		}
-		const problems = dedupeProblems(selection.files.flatMap((f) => engine.problemsFor(f)));
-		if (problems.length) return reportProblems(problems, envLocale, io);
-		// Progress on stderr, on a terminal only, for runs long enough to want it.
-		const progress = io.stderr.isTTY && selection.files.length >= 200
-			? (done: number, total: number) => io.stderr.write(done >= total ? '\r\u001b[K' : `\rdisclosure-lint: ${done}/${total}\u001b[K`)
-			: undefined;
-		if (opts.fix || opts.fixDryRun) {
-			reports = [];
-			let diff = '';
-			for (const file of selection.files) {
-				const locale = engine.localeFor(engine.configFor(file));
-				let decoded: DecodeResult | undefined;
-				try {
-					decoded = decodePage(readRegularFile(file));
-				} catch {
-					// unreadable or no regular file (a FIFO is never waited on): lintFile reports it as file-unreadable
-				}
-				if (!decoded?.ok) {
-					reports.push(lintFile(engine, file)); // unreadable, binary or not UTF-8: reported, never rewritten
-					continue;
-				}
-				const { text } = decoded;
-				let fixed = fixText(engine, file, text);
-				if (opts.fix) {
-					fixed = writeFixed(fixed, io.beforeWrite);
-					if (fixed.skipped) io.stderr.write(`disclosure-lint: ${path.relative(cwd, file)} not fixed: ${fixed.skipped}\n`);
-				} else {
-					diff += fixDiff(fixed, cwd);
-				}
-				const findings = fixed.skipped ? engine.lintText(file, text).findings : fixed.findings;
-				reports.push({ filePath: file, findings, locale, topic: fixed.topic, sections: fixed.sections });
-			}
-			if (opts.fixDryRun) {
-				io.stdout.write(diff);
-				return exitCode(reports, opts, envLocale, io);
-			}
-		} else if (opts.cache) {
-			reports = await lintWithCache(engine, selection.files, new ResultCache(path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION)), opts.threads, progress);
-		} else {
-			reports = await lintFiles(engine, selection.files, opts.threads, progress);
-		}
-		if ((linksMode ?? engine.configForFolder(cwd).links.mode) === 'online') {
-			const tty = Boolean(io.stderr.isTTY);
-			reports = await checkExternalLinks(engine, reports, tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined, { allowPrivate: opts.linksAllowPrivate });
-			if (tty) io.stderr.write('\r\u001b[K');
-		}
-		const folders = patterns.map((p) => path.resolve(cwd, p)).filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
-		if (folders.length) {
-			const site = siteReport(engine, folders[0], reports);
-			if (site.findings.length) reports.push(site);
-		}
+		reports = await lintFiles(engine, selection.files, opts.threads, progress);
 	}
+	const linksMode = opts.links as 'off' | 'local' | 'online' | undefined;
+	if ((linksMode ?? engine.configForFolder(cwd).links.mode) === 'online') reports = await checkOnline(engine, reports, opts, io);
+	const folders = patterns.map((p) => path.resolve(cwd, p)).filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
+	if (folders.length) {
+		const site = siteReport(engine, folders[0], reports);
+		if (site.findings.length) reports.push(site);
+	}
+	return reports;
+}
 
-	if (opts.report) {
-		const reportFile = path.resolve(cwd, opts.report);
-		const config = engine.configForFolder(cwd);
-		const html = renderReport(reports, { reportFile, cwd, registry: engine.registryFor(config), config, today: toIsoCE(engine.options.today) });
-		fs.mkdirSync(path.dirname(reportFile), { recursive: true });
-		fs.writeFileSync(reportFile, html);
-	}
-	if (opts.baseline) {
-		const file = path.resolve(cwd, opts.baseline);
-		if (opts.updateBaseline) {
-			writeBaseline(file, makeBaseline(reports, cwd));
-			io.stderr.write(`disclosure-lint: wrote ${path.relative(cwd, file)} (${reports.reduce((n, r) => n + r.findings.length, 0)} findings)\n`);
-		}
-		let baseline;
+/** `--fix` / `--fix-dry-run`: each readable page fixed (written, or its diff kept), then its findings. */
+function fixFiles(engine: Engine, files: string[], opts: CliOptions, io: CliIo): { reports: FileReport[]; diff: string } {
+	const reports: FileReport[] = [];
+	let diff = '';
+	for (const file of files) {
+		const locale = engine.localeFor(engine.configFor(file));
+		let decoded: DecodeResult | undefined;
 		try {
-			baseline = readBaseline(file);
-		} catch (err) {
-			throw new UsageError((err as Error).message);
+			decoded = decodePage(readRegularFile(file));
+		} catch {
+			// unreadable or no regular file (a FIFO is never waited on): lintFile reports it as file-unreadable
 		}
-		reports = applyBaseline(reports, baseline, cwd);
+		if (!decoded?.ok) {
+			reports.push(lintFile(engine, file)); // unreadable, binary or not UTF-8: reported, never rewritten
+			continue;
+		}
+		const { text } = decoded;
+		let fixed = fixText(engine, file, text);
+		if (opts.fix) {
+			fixed = writeFixed(fixed, io.beforeWrite);
+			if (fixed.skipped) io.stderr.write(`disclosure-lint: ${path.relative(io.cwd, file)} not fixed: ${fixed.skipped}\n`);
+		} else {
+			diff += fixDiff(fixed, io.cwd);
+		}
+		const findings = fixed.skipped ? engine.lintText(file, text).findings : fixed.findings;
+		reports.push({ filePath: file, findings, locale, topic: fixed.topic, sections: fixed.sections });
 	}
-	if (opts.quiet) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+	return { reports, diff };
+}
+
+/** Online links: loaded only when asked for (it brings the HTTP client). Progress on a terminal. */
+async function checkOnline(engine: Engine, reports: FileReport[], opts: CliOptions, io: CliIo): Promise<FileReport[]> {
+	const { checkExternalLinks } = await import('./online');
+	const tty = Boolean(io.stderr.isTTY);
+	const checked = await checkExternalLinks(engine, reports, tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined, { allowPrivate: opts.linksAllowPrivate });
+	if (tty) io.stderr.write('\r\u001b[K');
+	return checked;
+}
+
+/** `--report FILE`: the compliance report (loaded only when asked for). */
+async function writeReport(engine: Engine, reports: FileReport[], reportFile: string, cwd: string): Promise<void> {
+	const { renderReport } = await import('./report');
+	const config = engine.configForFolder(cwd);
+	const html = renderReport(reports, { reportFile, cwd, registry: engine.registryFor(config), config, today: toIsoCE(engine.options.today) });
+	fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+	fs.writeFileSync(reportFile, html);
+}
+
+/** `--baseline FILE` (and `--update-baseline`): findings already known are left out. */
+function baseline(reports: FileReport[], opts: CliOptions, io: CliIo): FileReport[] {
+	const file = path.resolve(io.cwd, opts.baseline!);
+	if (opts.updateBaseline) {
+		writeBaseline(file, makeBaseline(reports, io.cwd));
+		io.stderr.write(`disclosure-lint: wrote ${path.relative(io.cwd, file)} (${reports.reduce((n, r) => n + r.findings.length, 0)} findings)\n`);
+	}
+	let known;
+	try {
+		known = readBaseline(file);
+	} catch (err) {
+		throw new UsageError((err as Error).message);
+	}
+	return applyBaseline(reports, known, io.cwd);
+}
+
+/** The findings in the chosen format, to `--output` or standard output. */
+function output(reports: FileReport[], opts: CliOptions, io: CliIo, envLocale: Locale): void {
 	const color = opts.color ?? (!opts.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR);
 	// Totals speak the pages' language when their configs agree on one.
 	const locales = new Set(reports.map((r) => r.locale));
 	const runLocale = locales.size === 1 ? [...locales][0] : envLocale;
-	const text = FORMATTERS[opts.format]!(reports, { cwd, color, locale: runLocale });
+	const text = FORMATTERS[opts.format]!(reports, { cwd: io.cwd, color, locale: runLocale });
 	if (opts.output) {
-		const out = path.resolve(cwd, opts.output);
+		const out = path.resolve(io.cwd, opts.output);
 		fs.mkdirSync(path.dirname(out), { recursive: true });
 		fs.writeFileSync(out, text);
 	} else if (text) {
 		io.stdout.write(text);
 	}
-	return exitCode(reports, opts, envLocale, io);
 }
 
 /** 0 clean, 1 errors or more warnings than --max-warnings allows. */
