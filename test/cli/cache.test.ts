@@ -43,4 +43,23 @@ describe('--cache', () => {
 		fs.writeFileSync(path.join(dir, 'page.md'), PAGE_DATE_INVALID.replace('31 เมษายน 2569', '2569-10-15'));
 		assert.deepEqual(await lint(dir), { code: 0, stderr: '', found: [] });
 	});
+
+	it('does not write the cache again when every page came from it, and writes it when one page changed', async () => {
+		const dir = tmpDir('dl-cache-');
+		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ requiredTopics: ['web-links'] }));
+		fs.writeFileSync(path.join(dir, 'a.md'), PAGE_DATE_INVALID);
+		fs.writeFileSync(path.join(dir, 'b.md'), PAGE_DATE_INVALID.replace('31 เมษายน 2569', '2569-10-15'));
+		await lint(dir);
+		const cacheFile = path.join(dir, '.disclosurelintcache/results.json');
+		// A marker the run would drop if it wrote the file again.
+		fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8') + '\n');
+		const before = fs.readFileSync(cacheFile, 'utf8');
+		assert.deepEqual(await lint(dir), { code: 1, stderr: '', found: [DATE_INVALID.replace('page.md', 'a.md')] });
+		assert.equal(fs.readFileSync(cacheFile, 'utf8'), before, 'an unchanged run rewrote the cache');
+		fs.writeFileSync(path.join(dir, 'b.md'), PAGE_DATE_INVALID);
+		assert.equal((await lint(dir)).found.length, 2);
+		const after = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+		assert.ok(!fs.readFileSync(cacheFile, 'utf8').endsWith('\n'), 'the changed run did not write the cache');
+		assert.equal(after.entries[path.join(dir, 'b.md')].report.findings.length, 1);
+	});
 });

@@ -22,13 +22,10 @@ interface CacheData {
 }
 
 /** The state of a path: modification time and size, `dir`, or `-` when it does not exist. */
-function stateOf(p: string): string {
-	try {
-		const s = fs.statSync(p);
-		return s.isDirectory() ? 'dir' : `${s.mtimeMs}:${s.size}`;
-	} catch {
-		return '-';
-	}
+function statState(p: string): string {
+	const s = fs.statSync(p, { throwIfNoEntry: false });
+	if (!s) return '-';
+	return s.isDirectory() ? 'dir' : `${s.mtimeMs}:${s.size}`;
 }
 
 /**
@@ -38,6 +35,10 @@ function stateOf(p: string): string {
  */
 export class ResultCache {
 	private data: CacheData = { version: 1, entries: {} };
+	/** Whether an entry changed since the file was read: an unchanged cache is not written again. */
+	private dirty = false;
+	/** Each dependency's state, looked up once per run: many pages link to the same files. */
+	private readonly states = new Map<string, string>();
 
 	constructor(readonly file: string) {
 		try {
@@ -57,7 +58,7 @@ export class ResultCache {
 	get(filePath: string, hash: string, stamp: string): FileReport | undefined {
 		const e = this.data.entries[filePath];
 		if (!e || e.hash !== hash || e.stamp !== stamp) return undefined;
-		for (const [dep, state] of Object.entries(e.deps)) if (stateOf(dep) !== state) return undefined;
+		for (const [dep, state] of Object.entries(e.deps)) if (this.stateOf(dep) !== state) return undefined;
 		return { ...e.report, filePath };
 	}
 
@@ -65,12 +66,23 @@ export class ResultCache {
 	set(report: FileReport, hash: string, stamp: string): void {
 		const { filePath, urls: _urls, dependencies, ...rest } = report;
 		const deps: Record<string, string> = {};
-		for (const d of dependencies ?? []) deps[d] = stateOf(d);
+		for (const d of dependencies ?? []) deps[d] = this.stateOf(d);
 		this.data.entries[filePath] = { hash, stamp, deps, report: rest };
+		this.dirty = true;
 	}
 
-	/** Forget pages that were not part of this run's selection? No: other runs may lint them. Write atomically. */
+	private stateOf(p: string): string {
+		let state = this.states.get(p);
+		if (state === undefined) this.states.set(p, (state = statState(p)));
+		return state;
+	}
+
+	/**
+	 * Write the cache atomically, when an entry changed. Pages outside this run's selection are kept:
+	 * other runs may lint them.
+	 */
 	save(): void {
+		if (!this.dirty && fs.existsSync(this.file)) return;
 		fs.mkdirSync(path.dirname(this.file), { recursive: true });
 		const tmp = `${this.file}.${process.pid}.tmp`;
 		fs.writeFileSync(tmp, JSON.stringify(this.data));
