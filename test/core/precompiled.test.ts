@@ -18,6 +18,7 @@ const DIST = path.join(ROOT, 'dist/validators');
 function built(name: string): ValidateFunction {
 	const file = path.join(DIST, `${name}.js`);
 	assert.ok(fs.existsSync(file), `${path.relative(ROOT, file)} is missing: run npm run build (npm test does)`);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a built file, found at run time
 	return require(file) as ValidateFunction;
 }
 

@@ -97,6 +97,7 @@ export async function sarabunSystemFont(): Promise<void> {
 	if (fs.existsSync(path.join(out, 'complete'))) return;
 	// subset-font (HarfBuzz as wasm) converts while keeping every glyph of the subset file.
 	// subset-font is CommonJS without types.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- typed here, as the package has no types
 	const subsetFont = require('subset-font') as (buf: Buffer, text: string, o: { targetFormat: string }) => Promise<Buffer>;
 	const files = path.join(ROOT, 'node_modules/@fontsource/sarabun/files');
 	const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)).join('');

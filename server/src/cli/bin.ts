@@ -7,4 +7,10 @@ const readStdin = async (): Promise<string> => {
 	return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
 };
 main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin })
-	.then((code) => { process.exitCode = code; });
+	.then(
+		(code) => { process.exitCode = code; },
+		(err: unknown) => {
+			process.stderr.write(`disclosure-lint: internal failure: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+			process.exitCode = 2;
+		},
+	);

@@ -132,7 +132,7 @@ function replaceFile(file: string, st: fs.Stats, bytes: Buffer): boolean {
 			fs.renameSync(tmp, file);
 			return true;
 		} catch {
-			ok = false;
+			// the rename failed: the temporary file is removed below
 		}
 	}
 	fs.rmSync(tmp, { force: true });

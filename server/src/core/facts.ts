@@ -57,7 +57,7 @@ export interface FrontMatterDate {
 }
 
 /** A date found in the body's prose, with document offsets. */
-export interface BodyDate extends DateMatch {}
+export type BodyDate = DateMatch;
 
 /** A URL written in the page (a body link or a front-matter value), with its range. */
 export interface PageUrl {

@@ -188,9 +188,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		if (canPull) return;
 		clearTimeout(timers.get(doc.uri));
 		void settingsFor(doc.uri).then((s) => {
-			timers.set(doc.uri, setTimeout(async () => {
-				const diagnostics = await lintDocument(doc);
-				if (diagnostics) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+			timers.set(doc.uri, setTimeout(() => {
+				void lintDocument(doc).then((diagnostics) => {
+					if (diagnostics) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+				});
 			}, s.debounceMs));
 		});
 	};

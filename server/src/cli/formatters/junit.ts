@@ -3,6 +3,7 @@ import type { Formatter } from './types';
 import { formatMessage } from '../../core/messages';
 
 function xml(s: string): string {
+	// eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these control characters: they are dropped
 	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 

@@ -95,7 +95,7 @@ sel.forEach(function (s) { s.addEventListener('change', apply); });
 		[].slice.call(t.tHead.rows[0].cells).forEach(function (h) { h.removeAttribute('aria-sort'); });
 		th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
 		// "page.md:12:3" sorts by page, then line as a number.
-		var key = function (r) { var c = r.cells[i]; return c.getAttribute('data-sort') || c.textContent.replace(/:(\d+):\d+$/, function (m, l) { return '\u0000' + ('0000000' + l).slice(-7); }); };
+		var key = function (r) { var c = r.cells[i]; return c.getAttribute('data-sort') || c.textContent.replace(/:(\\d+):\\d+$/, function (m, l) { return '\u0000' + ('0000000' + l).slice(-7); }); };
 		rows.sort(function (a, b) { return dir * coll.compare(key(a), key(b)); });
 		rows.forEach(function (r) { body.appendChild(r); });
 	});

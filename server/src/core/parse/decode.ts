@@ -92,6 +92,7 @@ export function looksLikeUtf16(bytes: Uint8Array): boolean {
 	} catch {
 		return false;
 	}
+	// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 	if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/u.test(text)) return false;
 	// A stray zero in ASCII or UTF-8 bytes read as UTF-16 gives CJK-looking noise; a page is mostly
 	// ASCII, Latin-1 and Thai letters and punctuation.
@@ -114,8 +115,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 	let i = 0;
 	while (i < bytes.length) {
 		const b = bytes[i];
-		let need = 0;
-		let min = 0;
+		let need: number;
+		let min: number;
 		if (b < 0x80) { i++; continue; }
 		if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
 		else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }

@@ -14,6 +14,7 @@ const loaded = new Map<string, ValidateFunction>();
 export function precompiledValidator(name: string): ValidateFunction | undefined {
 	if (typeof DISCLOSURE_LINT_BUNDLE !== 'undefined' && DISCLOSURE_LINT_BUNDLE) {
 		let v = loaded.get(name);
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- a file of dist/, loaded on first use
 		if (!v) loaded.set(name, (v = require(__dirname + '/validators/' + name + '.js') as ValidateFunction));
 		return v;
 	}

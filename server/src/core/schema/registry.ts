@@ -146,7 +146,7 @@ export class SchemaRegistry {
 		// A bundled schema's validator was compiled at build time (precompiled.ts).
 		let compiled: ValidateFunction | FileProblem | undefined = src.builtin ? precompiledValidator(x.id) : undefined;
 		const file = src.file;
-		const registry = this;
+		const common = this.common;
 		let keys: Map<string, KeyInfo> | undefined;
 		const topic: TopicSchema = {
 			id: x.id,
@@ -156,19 +156,19 @@ export class SchemaRegistry {
 			x,
 			// Listed on first use: a run reads the keys of the topics its pages have, not of all ten.
 			get keys() {
-				keys ??= collectKeys(obj, registry.common);
+				keys ??= collectKeys(obj, common);
 				return keys;
 			},
-			validator() {
+			validator: () => {
 				if (!compiled) {
-					registry.compilingUserSchema = !src.builtin;
+					this.compilingUserSchema = !src.builtin;
 					try {
-						compiled = registry.ajv.compile(obj);
+						compiled = this.ajv.compile(obj);
 					} catch (err) {
 						const msg = (err as Error).message;
 						compiled = fileProblem(file, { th: `คอมไพล์สคีมาไม่ได้: ${msg}`, en: `The schema does not compile: ${msg}` });
 					} finally {
-						registry.compilingUserSchema = false;
+						this.compilingUserSchema = false;
 					}
 				}
 				return compiled;

@@ -22,7 +22,7 @@ export interface NationalIdMatch {
  * A whole digit run of exactly 13 digits, first digit 1–8, with at most one space or hyphen
  * between two digits (docs/domain.md#national-id-numbers).
  */
-const NATIONAL_ID_G = /(?<!\d[ \-]?)[1-8](?:[ \-]?\d){12}(?![ \-]?\d)/gu;
+const NATIONAL_ID_G = /(?<!\d[ -]?)[1-8](?:[ -]?\d){12}(?![ -]?\d)/gu;
 
 /**
  * Whether the 13-digit number has a valid check digit: Σ digit[i] × (13 − i) for i = 0..11,
@@ -31,7 +31,7 @@ const NATIONAL_ID_G = /(?<!\d[ \-]?)[1-8](?:[ \-]?\d){12}(?![ \-]?\d)/gu;
  * checked ("0000000000001" is valid here; {@link findNationalIds} only looks for 1–8).
  */
 export function nationalIdValid(s: string): boolean {
-	const d = toArabicDigits(fromFullWidth(s)).replace(/[ \-]/gu, '');
+	const d = toArabicDigits(fromFullWidth(s)).replace(/[ -]/gu, '');
 	if (!/^\d{13}$/u.test(d)) {
 		return false;
 	}
@@ -56,7 +56,7 @@ export function findNationalIds(text: string): NationalIdMatch[] {
 	const out: NationalIdMatch[] = [];
 	NATIONAL_ID_G.lastIndex = 0;
 	for (let m = NATIONAL_ID_G.exec(t); m !== null; m = NATIONAL_ID_G.exec(t)) {
-		const digits = m[0].replace(/[ \-]/gu, '');
+		const digits = m[0].replace(/[ -]/gu, '');
 		const start = norm.toOriginal(m.index);
 		const end = norm.toOriginalEnd(m.index + m[0].length);
 		out.push({ start, end, raw: text.slice(start, end), digits, checksumValid: nationalIdValid(digits) });

@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
 	const t0 = Date.now();
 	try {
 		// mocha 12 is ESM; Node 24 (the extension host) can require() it. Keep it a plain runtime require.
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 		const m = require('mocha');
 		const Mocha = m.default || m.Mocha || m;
 		const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, reporter: 'spec', color: false });
