@@ -14,11 +14,21 @@ import type { Root } from 'mdast';
  * strikethrough. These are the extensions remark-gfm bundles, minus two that cost without
  * informing any check: autolink literals (30% of the parse time on Thai pages, measured on the
  * benchmark corpus; the link rules find bare http(s) URLs in text themselves) and task-list items.
+ * Footnotes and strikethrough are added only for a page that has their marker (`[^`, `~~`): their
+ * constructs are tried at every `[` and `~`, and without the marker they can only fail.
  */
-function remarkGfmSubset(this: Processor): void {
+function remarkGfmSubset(this: Processor, options: { footnotes: boolean; strikethrough: boolean }): void {
 	const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-	(data.micromarkExtensions ??= []).push(fastTable(), gfmFootnote(), gfmStrikethrough({ singleTilde: false }));
-	(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown());
+	(data.micromarkExtensions ??= []).push(fastTable());
+	(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+	if (options.footnotes) {
+		data.micromarkExtensions.push(gfmFootnote());
+		data.fromMarkdownExtensions.push(gfmFootnoteFromMarkdown());
+	}
+	if (options.strikethrough) {
+		data.micromarkExtensions.push(gfmStrikethrough({ singleTilde: false }));
+		data.fromMarkdownExtensions.push(gfmStrikethroughFromMarkdown());
+	}
 }
 
 /** The text being parsed, for {@link fastTable}'s look-ahead (parsing is synchronous and single-threaded). */
@@ -57,14 +67,26 @@ function lineEnd(from: number): number {
 	return n < 0 ? source.length : n;
 }
 
-/** One frozen processor for the process: freezing registers the micromark extensions once. */
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmSubset).freeze();
+/** Frozen processors, one per set of optional constructs (freezing registers the micromark extensions once). */
+const processors = new Map<number, Processor>();
+
+function processorFor(text: string): Processor {
+	const footnotes = text.includes('[^');
+	const strikethrough = text.includes('~~');
+	const key = (footnotes ? 1 : 0) | (strikethrough ? 2 : 0);
+	let p = processors.get(key);
+	if (!p) {
+		p = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmSubset, { footnotes, strikethrough }).freeze() as unknown as Processor;
+		processors.set(key, p);
+	}
+	return p;
+}
 
 /** Parse Markdown (CommonMark + GFM tables, footnotes, strikethrough + YAML front matter) to mdast with positions. */
 export function parseMarkdown(text: string): Root {
 	source = text;
 	try {
-		return processor.parse(text);
+		return processorFor(text).parse(text) as Root;
 	} finally {
 		source = '';
 	}
