@@ -78,6 +78,36 @@ describe('schemas folders and files', () => {
 		assert.match(th.stderr, /\.disclosurelintrc\.json:5:5: schemas: "\/proc\/self" อยู่นอกโฟลเดอร์ของเวิร์กสเปซ/);
 	});
 
+	it('a schemas folder that is a symbolic link out of the workspace is a configuration error (the real path is checked)', async function () {
+		if (process.platform === 'win32') return this.skip();
+		const outside = tmpDir('dl-schemas-outside-');
+		fs.writeFileSync(path.join(outside, 'meeting-minutes.schema.json'), SCHEMA);
+		const root = workspace('{\n  "schemas": ["schemas", "linked", "nested/deeper"]\n}\n');
+		fs.symlinkSync(outside, path.join(root, 'linked'), 'dir');
+		// A link to a folder above it, with the rest of the path below the link.
+		fs.symlinkSync(path.dirname(outside), path.join(root, 'nested'), 'dir');
+		fs.mkdirSync(path.join(outside, 'deeper'));
+		const real = fs.realpathSync(outside);
+		const problems = engineAt(root).problemsFor(path.join(root, 'page.md'));
+		assert.deepEqual(brief(problems), [
+			{ at: '.disclosurelintrc.json:2:26', en: `schemas: "linked" leads through a symbolic link to ${real}, outside the workspace root (${root}); a schemas folder must be inside it` },
+			{ at: '.disclosurelintrc.json:2:36', en: `schemas: "nested/deeper" leads through a symbolic link to ${path.join(path.dirname(real), 'deeper')}, outside the workspace root (${root}); a schemas folder must be inside it` },
+		]);
+		assert.match(problems[0].message.th, /^schemas: "linked" เป็นลิงก์สัญลักษณ์ \(symbolic link\) ที่ชี้ไปยัง /);
+		const run = await cli(['page.md'], root);
+		assert.equal(run.code, 2);
+		assert.equal(run.stderr.split('\n')[0], `${path.join(root, '.disclosurelintrc.json')}:2:26: ${problems[0].message.en}`);
+		// A link that stays inside the workspace is fine, and so is a workspace reached through a link.
+		fs.rmSync(path.join(root, 'linked'));
+		fs.rmSync(path.join(root, 'nested'));
+		fs.symlinkSync(path.join(root, 'schemas'), path.join(root, 'linked'), 'dir');
+		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ schemas: ['linked'] }));
+		assert.deepEqual(engineAt(root).problemsFor(path.join(root, 'page.md')), []);
+		const alias = path.join(tmpDir('dl-schemas-alias-'), 'site');
+		fs.symlinkSync(root, alias, 'dir');
+		assert.deepEqual(engineAt(alias).problemsFor(path.join(alias, 'page.md')), []);
+	});
+
 	it('a schemas entry that is not a folder, or not there, is a configuration error at its position (YAML too)', async () => {
 		const root = workspace('schemas:\n  - schemas\n  - page.md\n  - missing\n', '.disclosurelintrc.yaml');
 		const problems = engineAt(root).problemsFor(path.join(root, 'page.md'));

@@ -81,6 +81,11 @@ export interface Host {
 	readDir(path: string): string[] | undefined;
 	/** Modification time in ms, for cache keys; `undefined` when the file does not exist. */
 	mtime(path: string): number | undefined;
+	/**
+	 * The canonical path, every symbolic link resolved, or `undefined` when it does not exist. Optional:
+	 * a host without links (in memory) leaves it out, and paths are then taken as written.
+	 */
+	realpath?(path: string): string | undefined;
 }
 
 /** A calendar date (CE year). */

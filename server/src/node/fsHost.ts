@@ -84,4 +84,11 @@ export const fsHost: Host = {
 			return undefined;
 		}
 	},
+	realpath(p) {
+		try {
+			return fs.realpathSync.native(p);
+		} catch {
+			return undefined;
+		}
+	},
 };

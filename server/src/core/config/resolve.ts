@@ -60,16 +60,48 @@ export function loadConfigFile(host: Host, file: string, root?: string): LoadedC
  */
 function schemasProblem(host: Host, dir: string, entry: string, root: string | undefined): LocalizedText | undefined {
 	const abs = path.resolve(dir, entry);
-	if (root !== undefined && !isInside(abs, root) && !(!isInside(dir, root) && isInside(abs, dir))) {
+	if (root !== undefined && !allowedFolder(abs, dir, root)) {
 		return {
 			th: `schemas: "${entry}" อยู่นอกโฟลเดอร์ของเวิร์กสเปซ (${root}) โฟลเดอร์สคีมาต้องอยู่ภายในเวิร์กสเปซ`,
 			en: `schemas: "${entry}" is outside the workspace root (${root}); a schemas folder must be inside it`,
+		};
+	}
+	// The same check on the real paths: a symbolic link inside the workspace may lead out of it.
+	const real = realOrNearest(host, abs);
+	if (root !== undefined && !allowedFolder(real, realOrNearest(host, dir), realOrNearest(host, root))) {
+		return {
+			th: `schemas: "${entry}" เป็นลิงก์สัญลักษณ์ (symbolic link) ที่ชี้ไปยัง ${real} ซึ่งอยู่นอกโฟลเดอร์ของเวิร์กสเปซ (${root}) โฟลเดอร์สคีมาต้องอยู่ภายในเวิร์กสเปซ`,
+			en: `schemas: "${entry}" leads through a symbolic link to ${real}, outside the workspace root (${root}); a schemas folder must be inside it`,
 		};
 	}
 	if (host.readDir(abs) !== undefined) return undefined;
 	if (host.fileExists(abs)) return { th: `schemas: "${entry}" ไม่ใช่โฟลเดอร์ ต้องระบุโฟลเดอร์ที่มีไฟล์ *.schema.json`, en: `schemas: "${entry}" is not a folder; name a folder of *.schema.json files` };
 	if (host.mtime(abs) !== undefined) return { th: `schemas: "${entry}" ไม่ใช่โฟลเดอร์ที่อ่านได้`, en: `schemas: "${entry}" is not a folder that can be read` };
 	return { th: `schemas: ไม่พบโฟลเดอร์ "${entry}" (${abs})`, en: `schemas: folder "${entry}" not found (${abs})` };
+}
+
+/**
+ * Whether a schemas folder may be read: inside the workspace root, or (for a configuration file
+ * outside the root) inside the configuration file's own folder.
+ */
+function allowedFolder(abs: string, dir: string, root: string): boolean {
+	return isInside(abs, root) || (!isInside(dir, root) && isInside(abs, dir));
+}
+
+/**
+ * The real path of `p` (symbolic links resolved) through the host; for a path that does not exist,
+ * the real path of its nearest existing ancestor with the rest appended. As written when the host
+ * cannot resolve links.
+ */
+function realOrNearest(host: Host, p: string): string {
+	if (!host.realpath) return p;
+	const rest: string[] = [];
+	for (let at = p; ; at = path.dirname(at)) {
+		const real = host.realpath(at);
+		if (real !== undefined) return path.join(real, ...rest.reverse());
+		if (path.dirname(at) === at) return p;
+		rest.push(path.basename(at));
+	}
 }
 
 /** Whether `p` is `dir` or inside it (by the path's text: `..` segments resolved, symlinks not followed). */
