@@ -1,105 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpDir } from '../helpers/tmp';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
-	ConfigurationRequest, createProtocolConnection, CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
-	HoverRequest, CodeLensRequest, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
-	WorkDoneProgressCreateRequest, ProgressType, DocumentDiagnosticRequest, CancellationTokenSource, LSPErrorCodes, type ResponseError, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
-	type ProtocolConnection, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams, type ConfigurationParams, type Diagnostic, type CompletionItem,
+	CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+	HoverRequest, CodeLensRequest, DocumentDiagnosticRequest, CancellationTokenSource, LSPErrorCodes, type ResponseError, ExecuteCommandRequest, DidChangeWatchedFilesNotification, FileChangeType,
+	type PublishDiagnosticsParams, type Diagnostic, type CompletionItem,
 } from 'vscode-languageserver-protocol';
 import { PAGE_TWO_FINDINGS, webLinksHead } from '../helpers/pages';
 import { startLinkServer } from '../helpers/httpServer';
-
-const SERVER = path.resolve(__dirname, '../../bin/disclosure-lint-server.js');
-
-/** The bundled server over stdio, driven by a real protocol connection. */
-class Harness {
-	readonly child: ChildProcess;
-	readonly conn: ProtocolConnection;
-	readonly configRequests: ConfigurationParams[] = [];
-	readonly progress: { kind: string }[] = [];
-	/** Every document diagnostics were pushed for, in order. */
-	readonly pushed: string[] = [];
-	private ended = false;
-	private onEnd?: () => void;
-	private readonly waiters: { uri: string; version?: number; when?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-
-	constructor(readonly settings: Record<string, unknown>) {
-		this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-		this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-		this.conn.onRequest(ConfigurationRequest.type, (params) => {
-			this.configRequests.push(params);
-			return params.items.map(() => settings);
-		});
-		this.conn.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
-			this.conn.onProgress(new ProgressType<{ kind: string }>(), params.token, (v) => {
-				this.progress.push(v);
-				if (v.kind === 'end') {
-					this.ended = true;
-					this.onEnd?.();
-				}
-			});
-		});
-		this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
-			this.pushed.push(p.uri);
-			const i = this.waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version) && (!w.when || w.when(p)));
-			if (i >= 0) this.waiters.splice(i, 1)[0].resolve(p);
-		});
-		this.conn.listen();
-	}
-
-	/** The next diagnostics for a document (and version), or fail after a timeout — no sleeping. */
-	diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
-		return this.waitFor(uri, version, undefined, `no diagnostics for ${uri} v${version}`);
-	}
-
-	/** The first diagnostics for a document that satisfy `when`, or fail after a timeout. */
-	diagnosticsWhere(uri: string, when: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
-		return this.waitFor(uri, undefined, when, `no matching diagnostics for ${uri}`);
-	}
-
-	private waitFor(uri: string, version: number | undefined, when: ((p: PublishDiagnosticsParams) => boolean) | undefined, failure: string): Promise<PublishDiagnosticsParams> {
-		return new Promise((resolve, reject) => {
-			const waiter = { uri, version, when, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
-			const timer = setTimeout(() => {
-				this.waiters.splice(this.waiters.indexOf(waiter), 1); // a timed-out waiter must not take a later notification
-				reject(new Error(failure));
-			}, 10_000);
-			this.waiters.push(waiter);
-		});
-	}
-
-	/** Resolves when a work-done progress has ended; fails after a timeout. */
-	progressEnd(timeoutMs = 10_000): Promise<void> {
-		if (this.ended) return Promise.resolve();
-		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('no end of progress')), timeoutMs);
-			this.onEnd = () => {
-				clearTimeout(timer);
-				resolve();
-			};
-		});
-	}
-
-	/** initialize + initialized for a workspace folder. */
-	async initialize(dir: string, capabilities: ClientCapabilities, extra: { locale?: string; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
-		const uri = pathToFileURL(dir).href;
-		const result = await this.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'site' }], capabilities, ...extra });
-		await this.conn.sendNotification(InitializedNotification.type, {});
-		return result;
-	}
-
-	async close(): Promise<void> {
-		await this.conn.sendRequest(ShutdownRequest.type);
-		await this.conn.sendNotification(ExitNotification.type);
-		await new Promise((r) => this.child.once('exit', r));
-		this.conn.dispose();
-	}
-}
+import { Harness } from '../helpers/lsp';
 
 describe('language server over stdio', function () {
 	this.timeout(30_000);

@@ -1,10 +1,14 @@
-import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver';
 import type { Finding, Locale } from '../core/types';
 import { formatMessage } from '../core/messages';
 import { ruleDocsUrl } from '../core/rules/index';
 import type { LineIndex } from '../core/parse/lineIndex';
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+/**
+ * LSP's DiagnosticSeverity values, written out: this module runs in the lint threads too, which load
+ * nothing of vscode-languageserver.
+ */
+export const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = { error: 1, warning: 2, info: 3 };
 
 /** What a quick fix needs, carried in `diagnostic.data` (stateless code actions, as vscode-remark does). */
 export interface DiagnosticData {
