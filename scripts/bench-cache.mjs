@@ -15,7 +15,23 @@ if (!fs.existsSync(corpus)) {
 const cacheFile = path.join(ROOT, '.bench/results-cache.json');
 const run = () => {
 	const t = process.hrtime.bigint();
-	const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/disclosure-lint.js'), '--cache', '--cache-location', cacheFile, '--format', 'json', '--output', '/dev/null', '--today', '2026-11-27', corpus], { encoding: 'utf8' });
+	const r = spawnSync(
+		process.execPath,
+		[
+			path.join(ROOT, 'bin/disclosure-lint.js'),
+			'--cache',
+			'--cache-location',
+			cacheFile,
+			'--format',
+			'json',
+			'--output',
+			'/dev/null',
+			'--today',
+			'2026-11-27',
+			corpus,
+		],
+		{ encoding: 'utf8' },
+	);
 	if (r.status !== 0 && r.status !== 1) throw new Error(`disclosure-lint failed: ${r.stderr}`);
 	return Number(process.hrtime.bigint() - t) / 1e6;
 };
@@ -29,4 +45,6 @@ for (let i = 0; i < 3; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const a = median(firsts);
 const b = median(seconds);
-console.log(`--cache on ${corpus}: first run ${a.toFixed(0)} ms, second run ${b.toFixed(0)} ms (${((b / a) * 100).toFixed(1)}% of the first; medians of 3)`);
+console.log(
+	`--cache on ${corpus}: first run ${a.toFixed(0)} ms, second run ${b.toFixed(0)} ms (${((b / a) * 100).toFixed(1)}% of the first; medians of 3)`,
+);

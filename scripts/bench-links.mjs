@@ -31,5 +31,7 @@ const ms = Number(process.hrtime.bigint() - start) / 1e6;
 await requester.close();
 server.close();
 const ok = [...verdicts.values()].filter((v) => v.state === 'ok').length;
-console.log(`${N} URLs, ${LATENCY} ms latency each, one host: ${ms.toFixed(0)} ms, ${ok} ok, at most ${maxInFlight} in flight (per-host limit ${DEFAULT_CHECKER_OPTIONS.perHostConcurrency})`);
+console.log(
+	`${N} URLs, ${LATENCY} ms latency each, one host: ${ms.toFixed(0)} ms, ${ok} ok, at most ${maxInFlight} in flight (per-host limit ${DEFAULT_CHECKER_OPTIONS.perHostConcurrency})`,
+);
 if (ok !== N) process.exitCode = 1;

@@ -31,8 +31,19 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
-	CompletionRequest, ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
-	HoverRequest, InitializeRequest, InitializedNotification, ProgressType, PublishDiagnosticsNotification, ShutdownRequest, WorkDoneProgressCreateRequest,
+	CompletionRequest,
+	ConfigurationRequest,
+	createProtocolConnection,
+	DidChangeTextDocumentNotification,
+	DidOpenTextDocumentNotification,
+	ExitNotification,
+	HoverRequest,
+	InitializeRequest,
+	InitializedNotification,
+	ProgressType,
+	PublishDiagnosticsNotification,
+	ShutdownRequest,
+	WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol';
 import { generateCorpus } from './bench/corpus.mjs';
 
@@ -74,10 +85,21 @@ function startServer(settings, nodeFlags = []) {
 		for (const l of listeners) l(p);
 	});
 	conn.listen();
-	const diagnostics = (uri, version) => new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-		waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
-	});
+	const diagnostics = (uri, version) =>
+		new Promise((resolve, reject) => {
+			const timer = setTimeout(
+				() => reject(new Error(`no diagnostics for ${uri} v${version} in ${TIMEOUT_MS} ms`)),
+				TIMEOUT_MS,
+			);
+			waiters.push({
+				uri,
+				version,
+				resolve: (p) => {
+					clearTimeout(timer);
+					resolve(p);
+				},
+			});
+		});
 	const memory = () => {
 		const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
 		const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
@@ -91,7 +113,9 @@ function startServer(settings, nodeFlags = []) {
 	};
 	const init = async (root, progress = false) => {
 		await conn.sendRequest(InitializeRequest.type, {
-			processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+			processId: process.pid,
+			rootUri: pathToFileURL(root).href,
+			workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
 			capabilities: { workspace: { configuration: true }, window: { workDoneProgress: progress } },
 		});
 		await conn.sendNotification(InitializedNotification.type, {});
@@ -106,16 +130,25 @@ function ensureCorpus() {
 }
 
 function markdownFiles(dir) {
-	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []);
+	return fs
+		.readdirSync(dir, { withFileTypes: true })
+		.flatMap((e) =>
+			e.isDirectory()
+				? markdownFiles(path.join(dir, e.name))
+				: e.name.endsWith('.md')
+					? [path.join(dir, e.name)]
+					: [],
+		);
 }
 
 /** A page of about `bytes`: the example SOP manual, then bodies of corpus pages (tables, lists, dates, links). */
 function bigPage(bytes) {
-	const bodies = markdownFiles(CORPUS).slice(0, 400).map((f) => {
-		const t = fs.readFileSync(f, 'utf8');
-		return t.slice(t.indexOf('\n---', 3) + 4);
-	});
+	const bodies = markdownFiles(CORPUS)
+		.slice(0, 400)
+		.map((f) => {
+			const t = fs.readFileSync(f, 'utf8');
+			return t.slice(t.indexOf('\n---', 3) + 4);
+		});
 	let text = fs.readFileSync(path.join(ROOT, 'examples/manuals/sop-web-publishing.md'), 'utf8');
 	for (let i = 0; Buffer.byteLength(text) < bytes; i++) {
 		const body = bodies[i % bodies.length];
@@ -141,7 +174,9 @@ async function latency(label, text, dir) {
 		let version = 1;
 		const opened = server.diagnostics(uri, version);
 		let t = performance.now();
-		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+			textDocument: { uri, languageId: 'markdown', version, text },
+		});
 		const first = await opened;
 		const openMs = performance.now() - t;
 		const lines = text.split('\n');
@@ -155,19 +190,30 @@ async function latency(label, text, dir) {
 		for (let i = 0; i < EDITS; i++) {
 			const inBody = i < EDITS / 2;
 			const line = inBody ? bodyLine : titleLine;
-			const character = (inBody ? lines[bodyLine].length : lines[titleLine].length) + (inBody ? i : i - Math.ceil(EDITS / 2));
+			const character =
+				(inBody ? lines[bodyLine].length : lines[titleLine].length) + (inBody ? i : i - Math.ceil(EDITS / 2));
 			const ch = typed[i % typed.length];
 			version++;
 			const wait = server.diagnostics(uri, version);
 			t = performance.now();
 			await server.conn.sendNotification(DidChangeTextDocumentNotification.type, {
-				textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],
+				textDocument: { uri, version },
+				contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],
 			});
 			findings = (await wait).diagnostics.length;
 			samples.push(performance.now() - t);
 		}
 		const mem = server.memory();
-		return { label, bytes: Buffer.byteLength(text), openMs, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: Math.max(...samples), findings, ...mem };
+		return {
+			label,
+			bytes: Buffer.byteLength(text),
+			openMs,
+			median: quantile(samples, 0.5),
+			p95: quantile(samples, 0.95),
+			max: Math.max(...samples),
+			findings,
+			...mem,
+		};
 	} finally {
 		await server.close();
 	}
@@ -188,7 +234,12 @@ async function workspaceMemory(nodeFlags) {
 	try {
 		const t = performance.now();
 		await server.init(CORPUS, true);
-		await Promise.race([server.progressEnded, new Promise((_, reject) => setTimeout(() => reject(new Error('the workspace lint did not end')), TIMEOUT_MS))]);
+		await Promise.race([
+			server.progressEnded,
+			new Promise((_, reject) =>
+				setTimeout(() => reject(new Error('the workspace lint did not end')), TIMEOUT_MS),
+			),
+		]);
 		const ms = performance.now() - t;
 		return { pages, ms, flags: nodeFlags.join(' ') || '(none)', ...server.memory() };
 	} finally {
@@ -197,7 +248,8 @@ async function workspaceMemory(nodeFlags) {
 }
 
 /** p50, p95 and max of samples, as text. */
-const stats = (xs) => `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.95).toFixed(1)} / ${Math.max(...xs).toFixed(1)} ms`;
+const stats = (xs) =>
+	`${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.95).toFixed(1)} / ${Math.max(...xs).toFixed(1)} ms`;
 
 /** Nested lists: the Markdown parser reads them in time that grows faster than the page (no limit counts them). */
 function nestedListPage(chars) {
@@ -218,14 +270,29 @@ async function typeAndAsk(server, uri, text, start, edits, column = 0) {
 	for (let i = 0; i < edits; i++) {
 		const version = start + i;
 		await server.conn.sendNotification(DidChangeTextDocumentNotification.type, {
-			textDocument: { uri, version }, contentChanges: [{ range: { start: { line: bodyLine, character: column + i }, end: { line: bodyLine, character: column + i } }, text: 'ก' }],
+			textDocument: { uri, version },
+			contentChanges: [
+				{
+					range: {
+						start: { line: bodyLine, character: column + i },
+						end: { line: bodyLine, character: column + i },
+					},
+					text: 'ก',
+				},
+			],
 		});
 		let t = performance.now();
-		const items = await server.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: topicLine, character: 7 } });
+		const items = await server.conn.sendRequest(CompletionRequest.type, {
+			textDocument: { uri },
+			position: { line: topicLine, character: 7 },
+		});
 		completion.push(performance.now() - t);
 		if (!items?.length) throw new Error('no completion');
 		t = performance.now();
-		const h = await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: keyLine, character: 3 } });
+		const h = await server.conn.sendRequest(HoverRequest.type, {
+			textDocument: { uri },
+			position: { line: keyLine, character: 3 },
+		});
 		hover.push(performance.now() - t);
 		if (!h) throw new Error('no hover');
 	}
@@ -246,7 +313,9 @@ async function typingDuringLint(dir, nodeFlags) {
 	try {
 		await server.init(dir);
 		const opened = server.diagnostics(uri, 1);
-		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+			textDocument: { uri, languageId: 'markdown', version: 1, text },
+		});
 		await opened;
 		const idle = await typeAndAsk(server, uri, text, 2, EDITS);
 		const typed = EDITS;
@@ -261,10 +330,15 @@ async function typingDuringLint(dir, nodeFlags) {
 			if (p.diagnostics.some((d) => d.data?.messageId === 'time')) stopped++;
 			heavyVersion++;
 			void server.conn.sendNotification(DidChangeTextDocumentNotification.type, {
-				textDocument: { uri: heavyUri, version: heavyVersion }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '' }],
+				textDocument: { uri: heavyUri, version: heavyVersion },
+				contentChanges: [
+					{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '' },
+				],
 			});
 		});
-		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: heavyUri, languageId: 'markdown', version: 1, text: heavyText } });
+		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+			textDocument: { uri: heavyUri, languageId: 'markdown', version: 1, text: heavyText },
+		});
 		// Typing goes on until the heavy page's lint was stopped twice (two threads started again meanwhile).
 		const during = { completion: [], hover: [] };
 		let version = 2 + EDITS;
@@ -298,7 +372,13 @@ async function editsDuringWorkspaceLint(nodeFlags) {
 		const wait = server.diagnostics(uri, version);
 		const t = performance.now();
 		await server.conn.sendNotification(DidChangeTextDocumentNotification.type, {
-			textDocument: { uri, version }, contentChanges: [{ range: { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: 0 } }, text: 'ก' }],
+			textDocument: { uri, version },
+			contentChanges: [
+				{
+					range: { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: 0 } },
+					text: 'ก',
+				},
+			],
 		});
 		await wait;
 		return performance.now() - t;
@@ -307,7 +387,9 @@ async function editsDuringWorkspaceLint(nodeFlags) {
 		// The server starts its background lint at `initialized`: the page is opened and typed into at once.
 		await server.init(CORPUS, true);
 		const opened = server.diagnostics(uri, 1);
-		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+		await server.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+			textDocument: { uri, languageId: 'markdown', version: 1, text },
+		});
 		await opened;
 		const during = [];
 		let ended = false;
@@ -326,12 +408,18 @@ ensureCorpus();
 const dir = fs.mkdtempSync(path.join(BENCH, 'lsp-'));
 try {
 	const rows = [];
-	for (const [label, bytes] of [['20KB', 20_000], ['500KB', 500_000]]) rows.push(await latency(label, bigPage(bytes), dir));
+	for (const [label, bytes] of [
+		['20KB', 20_000],
+		['500KB', 500_000],
+	])
+		rows.push(await latency(label, bigPage(bytes), dir));
 	console.log(`didChange -> publishDiagnostics, ${EDITS} edits each (debounce 0):`);
 	console.log('| page | size | first lint | median | p95 | max | findings | server RSS | peak RSS |');
 	console.log('|---|---|---|---|---|---|---|---|---|');
 	for (const r of rows) {
-		console.log(`| ${r.label} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.openMs.toFixed(0)} ms | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.findings} | ${r.rssMB.toFixed(0)} MB | ${r.peakMB.toFixed(0)} MB |`);
+		console.log(
+			`| ${r.label} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.openMs.toFixed(0)} ms | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.findings} | ${r.rssMB.toFixed(0)} MB | ${r.peakMB.toFixed(0)} MB |`,
+		);
 	}
 	const workspace = [];
 	console.log('\n| workspace | node flags | background lint | server RSS at its end | peak RSS |');
@@ -339,24 +427,37 @@ try {
 	for (const flags of [[], clientFlags()]) {
 		const ws = await workspaceMemory(flags);
 		workspace.push(ws);
-		console.log(`| ${ws.pages} pages | ${ws.flags} | ${(ws.ms / 1000).toFixed(1)} s | ${ws.rssMB.toFixed(0)} MB | ${ws.peakMB.toFixed(0)} MB |`);
+		console.log(
+			`| ${ws.pages} pages | ${ws.flags} | ${(ws.ms / 1000).toFixed(1)} s | ${ws.rssMB.toFixed(0)} MB | ${ws.peakMB.toFixed(0)} MB |`,
+		);
 	}
 	const flags = clientFlags();
 	const typing = await typingDuringLint(dir, flags);
-	console.log(`\nTyping into a 20 KB page; after each keystroke, a completion and a hover (p50 / p95 / max; ${typing.idle.completion.length} keystrokes idle, ${typing.during.completion.length} busy), client V8 flags:`);
+	console.log(
+		`\nTyping into a 20 KB page; after each keystroke, a completion and a hover (p50 / p95 / max; ${typing.idle.completion.length} keystrokes idle, ${typing.during.completion.length} busy), client V8 flags:`,
+	);
 	console.log('| | completion | hover |');
 	console.log('|---|---|---|');
 	console.log(`| idle | ${stats(typing.idle.completion)} | ${stats(typing.idle.hover)} |`);
-	console.log(`| a heavy page linted meanwhile (${typing.heavyLints} lints ended, ${typing.stopped} of them stopped at the 2 s budget) | ${stats(typing.during.completion)} | ${stats(typing.during.hover)} |`);
+	console.log(
+		`| a heavy page linted meanwhile (${typing.heavyLints} lints ended, ${typing.stopped} of them stopped at the 2 s budget) | ${stats(typing.during.completion)} | ${stats(typing.during.hover)} |`,
+	);
 	console.log(`server peak RSS: ${typing.peakMB.toFixed(0)} MB`);
 	const background = await editsDuringWorkspaceLint(flags);
 	console.log(`\ndidChange -> publishDiagnostics of a 20 KB page (debounce 0), client V8 flags (p50 / p95 / max):`);
 	console.log('| | edits | latency |');
 	console.log('|---|---|---|');
-	console.log(`| during the ${PAGES}-page background lint | ${background.during.length} | ${stats(background.during)} |`);
+	console.log(
+		`| during the ${PAGES}-page background lint | ${background.during.length} | ${stats(background.during)} |`,
+	);
 	console.log(`| after it | ${background.idle.length} | ${stats(background.idle)} |`);
-	console.log(`p95 difference: ${(quantile(background.during, 0.95) - quantile(background.idle, 0.95)).toFixed(1)} ms (target: within 10 ms); server peak RSS: ${background.peakMB.toFixed(0)} MB`);
-	fs.writeFileSync(path.join(BENCH, 'results-lsp.json'), JSON.stringify({ rows, workspace, typing, background }, null, 2));
+	console.log(
+		`p95 difference: ${(quantile(background.during, 0.95) - quantile(background.idle, 0.95)).toFixed(1)} ms (target: within 10 ms); server peak RSS: ${background.peakMB.toFixed(0)} MB`,
+	);
+	fs.writeFileSync(
+		path.join(BENCH, 'results-lsp.json'),
+		JSON.stringify({ rows, workspace, typing, background }, null, 2),
+	);
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });
 }

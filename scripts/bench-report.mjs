@@ -31,7 +31,11 @@ const BUDGET_BYTES = 3 * 1024 * 1024;
 
 const corpus = path.join(BENCH, 'report-corpus');
 const stampFile = path.join(BENCH, 'report-corpus.stamp.json');
-const stamp = JSON.stringify({ pages, seed, corpus: fs.readFileSync(path.join(ROOT, 'scripts/bench/corpus.mjs'), 'utf8').length });
+const stamp = JSON.stringify({
+	pages,
+	seed,
+	corpus: fs.readFileSync(path.join(ROOT, 'scripts/bench/corpus.mjs'), 'utf8').length,
+});
 if (!fs.existsSync(corpus) || !fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== stamp) {
 	fs.rmSync(corpus, { recursive: true, force: true });
 	generateCorpus(corpus, { pages, seed });
@@ -49,7 +53,17 @@ const reportFile = path.join(out, 'compliance.html');
 
 /** One CLI run as a child process; wall time in ms. */
 function run(extra) {
-	const cmd = [path.join(ROOT, 'bin/disclosure-lint.js'), '--today', CORPUS_TODAY, '--format', 'json', '--output', path.join(out, 'out.json'), ...extra, corpus];
+	const cmd = [
+		path.join(ROOT, 'bin/disclosure-lint.js'),
+		'--today',
+		CORPUS_TODAY,
+		'--format',
+		'json',
+		'--output',
+		path.join(out, 'out.json'),
+		...extra,
+		corpus,
+	];
 	const t0 = process.hrtime.bigint();
 	const r = spawnSync(process.execPath, cmd, { cwd: ROOT, encoding: 'utf8' });
 	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -78,18 +92,27 @@ const json = JSON.parse(fs.readFileSync(path.join(out, 'out.json'), 'utf8'));
 const findings = json.reduce((n, e) => n + e.messages.length, 0);
 
 const result = {
-	pages, findings,
-	coldLintMs: Math.round(cold.lint), coldWithReportMs: Math.round(cold.report),
-	cachedLintMedianMs: Math.round(median(warm.lint)), cachedWithReportMedianMs: Math.round(median(warm.report)),
-	reportBeyondLintMs: Math.round(beyond), reportBytes: bytes, embeddedFontBase64Bytes: fontBytes,
+	pages,
+	findings,
+	coldLintMs: Math.round(cold.lint),
+	coldWithReportMs: Math.round(cold.report),
+	cachedLintMedianMs: Math.round(median(warm.lint)),
+	cachedWithReportMedianMs: Math.round(median(warm.report)),
+	reportBeyondLintMs: Math.round(beyond),
+	reportBytes: bytes,
+	embeddedFontBase64Bytes: fontBytes,
 	runs,
 };
 fs.writeFileSync(path.join(BENCH, 'report-results.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(`${pages} pages, ${findings} findings`);
 console.log(`cold: lint ${result.coldLintMs} ms, with --report ${result.coldWithReportMs} ms`);
-console.log(`cached (median of ${runs}): lint ${result.cachedLintMedianMs} ms, with --report ${result.cachedWithReportMedianMs} ms`);
+console.log(
+	`cached (median of ${runs}): lint ${result.cachedLintMedianMs} ms, with --report ${result.cachedWithReportMedianMs} ms`,
+);
 console.log(`report beyond the lint: ${result.reportBeyondLintMs} ms (budget ${BUDGET_MS} ms)`);
-console.log(`report size: ${(bytes / 1024 / 1024).toFixed(2)} MB = ${bytes} bytes (budget 3 MB), of which embedded font ${fontBytes} bytes of base64`);
+console.log(
+	`report size: ${(bytes / 1024 / 1024).toFixed(2)} MB = ${bytes} bytes (budget 3 MB), of which embedded font ${fontBytes} bytes of base64`,
+);
 const ok = beyond < BUDGET_MS && bytes < BUDGET_BYTES;
 console.log(ok ? 'within budget' : 'OVER BUDGET');
 process.exit(ok ? 0 : 1);

@@ -13,7 +13,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suiteDir = path.join(root, 'test/editors/vscode/suite');
 const outdir = path.join(root, 'test/editors/vscode/out/suite');
 
-const entries = fs.readdirSync(suiteDir).filter((f) => f === 'index.ts' || f.endsWith('.ext.ts')).sort();
+const entries = fs
+	.readdirSync(suiteDir)
+	.filter((f) => f === 'index.ts' || f.endsWith('.ext.ts'))
+	.sort();
 if (!entries.includes('index.ts')) throw new Error(`${suiteDir}/index.ts (the runner) is missing`);
 
 fs.rmSync(outdir, { recursive: true, force: true });
@@ -29,4 +32,5 @@ await esbuild.build({
 	external: ['vscode', 'mocha'],
 	logLevel: 'warning',
 });
-if (!process.argv.includes('--quiet')) console.log(`editor suite: ${entries.length} files -> ${path.relative(root, outdir)}`);
+if (!process.argv.includes('--quiet'))
+	console.log(`editor suite: ${entries.length} files -> ${path.relative(root, outdir)}`);

@@ -45,7 +45,8 @@ function colour(x, y) {
 	rows.forEach((ry, i) => {
 		if (i < 2) {
 			if (segment(x, y, 39, ry, 44, ry + 5) <= 2.6 || segment(x, y, 44, ry + 5, 54, ry - 6) <= 2.6) c = GREEN;
-		} else if (segment(x, y, 40, ry - 5, 51, ry + 5) <= 2.6 || segment(x, y, 51, ry - 5, 40, ry + 5) <= 2.6) c = RED;
+		} else if (segment(x, y, 40, ry - 5, 51, ry + 5) <= 2.6 || segment(x, y, 51, ry - 5, 40, ry + 5) <= 2.6)
+			c = RED;
 		if (roundRect(x, y, 60, ry - 3, i === 1 ? 80 : 88, ry + 3, 3)) c = LINE;
 	});
 	return c;
@@ -90,7 +91,10 @@ export function drawIcon() {
 	const rgba = Buffer.alloc(SIZE * SIZE * 4);
 	for (let py = 0; py < SIZE; py++) {
 		for (let px = 0; px < SIZE; px++) {
-			let r = 0, g = 0, b = 0, a = 0;
+			let r = 0,
+				g = 0,
+				b = 0,
+				a = 0;
 			for (let sy = 0; sy < SS; sy++) {
 				for (let sx = 0; sx < SS; sx++) {
 					const c = colour(px + (sx + 0.5) / SS, py + (sy + 0.5) / SS);

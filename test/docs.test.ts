@@ -32,7 +32,13 @@ describe('the knowledge the code relies on is in the repository', () => {
 	const files = [...sources(path.join(ROOT, 'server/src')), ...sources(path.join(ROOT, 'client/src'))];
 
 	it('no code comment cites a document outside the repository (SPEC §…, DOMAIN §…)', () => {
-		const cites = files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').map((l, i) => ({ f, i, l })))
+		const cites = files
+			.flatMap((f) =>
+				fs
+					.readFileSync(f, 'utf8')
+					.split('\n')
+					.map((l, i) => ({ f, i, l })),
+			)
 			.filter(({ l }) => /\b(?:SPEC|DOMAIN|ARCHITECTURE)(?:\.md)?\s*(?:§|'s\b)/.test(l))
 			.map(({ f, i }) => `${path.relative(ROOT, f)}:${i + 1}`);
 		assert.ok(files.length > 50, 'the source folders were not scanned');
@@ -40,12 +46,20 @@ describe('the knowledge the code relies on is in the repository', () => {
 	});
 
 	it('every docs/….md#anchor a code comment names exists', () => {
-		const refs = files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/docs\/([\w/.-]+\.md)(?:#([\w-]+))?/g)].map((m) => ({ f, doc: m[1], anchor: m[2] })));
+		const refs = files.flatMap((f) =>
+			[...fs.readFileSync(f, 'utf8').matchAll(/docs\/([\w/.-]+\.md)(?:#([\w-]+))?/g)].map((m) => ({
+				f,
+				doc: m[1],
+				anchor: m[2],
+			})),
+		);
 		assert.ok(refs.length > 20, 'no docs references found');
-		const broken = refs.filter(({ doc, anchor }) => {
-			const file = path.join(ROOT, 'docs', doc);
-			return !fs.existsSync(file) || (anchor !== undefined && !anchors(file).has(anchor));
-		}).map(({ f, doc, anchor }) => `${path.relative(ROOT, f)}: docs/${doc}${anchor ? `#${anchor}` : ''}`);
+		const broken = refs
+			.filter(({ doc, anchor }) => {
+				const file = path.join(ROOT, 'docs', doc);
+				return !fs.existsSync(file) || (anchor !== undefined && !anchors(file).has(anchor));
+			})
+			.map(({ f, doc, anchor }) => `${path.relative(ROOT, f)}: docs/${doc}${anchor ? `#${anchor}` : ''}`);
 		assert.deepEqual(broken, []);
 	});
 });

@@ -2,7 +2,12 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+	LanguageClient,
+	TransportKind,
+	type LanguageClientOptions,
+	type ServerOptions,
+} from 'vscode-languageclient/node';
 import { ChecklistView } from './checklist/view';
 
 let client: LanguageClient | undefined;
@@ -22,7 +27,8 @@ export interface DisclosureLintApi {
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=512'];
 
 /** Files whose changes re-lint pages: configuration, ignore files, topic schemas. */
-const WATCHED = '**/{.disclosurelintrc.json,.disclosurelintrc.yaml,.disclosurelintrc.yml,.disclosurelintignore,*.schema.json}';
+const WATCHED =
+	'**/{.disclosurelintrc.json,.disclosurelintrc.yaml,.disclosurelintrc.yml,.disclosurelintignore,*.schema.json}';
 /**
  * Pages created or deleted on disk (by the checklist view, git, another program) change the site's
  * coverage; their edits in the editor reach the server anyway, so changes are not watched.
@@ -38,10 +44,16 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
 	};
 	const clientOptions: LanguageClientOptions = {
-		documentSelector: [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }],
+		documentSelector: [
+			{ language: 'markdown', scheme: 'file' },
+			{ language: 'markdown', scheme: 'untitled' },
+		],
 		synchronize: {
 			configurationSection: 'disclosure-lint',
-			fileEvents: [vscode.workspace.createFileSystemWatcher(WATCHED), vscode.workspace.createFileSystemWatcher(PAGES, false, true, false)],
+			fileEvents: [
+				vscode.workspace.createFileSystemWatcher(WATCHED),
+				vscode.workspace.createFileSystemWatcher(PAGES, false, true, false),
+			],
 		},
 		outputChannel: output,
 		initializationOptions: { trusted: vscode.workspace.isTrusted },
@@ -51,7 +63,11 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
 				configuration: async (params, token, next) => {
 					const result = (await next(params, token)) as Record<string, unknown>[];
 					if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
-					return result.map((r) => ({ ...r, links: r?.links === 'online' ? 'local' : r?.links, trusted: false }));
+					return result.map((r) => ({
+						...r,
+						links: r?.links === 'online' ? 'local' : r?.links,
+						trusted: false,
+					}));
 				},
 			},
 		},
@@ -75,14 +91,21 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
 async function createConfig(context: vscode.ExtensionContext): Promise<vscode.Uri | undefined> {
 	const folder = vscode.workspace.workspaceFolders?.[0];
 	if (!folder || folder.uri.scheme !== 'file') {
-		void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the configuration is a file in the workspace folder.'));
+		void vscode.window.showErrorMessage(
+			vscode.l10n.t('Open a folder first: the configuration is a file in the workspace folder.'),
+		);
 		return undefined;
 	}
 	const existing = CONFIG_FILES.map((f) => path.join(folder.uri.fsPath, f)).find((f) => fs.existsSync(f));
 	if (!existing) {
 		const cli = context.asAbsolutePath(path.join('dist', 'cli.js'));
 		const failed = await new Promise<string | undefined>((resolve) => {
-			execFile(process.execPath, [cli, '--init'], { cwd: folder.uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (err, _out, stderr) => resolve(err ? stderr || err.message : undefined));
+			execFile(
+				process.execPath,
+				[cli, '--init'],
+				{ cwd: folder.uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+				(err, _out, stderr) => resolve(err ? stderr || err.message : undefined),
+			);
 		});
 		if (failed) {
 			void vscode.window.showErrorMessage(vscode.l10n.t('Could not write the configuration: {0}', failed.trim()));
@@ -110,17 +133,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<Disclo
 			await start(context, output);
 		}),
 		vscode.commands.registerCommand('disclosure-lint.fixAll', async () => {
-			await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.disclosure-lint', apply: 'first' });
+			await vscode.commands.executeCommand('editor.action.sourceAction', {
+				kind: 'source.fixAll.disclosure-lint',
+				apply: 'first',
+			});
 		}),
 		// The server lints every page in the background (with progress); this asks it to start again.
-		vscode.commands.registerCommand('disclosure-lint.lintWorkspace', () => vscode.commands.executeCommand('disclosure-lint.server.lintWorkspace')),
+		vscode.commands.registerCommand('disclosure-lint.lintWorkspace', () =>
+			vscode.commands.executeCommand('disclosure-lint.server.lintWorkspace'),
+		),
 		vscode.commands.registerCommand('disclosure-lint.showReport', async () => {
 			const folder = vscode.workspace.workspaceFolders?.[0];
 			if (!folder) return;
 			const report = vscode.Uri.joinPath(context.globalStorageUri, 'compliance.html');
 			await vscode.workspace.fs.createDirectory(context.globalStorageUri);
-			const task = new vscode.Task({ type: 'process' }, folder, 'compliance report', 'disclosure-lint',
-				new vscode.ProcessExecution(process.execPath, [context.asAbsolutePath(path.join('dist', 'cli.js')), '.', '--report', report.fsPath, '--format', 'json', '--output', vscode.Uri.joinPath(context.globalStorageUri, 'report.json').fsPath], { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } }));
+			const task = new vscode.Task(
+				{ type: 'process' },
+				folder,
+				'compliance report',
+				'disclosure-lint',
+				new vscode.ProcessExecution(
+					process.execPath,
+					[
+						context.asAbsolutePath(path.join('dist', 'cli.js')),
+						'.',
+						'--report',
+						report.fsPath,
+						'--format',
+						'json',
+						'--output',
+						vscode.Uri.joinPath(context.globalStorageUri, 'report.json').fsPath,
+					],
+					{ cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } },
+				),
+			);
 			const done = new Promise<void>((resolve) => {
 				const sub = vscode.tasks.onDidEndTaskProcess((e) => {
 					if (e.execution.task === task) {

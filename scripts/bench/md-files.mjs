@@ -3,5 +3,5 @@
 import fg from 'fast-glob';
 
 export function mdFiles(dir) {
-  return fg.sync('**/*.md', { cwd: dir, absolute: true, dot: false, ignore: ['**/node_modules/**'] }).sort();
+	return fg.sync('**/*.md', { cwd: dir, absolute: true, dot: false, ignore: ['**/node_modules/**'] }).sort();
 }

@@ -9,14 +9,20 @@ import remarkGfm from 'remark-gfm';
 import { mdFiles } from './md-files.mjs';
 
 const dir = process.argv[2];
-if (!dir) { console.error('usage: node scripts/bench/remark-floor.mjs <dir>'); process.exit(2); }
+if (!dir) {
+	console.error('usage: node scripts/bench/remark-floor.mjs <dir>');
+	process.exit(2);
+}
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 let files = 0;
 let nodes = 0;
 for (const file of mdFiles(dir)) {
-  const tree = processor.parse(fs.readFileSync(file, 'utf8'));
-  nodes += tree.children.length; // keep the tree observably used
-  files += 1;
+	const tree = processor.parse(fs.readFileSync(file, 'utf8'));
+	nodes += tree.children.length; // keep the tree observably used
+	files += 1;
 }
-if (nodes === 0 && files > 0) { console.error('remark-floor: every tree was empty'); process.exit(1); }
+if (nodes === 0 && files > 0) {
+	console.error('remark-floor: every tree was empty');
+	process.exit(1);
+}
 console.log(files);

@@ -31,11 +31,24 @@ describe('--baseline', () => {
 		assert.deepEqual(Object.keys(recorded.files), ['page.md']);
 		const keys = recorded.files['page.md'];
 		for (const k of keys) assert.match(k, KEY);
-		assert.deepEqual(keys.map((k) => k.split(':')[0]), ['date-era', 'date-invalid']);
+		assert.deepEqual(
+			keys.map((k) => k.split(':')[0]),
+			['date-era', 'date-invalid'],
+		);
 
 		// Lines added above both findings: still known. A new defect: reported.
-		fs.writeFileSync(page, PAGE_TWO_FINDINGS.replace('# เว็บไซต์หน่วยงานที่เกี่ยวข้อง\n', '# เว็บไซต์หน่วยงานที่เกี่ยวข้อง\n\nย่อหน้าใหม่\n\nประชุมเมื่อ 3 ต.ค. 69\n'));
-		assert.deepEqual(await lint(['--baseline', 'baseline.json', 'page.md'], dir), { code: 0, found: ['17:date-era'], stderr: '' });
+		fs.writeFileSync(
+			page,
+			PAGE_TWO_FINDINGS.replace(
+				'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง\n',
+				'# เว็บไซต์หน่วยงานที่เกี่ยวข้อง\n\nย่อหน้าใหม่\n\nประชุมเมื่อ 3 ต.ค. 69\n',
+			),
+		);
+		assert.deepEqual(await lint(['--baseline', 'baseline.json', 'page.md'], dir), {
+			code: 0,
+			found: ['17:date-era'],
+			stderr: '',
+		});
 
 		// The date is fixed: updating drops it from the baseline and keeps the other key as it was.
 		fs.writeFileSync(page, PAGE_TWO_FINDINGS.replace('31 เมษายน 2569', '2569-10-15'));
@@ -43,6 +56,10 @@ describe('--baseline', () => {
 		assert.deepEqual(update, { code: 0, found: [], stderr: 'disclosure-lint: wrote baseline.json (1 findings)\n' });
 		assert.deepEqual(readBaseline(dir), { version: 1, files: { 'page.md': [keys[0]] } });
 		fs.writeFileSync(page, PAGE_TWO_FINDINGS);
-		assert.deepEqual(await lint(['--baseline', 'baseline.json', 'page.md'], dir), { code: 1, found: ['9:date-invalid'], stderr: '' });
+		assert.deepEqual(await lint(['--baseline', 'baseline.json', 'page.md'], dir), {
+			code: 1,
+			found: ['9:date-invalid'],
+			stderr: '',
+		});
 	});
 });

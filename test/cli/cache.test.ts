@@ -9,7 +9,13 @@ import { PAGE_DATE_INVALID } from '../helpers/pages';
 /** A cached run: its exit code, standard error and every finding as `file:line:ruleId: message`. */
 async function lint(cwd: string): Promise<{ code: number; stderr: string; found: string[] }> {
 	const { code, stdout, stderr } = await runMain(['--cache', '--format', 'json', '.'], cwd);
-	return { code, stderr, found: parseLintJson(stdout).flatMap((e) => e.messages.map((m) => `${path.relative(cwd, e.filePath)}:${m.line}:${m.ruleId}: ${m.message}`)) };
+	return {
+		code,
+		stderr,
+		found: parseLintJson(stdout).flatMap((e) =>
+			e.messages.map((m) => `${path.relative(cwd, e.filePath)}:${m.line}:${m.ruleId}: ${m.message}`),
+		),
+	};
 }
 
 const DATE_INVALID = 'page.md:9:date-invalid: updated (Last updated): "31 เมษายน 2569" does not exist in the calendar';
@@ -29,14 +35,28 @@ describe('--cache', () => {
 		// Mark the cached finding: a second run that shows the mark did not lint the page again.
 		cache.entries[pageKey].report.findings[0].args.value = 'CACHED';
 		fs.writeFileSync(cacheFile, JSON.stringify(cache));
-		assert.deepEqual(await lint(dir), { code: 1, stderr: '', found: ['page.md:9:date-invalid: updated (Last updated): "CACHED" does not exist in the calendar'] });
+		assert.deepEqual(await lint(dir), {
+			code: 1,
+			stderr: '',
+			found: ['page.md:9:date-invalid: updated (Last updated): "CACHED" does not exist in the calendar'],
+		});
 
 		// The linked file disappears: the page is linted again and the broken link shows.
 		fs.rmSync(path.join(dir, 'rules.md'));
-		assert.deepEqual(await lint(dir), { code: 1, stderr: '', found: [DATE_INVALID, 'page.md:17:link-file-missing: The file "rules.md" links to does not exist (rules.md)'] });
+		assert.deepEqual(await lint(dir), {
+			code: 1,
+			stderr: '',
+			found: [
+				DATE_INVALID,
+				'page.md:17:link-file-missing: The file "rules.md" links to does not exist (rules.md)',
+			],
+		});
 
 		// The config changes: linted again under the new config.
-		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ requiredTopics: ['web-links'], rules: { 'link-file-missing': 'off' } }));
+		fs.writeFileSync(
+			path.join(dir, '.disclosurelintrc.json'),
+			JSON.stringify({ requiredTopics: ['web-links'], rules: { 'link-file-missing': 'off' } }),
+		);
 		assert.deepEqual(await lint(dir), { code: 1, stderr: '', found: [DATE_INVALID] });
 
 		// The page changes: linted again.

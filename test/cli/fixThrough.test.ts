@@ -22,7 +22,11 @@ const FIXED = PAGE.replace('topic: รายชื่อเว็บไซต์
 const isRoot = process.getuid?.() === 0;
 const REPO = path.resolve(__dirname, '../..');
 /** The CLI from source, in a child process (tsx by its full path: the child's folder has no node_modules). */
-const CHILD_CLI = ['--import', pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href, path.join(REPO, 'server/src/cli/bin.ts')];
+const CHILD_CLI = [
+	'--import',
+	pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href,
+	path.join(REPO, 'server/src/cli/bin.ts'),
+];
 
 /** The folder's entries (no temporary or backup file may be left behind). */
 function entries(dir: string): string[] {
@@ -30,7 +34,7 @@ function entries(dir: string): string[] {
 }
 
 describe('--fix writes through to the real file', () => {
-	it('fixes a symlink\'s target and leaves the link a link', async () => {
+	it("fixes a symlink's target and leaves the link a link", async () => {
 		const dir = tmpDir('dl-fix-link-');
 		fs.mkdirSync(path.join(dir, 'real'));
 		fs.mkdirSync(path.join(dir, 'docs'));
@@ -45,7 +49,10 @@ describe('--fix writes through to the real file', () => {
 		assert.equal(fs.readlinkSync(link), '../real/page.md');
 		assert.equal(fs.readFileSync(target, 'utf8'), FIXED);
 		assert.equal(fs.statSync(target).mode & 0o7777, 0o640);
-		assert.deepEqual([entries(path.join(dir, 'real')), entries(path.join(dir, 'docs'))], [['page.md'], ['page.md']]);
+		assert.deepEqual(
+			[entries(path.join(dir, 'real')), entries(path.join(dir, 'docs'))],
+			[['page.md'], ['page.md']],
+		);
 		const again = await cli(['--fix', 'docs/page.md'], dir);
 		assert.deepEqual({ code: again.code, stderr: again.stderr }, { code: 0, stderr: '' });
 		assert.equal(fs.readFileSync(target, 'utf8'), FIXED);
@@ -99,7 +106,7 @@ describe('--fix writes through to the real file', () => {
 		assert.equal(fs.readFileSync(path.join(dir, 'other.md'), 'utf8'), FIXED);
 	});
 
-	it('keeps the owner and group (as root: a file of another user stays that user\'s)', async function () {
+	it("keeps the owner and group (as root: a file of another user stays that user's)", async function () {
 		const dir = tmpDir('dl-fix-owner-');
 		const file = path.join(dir, 'page.md');
 		fs.writeFileSync(file, PAGE);
@@ -111,7 +118,10 @@ describe('--fix writes through to the real file', () => {
 		assert.deepEqual({ code: r.code, stderr: r.stderr }, { code: 0, stderr: '' });
 		const st = fs.statSync(file);
 		assert.equal(fs.readFileSync(file, 'utf8'), FIXED);
-		assert.deepEqual({ uid: st.uid, gid: st.gid, mode: (st.mode & 0o7777).toString(8) }, { uid, gid, mode: '2640' });
+		assert.deepEqual(
+			{ uid: st.uid, gid: st.gid, mode: (st.mode & 0o7777).toString(8) },
+			{ uid, gid, mode: '2640' },
+		);
 		assert.deepEqual(entries(dir), ['page.md']);
 	});
 
@@ -133,14 +143,21 @@ describe('--fix writes through to the real file', () => {
 			timeout: 30000,
 		});
 		const leftovers = entries(dir).filter((n) => n.includes('disclosure-lint') && !n.startsWith('tsx'));
-		if (run.status !== 0 && /EACCES|permission denied/i.test(run.stderr) && !fs.readFileSync(file, 'utf8').includes('web-links')) {
+		if (
+			run.status !== 0 &&
+			/EACCES|permission denied/i.test(run.stderr) &&
+			!fs.readFileSync(file, 'utf8').includes('web-links')
+		) {
 			// The test tools themselves cannot be read by another user here (a private checkout).
 			return this.skip();
 		}
 		assert.deepEqual({ status: run.status, stderr: run.stderr }, { status: 0, stderr: '' });
 		assert.equal(fs.readFileSync(file, 'utf8'), FIXED);
 		const st = fs.statSync(file);
-		assert.deepEqual({ uid: st.uid, gid: st.gid, ino: st.ino, mode: st.mode & 0o7777 }, { uid: 4321, gid: 4321, ino, mode: 0o666 });
+		assert.deepEqual(
+			{ uid: st.uid, gid: st.gid, ino: st.ino, mode: st.mode & 0o7777 },
+			{ uid: 4321, gid: 4321, ino, mode: 0o666 },
+		);
 		assert.deepEqual(leftovers, []);
 	});
 
@@ -150,7 +167,10 @@ describe('--fix writes through to the real file', () => {
 		const fifo = path.join(dir, 'pipe.md');
 		execFileSync('mkfifo', [fifo]);
 		const run = await cli(['--fix', 'pipe.md'], dir);
-		assert.deepEqual({ code: run.code, stderr: run.stderr }, { code: 2, stderr: 'disclosure-lint: no Markdown files match "pipe.md"\n' });
+		assert.deepEqual(
+			{ code: run.code, stderr: run.stderr },
+			{ code: 2, stderr: 'disclosure-lint: no Markdown files match "pipe.md"\n' },
+		);
 		// A page swapped for a FIFO after the selection. A writer opens it after 3 s, so a blocking
 		// read fails this test (as an empty page) instead of hanging it.
 		const writer = spawn('sh', ['-c', 'sleep 3; exec 3>"$1"', 'sh', fifo], { stdio: 'ignore' });
@@ -158,7 +178,10 @@ describe('--fix writes through to the real file', () => {
 			const started = Date.now();
 			const result = lintFromDisk(engineAt(dir), fifo);
 			assert.ok(Date.now() - started < 2000, 'waited on the FIFO');
-			assert.deepEqual(result.findings.map((f) => [f.ruleId, f.messageId, f.args]), [['file-unreadable', 'unreadable', { detail: 'not a regular file (a FIFO)' }]]);
+			assert.deepEqual(
+				result.findings.map((f) => [f.ruleId, f.messageId, f.args]),
+				[['file-unreadable', 'unreadable', { detail: 'not a regular file (a FIFO)' }]],
+			);
 		} finally {
 			writer.kill();
 		}

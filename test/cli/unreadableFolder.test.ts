@@ -44,11 +44,16 @@ describe('an unreadable folder is a finding, not silence', () => {
 		const secret = path.join(dir, 'secret');
 		const sel = collectFiles(['.'], dir, () => [], failingFs(secret));
 		assert.deepEqual(sel.files, [path.join(dir, 'ok.md'), secret]);
-		assert.deepEqual(sel.unreadableFolders, [{ path: secret, error: `EACCES: permission denied, scandir '${secret}'` }]);
+		assert.deepEqual(sel.unreadableFolders, [
+			{ path: secret, error: `EACCES: permission denied, scandir '${secret}'` },
+		]);
 		assert.deepEqual(sel.unmatched, []);
 		// Without the error, the page inside is selected and the folder is not.
 		const plain = collectFiles(['.'], dir, () => []);
-		assert.deepEqual([plain.files, plain.unreadableFolders], [[path.join(dir, 'ok.md'), path.join(secret, 'page.md')], []]);
+		assert.deepEqual(
+			[plain.files, plain.unreadableFolders],
+			[[path.join(dir, 'ok.md'), path.join(secret, 'page.md')], []],
+		);
 	});
 
 	it('a named folder that cannot be listed is selected, not "no Markdown files match"', () => {
@@ -61,7 +66,10 @@ describe('an unreadable folder is a finding, not silence', () => {
 	it('a folder removed during the walk is no finding', () => {
 		const dir = site();
 		const gone = failingFs(path.join(dir, 'secret'), 'ENOENT');
-		assert.deepEqual(collectFiles(['.'], dir, () => [], gone), { files: [path.join(dir, 'ok.md')], ignored: [], unmatched: [], unreadableFolders: [] });
+		assert.deepEqual(
+			collectFiles(['.'], dir, () => [], gone),
+			{ files: [path.join(dir, 'ok.md')], ignored: [], unmatched: [], unreadableFolders: [] },
+		);
 	});
 
 	it('linting the selected folder gives one file-unreadable finding on it, in Thai and English', () => {
@@ -70,8 +78,14 @@ describe('an unreadable folder is a finding, not silence', () => {
 		if (process.getuid?.() !== 0) fs.chmodSync(secret, 0o000);
 		try {
 			const r = lintFromDisk(engineAt(dir), secret);
-			assert.deepEqual(r.findings.map((f) => [f.ruleId, f.messageId, f.line, f.severity]), [['file-unreadable', 'unreadable', 1, 'error']]);
-			assert.match(formatMessage(r.findings[0], 'en'), /^Cannot read this file or folder \(.+\), so it was not linted; for a folder, none of the pages in it were/);
+			assert.deepEqual(
+				r.findings.map((f) => [f.ruleId, f.messageId, f.line, f.severity]),
+				[['file-unreadable', 'unreadable', 1, 'error']],
+			);
+			assert.match(
+				formatMessage(r.findings[0], 'en'),
+				/^Cannot read this file or folder \(.+\), so it was not linted; for a folder, none of the pages in it were/,
+			);
 			assert.match(formatMessage(r.findings[0], 'th'), /^อ่านไฟล์หรือโฟลเดอร์นี้ไม่ได้ \(.+\) จึงไม่ได้ตรวจ/);
 		} finally {
 			fs.chmodSync(secret, 0o755);
@@ -97,16 +111,24 @@ describe('an unreadable folder is a finding, not silence', () => {
 				r = undefined;
 			}
 			if (!r) {
-				console.log(`      (not asserted: the CLI on a real chmod 000 folder; ${why}. The injected-error tests above cover it.)`);
+				console.log(
+					`      (not asserted: the CLI on a real chmod 000 folder; ${why}. The injected-error tests above cover it.)`,
+				);
 				const inProcess = await runMain(['--format', 'json', '.'], dir);
-				assert.ok(findingsByFile(inProcess.stdout, dir).some(([f]) => f === 'ok.md'), 'ok.md was not linted');
+				assert.ok(
+					findingsByFile(inProcess.stdout, dir).some(([f]) => f === 'ok.md'),
+					'ok.md was not linted',
+				);
 				return;
 			}
 			assert.equal(r.stderr, '');
 			assert.equal(r.code, 1);
-			const got = Object.fromEntries(findingsByFile(r.stdout, dir).filter(([f]) => f.endsWith('.md') || f === 'secret'));
+			const got = Object.fromEntries(
+				findingsByFile(r.stdout, dir).filter(([f]) => f.endsWith('.md') || f === 'secret'),
+			);
 			assert.deepEqual(got, { 'ok.md': ['9:date-invalid', '15:date-era'], secret: ['1:file-unreadable'] });
-			const message = JSON.parse(r.stdout).find((e: { filePath: string }) => e.filePath === secret).messages[0].message as string;
+			const message = JSON.parse(r.stdout).find((e: { filePath: string }) => e.filePath === secret).messages[0]
+				.message as string;
 			assert.match(message, /^Cannot read this file or folder \(EACCES: permission denied/);
 		} finally {
 			fs.chmodSync(secret, 0o755);

@@ -12,7 +12,6 @@ import { FIXTURE_TODAY, markdownFiles } from '../helpers/fixtures';
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
 
-
 function bodyStart(text: string): number {
 	const fm = readFrontMatter(text);
 	return fm ? (fm.closed ? fm.end : text.length) : 0;
@@ -29,7 +28,10 @@ function assertSameTree(text: string, cache: ParseCache, what: string): Root {
 	const whole = JSON.stringify(parseMarkdown(text));
 	const tree = cache.parse(text, bodyStart(text));
 	const incremental = JSON.stringify(tree);
-	if (whole !== incremental) assert.fail(`${what}: the incremental tree differs\n${firstDifference(whole, incremental)}\n--- text ---\n${text}`);
+	if (whole !== incremental)
+		assert.fail(
+			`${what}: the incremental tree differs\n${firstDifference(whole, incremental)}\n--- text ---\n${text}`,
+		);
 	return tree;
 }
 
@@ -45,7 +47,28 @@ function rng(seed: number): () => number {
 
 describe('incremental parsing (editor buffers)', () => {
 	it('cuts a page only at column-1 ATX headings after a blank line, outside fences and HTML blocks', () => {
-		const text = ['# หัวเรื่อง', '', 'ย่อหน้า', '# ต่อท้ายย่อหน้า', '', '## ส่วนที่ ๑', '', '```', '', '# ในโค้ด', '```', '', '<!--', '', '# ในความเห็น', '-->', '', '### ส่วนที่ ๒', 'ข้อความ', ''].join('\n');
+		const text = [
+			'# หัวเรื่อง',
+			'',
+			'ย่อหน้า',
+			'# ต่อท้ายย่อหน้า',
+			'',
+			'## ส่วนที่ ๑',
+			'',
+			'```',
+			'',
+			'# ในโค้ด',
+			'```',
+			'',
+			'<!--',
+			'',
+			'# ในความเห็น',
+			'-->',
+			'',
+			'### ส่วนที่ ๒',
+			'ข้อความ',
+			'',
+		].join('\n');
 		const starts = segmentStarts(text).map((o) => text.slice(o, text.indexOf('\n', o)));
 		assert.deepEqual(starts, ['# หัวเรื่อง', '## ส่วนที่ ๑', '### ส่วนที่ ๒']);
 	});
@@ -56,7 +79,10 @@ describe('incremental parsing (editor buffers)', () => {
 		const unclosed = '---\ntopic: law\n\n# a\n\n# b\n';
 		assert.deepEqual(segmentStarts(unclosed, bodyStart(unclosed)), [0]);
 		const yamlComment = '---\ntopic: law\n\n# a YAML comment\n---\n\n# b\n';
-		assert.deepEqual(segmentStarts(yamlComment, bodyStart(yamlComment)).map((o) => yamlComment.slice(o, o + 3)), ['---', '# b']);
+		assert.deepEqual(
+			segmentStarts(yamlComment, bodyStart(yamlComment)).map((o) => yamlComment.slice(o, o + 3)),
+			['---', '# b'],
+		);
 	});
 
 	it('gives the same tree as a whole-page parse for every example and fixture page', () => {
@@ -73,8 +99,42 @@ describe('incremental parsing (editor buffers)', () => {
 	it('gives the same tree as a whole-page parse after each of 1,500 random edits, reusing segments', function () {
 		// 3,000 parses: about 9 s alone on 2 cores, more beside other work.
 		this.timeout(90_000);
-		const pieces = ['```', '~~~', '````', '<!--', '-->', '<div>', '</div>', '<script>', '</script>', '<?', '?>', '- ', '1. ', '> ', '    ', '\t',
-			'# ', '## หัวข้อ', '\n', '\n\n', '\r\n', '\r', '|', '| ก | ข |\n|---|---|\n', '---', '===', '[ลิงก์](#หัวข้อ)', '[^1]', '[a]: /x', 'ข้อความ', '*', '`', '<a id="x">', '  \n'];
+		const pieces = [
+			'```',
+			'~~~',
+			'````',
+			'<!--',
+			'-->',
+			'<div>',
+			'</div>',
+			'<script>',
+			'</script>',
+			'<?',
+			'?>',
+			'- ',
+			'1. ',
+			'> ',
+			'    ',
+			'\t',
+			'# ',
+			'## หัวข้อ',
+			'\n',
+			'\n\n',
+			'\r\n',
+			'\r',
+			'|',
+			'| ก | ข |\n|---|---|\n',
+			'---',
+			'===',
+			'[ลิงก์](#หัวข้อ)',
+			'[^1]',
+			'[a]: /x',
+			'ข้อความ',
+			'*',
+			'`',
+			'<a id="x">',
+			'  \n',
+		];
 		const pages = markdownFiles(EXAMPLES).map((f) => fs.readFileSync(f, 'utf8'));
 		const random = rng(20261127);
 		let edits = 0;
@@ -86,11 +146,13 @@ describe('incremental parsing (editor buffers)', () => {
 			let tree = cache.parse(text, bodyStart(text));
 			for (let i = 0; i < 1500 / pages.length; i++, edits++) {
 				const at = Math.floor(random() * text.length);
-				if (random() < 0.3) text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 40)));
+				if (random() < 0.3)
+					text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 40)));
 				else {
 					// Insert at a line start half the time: that is where block syntax matters.
 					const lineStart = random() < 0.5 ? text.lastIndexOf('\n', at - 1) + 1 : at;
-					text = text.slice(0, lineStart) + pieces[Math.floor(random() * pieces.length)] + text.slice(lineStart);
+					text =
+						text.slice(0, lineStart) + pieces[Math.floor(random() * pieces.length)] + text.slice(lineStart);
 				}
 				const before = new Set(tree.children);
 				tree = assertSameTree(text, cache, `edit ${i} of ${path.basename(page.slice(0, 40))}`);
@@ -110,9 +172,14 @@ describe('incremental parsing (editor buffers)', () => {
 		// Break the date of a section in the middle of the page: only that segment changes.
 		const edited = text.replace(/(\n## [^\n]*\n)/, '$1\nประกาศ ณ วันที่ 31 เมษายน 2569\n');
 		assert.notEqual(edited, text);
-		const a = editor.lintText(file, edited, { incremental: true }).findings.map((f) => [f.ruleId, f.line, f.column, f.messageId, f.args]);
+		const a = editor
+			.lintText(file, edited, { incremental: true })
+			.findings.map((f) => [f.ruleId, f.line, f.column, f.messageId, f.args]);
 		const b = fresh.lintText(file, edited).findings.map((f) => [f.ruleId, f.line, f.column, f.messageId, f.args]);
 		assert.deepEqual(a, b);
-		assert.ok(a.some(([id]) => id === 'date-invalid'), JSON.stringify(a));
+		assert.ok(
+			a.some(([id]) => id === 'date-invalid'),
+			JSON.stringify(a),
+		);
 	});
 });

@@ -3,22 +3,36 @@ import { createSlugger } from '../../server/src/core/links/slugger';
 import { anchorsOf } from '../../server/src/core/links/anchors';
 import { parseDocument } from '../../server/src/core/parse/document';
 import { bodyLinks } from '../../server/src/core/body/links';
-import { ExternalChecker, DEFAULT_CHECKER_OPTIONS, NetworkError, retryAfterMs, type HttpAnswer } from '../../server/src/core/links/external';
+import {
+	ExternalChecker,
+	DEFAULT_CHECKER_OPTIONS,
+	NetworkError,
+	retryAfterMs,
+	type HttpAnswer,
+} from '../../server/src/core/links/external';
 
 describe('anchors and slug profiles', () => {
 	it('github: Thai marks kept, punctuation dropped, duplicates numbered', () => {
 		const s = createSlugger('github');
-		assert.deepEqual(['1. ประวัติ ความเป็นมา', 'วิสัยทัศน์ พันธกิจ (Vision)', 'ติดต่อ', 'ติดต่อ', 'ข้อมูล: ผู้บริหาร!'].map((t) => s.slug(t)),
-			['1-ประวัติ-ความเป็นมา', 'วิสัยทัศน์-พันธกิจ-vision', 'ติดต่อ', 'ติดต่อ-1', 'ข้อมูล-ผู้บริหาร']);
+		assert.deepEqual(
+			['1. ประวัติ ความเป็นมา', 'วิสัยทัศน์ พันธกิจ (Vision)', 'ติดต่อ', 'ติดต่อ', 'ข้อมูล: ผู้บริหาร!'].map((t) => s.slug(t)),
+			['1-ประวัติ-ความเป็นมา', 'วิสัยทัศน์-พันธกิจ-vision', 'ติดต่อ', 'ติดต่อ-1', 'ข้อมูล-ผู้บริหาร'],
+		);
 	});
 
 	it('gitlab: runs of hyphens collapse', () => {
 		const s = createSlugger('gitlab');
-		assert.deepEqual(['A - B', 'ติดต่อ  เรา', 'ติดต่อ  เรา'].map((t) => s.slug(t)), ['a-b', 'ติดต่อ-เรา', 'ติดต่อ-เรา-1']);
+		assert.deepEqual(
+			['A - B', 'ติดต่อ  เรา', 'ติดต่อ  เรา'].map((t) => s.slug(t)),
+			['a-b', 'ติดต่อ-เรา', 'ติดต่อ-เรา-1'],
+		);
 	});
 
 	it('collects heading slugs, explicit {#id} and HTML ids', () => {
-		const doc = parseDocument('/x.md', '# หัวเรื่อง {#main}\n\n<a name="old-anchor"></a>\n\n## ติดต่อ\n\n<div id="map"></div>\n');
+		const doc = parseDocument(
+			'/x.md',
+			'# หัวเรื่อง {#main}\n\n<a name="old-anchor"></a>\n\n## ติดต่อ\n\n<div id="map"></div>\n',
+		);
 		assert.deepEqual([...anchorsOf(doc)].sort(), ['main', 'map', 'old-anchor', 'ติดต่อ', 'หัวเรื่อง']);
 	});
 });
@@ -28,10 +42,13 @@ describe('body links', () => {
 		const text = '> ดูที่\n> http://a.go.th/x.pdf และ\n> \\*หมายเหตุ\\* http://b.go.th/y\n';
 		const doc = parseDocument('/x.md', text);
 		const links = bodyLinks(doc.tree.children, doc.tree.children, doc.text);
-		assert.deepEqual(links.map((l) => [l.url, text.slice(l.start, l.end)]), [
-			['http://a.go.th/x.pdf', 'http://a.go.th/x.pdf'],
-			['http://b.go.th/y', 'http://b.go.th/y'],
-		]);
+		assert.deepEqual(
+			links.map((l) => [l.url, text.slice(l.start, l.end)]),
+			[
+				['http://a.go.th/x.pdf', 'http://a.go.th/x.pdf'],
+				['http://b.go.th/y', 'http://b.go.th/y'],
+			],
+		);
 	});
 });
 
@@ -40,9 +57,23 @@ describe('link-insecure on front-matter keys', () => {
 		const { engineAt } = await import('../helpers/fixtures');
 		const { webLinksHead } = await import('../helpers/pages');
 		const head = webLinksHead('official-info');
-		const text = [...head.slice(0, -4), 'downloads:', '  - title: แผน', '    href: http://www.example.go.th/plan.pdf', '    kind: report', ...head.slice(-4), '- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)', ''].join('\n');
-		const found = engineAt('/tmp').lintText('/tmp/oia.md', text).findings.filter((f) => f.ruleId === 'link-insecure');
-		assert.deepEqual(found.map((f) => [f.line, f.messageId, f.args.key]), [[13, 'key', 'downloads[0].href']]);
+		const text = [
+			...head.slice(0, -4),
+			'downloads:',
+			'  - title: แผน',
+			'    href: http://www.example.go.th/plan.pdf',
+			'    kind: report',
+			...head.slice(-4),
+			'- [มาตรฐานเว็บไซต์ภาครัฐ](https://www.dga.or.th/)',
+			'',
+		].join('\n');
+		const found = engineAt('/tmp')
+			.lintText('/tmp/oia.md', text)
+			.findings.filter((f) => f.ruleId === 'link-insecure');
+		assert.deepEqual(
+			found.map((f) => [f.line, f.messageId, f.args.key]),
+			[[13, 'key', 'downloads[0].href']],
+		);
 	});
 });
 
@@ -62,14 +93,31 @@ describe('external checker (scripted answers)', () => {
 			throw new NetworkError('timeout', 'timeout');
 		};
 		const waits: number[] = [];
-		const checker = new ExternalChecker(request, { ...DEFAULT_CHECKER_OPTIONS, retries: 2 }, async (ms) => { waits.push(ms); });
-		const v = await checker.checkAll(['https://nohost.example/', 'https://refuse.example/', 'https://slow.example/a#x', 'https://slow.example/a#y']);
-		assert.deepEqual([...v.entries()].map(([u, x]) => [u, x.state, x.reason]), [
-			['https://nohost.example/', 'dead', 'DNS failure'],
-			['https://refuse.example/', 'dead', 'connection refused'],
-			['https://slow.example/a', 'unverified', 'timeout'],
+		const checker = new ExternalChecker(request, { ...DEFAULT_CHECKER_OPTIONS, retries: 2 }, async (ms) => {
+			waits.push(ms);
+		});
+		const v = await checker.checkAll([
+			'https://nohost.example/',
+			'https://refuse.example/',
+			'https://slow.example/a#x',
+			'https://slow.example/a#y',
 		]);
-		assert.deepEqual([calls.get('https://nohost.example/'), calls.get('https://refuse.example/'), calls.get('https://slow.example/a')], [1, 1, 3]);
+		assert.deepEqual(
+			[...v.entries()].map(([u, x]) => [u, x.state, x.reason]),
+			[
+				['https://nohost.example/', 'dead', 'DNS failure'],
+				['https://refuse.example/', 'dead', 'connection refused'],
+				['https://slow.example/a', 'unverified', 'timeout'],
+			],
+		);
+		assert.deepEqual(
+			[
+				calls.get('https://nohost.example/'),
+				calls.get('https://refuse.example/'),
+				calls.get('https://slow.example/a'),
+			],
+			[1, 1, 3],
+		);
 		assert.deepEqual(waits, [500, 1000]);
 	});
 
@@ -81,11 +129,20 @@ describe('external checker (scripted answers)', () => {
 			return { status: url.endsWith('/0') && !again ? 429 : 200, headers: {} };
 		};
 		const urls = Array.from({ length: 10 }, (_, i) => `https://busy.example/${i}`);
-		const checker = new ExternalChecker(request, { ...DEFAULT_CHECKER_OPTIONS, perHostConcurrency: 4 }, async () => undefined);
+		const checker = new ExternalChecker(
+			request,
+			{ ...DEFAULT_CHECKER_OPTIONS, perHostConcurrency: 4 },
+			async () => undefined,
+		);
 		let timer: NodeJS.Timeout | undefined;
-		const stuck = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('checkAll never finished')), 5000)));
+		const stuck = new Promise<never>(
+			(_, reject) => (timer = setTimeout(() => reject(new Error('checkAll never finished')), 5000)),
+		);
 		const v = await Promise.race([checker.checkAll(urls), stuck]).finally(() => clearTimeout(timer));
-		assert.deepEqual([...v.values()].map((x) => x.state), Array(10).fill('ok'));
+		assert.deepEqual(
+			[...v.values()].map((x) => x.state),
+			Array(10).fill('ok'),
+		);
 	});
 });
 
@@ -113,7 +170,15 @@ describe('anchors of other pages (headings only)', () => {
 			'---\rtitle: x\r---\r\r# หัวข้อ\r',
 			'# ก\n\n```html\n<a id="in-code"></a>\n```\n\n<a id="real"></a>\n',
 		];
-		assert.deepEqual(cases.map((t) => [...anchorsOfText(t)].sort()), [['ก', 'ข'], ['หัวข้อ'], ['real', 'ก']]);
-		for (const t of cases) assert.deepEqual([...anchorsOfText(t)].sort(), [...anchorsOf(parseDocument('/x.md', t))].sort(), JSON.stringify(t));
+		assert.deepEqual(
+			cases.map((t) => [...anchorsOfText(t)].sort()),
+			[['ก', 'ข'], ['หัวข้อ'], ['real', 'ก']],
+		);
+		for (const t of cases)
+			assert.deepEqual(
+				[...anchorsOfText(t)].sort(),
+				[...anchorsOf(parseDocument('/x.md', t))].sort(),
+				JSON.stringify(t),
+			);
 	});
 });

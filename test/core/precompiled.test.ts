@@ -24,7 +24,13 @@ function built(name: string): ValidateFunction {
 
 function errorsOf(v: ValidateFunction, data: unknown): Partial<ErrorObject>[] | null {
 	if (v(structuredClone(data))) return null;
-	return (v.errors ?? []).map((e) => ({ instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, params: e.params, message: e.message }));
+	return (v.errors ?? []).map((e) => ({
+		instancePath: e.instancePath,
+		schemaPath: e.schemaPath,
+		keyword: e.keyword,
+		params: e.params,
+		message: e.message,
+	}));
 }
 
 function markdownFiles(dir: string): string[] {
@@ -40,13 +46,28 @@ function markdownFiles(dir: string): string[] {
 /** The front matter of every page the tests and the examples have, plus values built to fail each kind of keyword. */
 function samples(): unknown[] {
 	const pages = [...markdownFiles(path.join(ROOT, 'test/fixtures')), ...markdownFiles(path.join(ROOT, 'examples'))];
-	const values = pages.map((f) => readFrontMatter(fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, ''))?.value).filter((v) => v && typeof v === 'object');
+	const values = pages
+		.map((f) => readFrontMatter(fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, ''))?.value)
+		.filter((v) => v && typeof v === 'object');
 	assert.ok(values.length > 100, `only ${values.length} front matters found`);
 	return [
 		...values,
 		{},
-		{ topic: 42, title: ['x'], date: 'not a date', sources: 'x', downloads: [{ url: 5 }], fiscal_year: 'สองห้าหกเจ็ด' },
-		{ topic: 'news', title: '', news_kind: 'unknown-kind', date: '2569-13-45', publish_request: { id: 1, date: null } },
+		{
+			topic: 42,
+			title: ['x'],
+			date: 'not a date',
+			sources: 'x',
+			downloads: [{ url: 5 }],
+			fiscal_year: 'สองห้าหกเจ็ด',
+		},
+		{
+			topic: 'news',
+			title: '',
+			news_kind: 'unknown-kind',
+			date: '2569-13-45',
+			publish_request: { id: 1, date: null },
+		},
 		{ topic: 'e-service', title: 'x', url: 'not a uri', channel: 7, extra: { deep: [1, 2, { a: null }] } },
 		{ topic: 'web-stats', title: 'x', fiscal_year: -1, visitors: 'many', satisfaction: { percent: 'ร้อยละ 101' } },
 	];
@@ -69,13 +90,20 @@ describe('precompiled validators (dist/validators) agree with run-time compiled 
 				if (want) failing++;
 				assert.deepEqual(errorsOf(precompiled, d), want, JSON.stringify(d).slice(0, 200));
 			}
-			assert.ok(failing > 5, `only ${failing} samples fail topic ${id}: the comparison would not see a difference in errors`);
+			assert.ok(
+				failing > 5,
+				`only ${failing} samples fail topic ${id}: the comparison would not see a difference in errors`,
+			);
 		});
 	}
 
 	it('the configuration schema: the same errors on every configuration file of the tests and on broken ones', () => {
 		const files = [...markdownFiles(path.join(ROOT, 'test/fixtures')).map((f) => path.dirname(f))]
-			.flatMap((d) => ['.disclosurelintrc.json', '.disclosurelintrc.yaml', '.disclosurelintrc.yml'].map((n) => path.join(d, n)))
+			.flatMap((d) =>
+				['.disclosurelintrc.json', '.disclosurelintrc.yaml', '.disclosurelintrc.yml'].map((n) =>
+					path.join(d, n),
+				),
+			)
 			.filter((f, i, all) => all.indexOf(f) === i && fs.existsSync(f));
 		assert.ok(files.length >= 5, `only ${files.length} configuration files found`);
 		const configs = [

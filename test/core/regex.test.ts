@@ -24,16 +24,26 @@ function workspaceWithSchema(schemaText: string): string {
 	return root;
 }
 
-function memoSchema(extra: { properties?: Record<string, unknown>; x?: Record<string, unknown>; patternProperties?: Record<string, unknown> } = {}): string {
-	return `${JSON.stringify({
-		$schema: 'http://json-schema.org/draft-07/schema#',
-		$id: 'https://example.go.th/schemas/memo.schema.json',
-		title: 'Memo',
-		allOf: [COMMON_REF],
-		properties: extra.properties ?? {},
-		...(extra.patternProperties ? { patternProperties: extra.patternProperties } : {}),
-		'x-disclosure': { id: 'memo', name: { th: 'บันทึก', en: 'Memo' }, ...extra.x },
-	}, null, 2)}\n`;
+function memoSchema(
+	extra: {
+		properties?: Record<string, unknown>;
+		x?: Record<string, unknown>;
+		patternProperties?: Record<string, unknown>;
+	} = {},
+): string {
+	return `${JSON.stringify(
+		{
+			$schema: 'http://json-schema.org/draft-07/schema#',
+			$id: 'https://example.go.th/schemas/memo.schema.json',
+			title: 'Memo',
+			allOf: [COMMON_REF],
+			properties: extra.properties ?? {},
+			...(extra.patternProperties ? { patternProperties: extra.patternProperties } : {}),
+			'x-disclosure': { id: 'memo', name: { th: 'บันทึก', en: 'Memo' }, ...extra.x },
+		},
+		null,
+		2,
+	)}\n`;
 }
 
 /** The 1-based line and column of the first occurrence of `needle` in `text`. */
@@ -47,7 +57,10 @@ function positionOf(text: string, needle: string): [number, number] {
 describe('user regular expressions (linear time)', () => {
 	it('links.exclude ["(a+)+$"] against a 40-character link answers at once, with the expected result', () => {
 		const root = tmpDir('dl-regex-');
-		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ links: { mode: 'online', exclude: ['(a+)+$'] } }));
+		fs.writeFileSync(
+			path.join(root, '.disclosurelintrc.json'),
+			JSON.stringify({ links: { mode: 'online', exclude: ['(a+)+$'] } }),
+		);
 		const slow = `https://x.go.th/${'a'.repeat(40)}!`;
 		const excluded = `https://y.go.th/${'a'.repeat(40)}`;
 		const page = PAGE_DATE_INVALID.replace('https://www.dga.or.th/', slow) + `\n- [b](${excluded})\n`;
@@ -63,15 +76,24 @@ describe('user regular expressions (linear time)', () => {
 		const root = workspaceWithSchema(memoSchema({ properties: { title: { type: 'string', pattern: '^(a+)+$' } } }));
 		const e = engineAt(root);
 		assert.deepEqual(e.problemsFor(path.join(root, 'a.md')), []);
-		const page = (title: string): string => PAGE_DATE_INVALID.replace('topic: web-links', 'topic: memo').replace(/^title: .*$/m, `title: ${title}`);
+		const page = (title: string): string =>
+			PAGE_DATE_INVALID.replace('topic: web-links', 'topic: memo').replace(/^title: .*$/m, `title: ${title}`);
 		const bad = timed(() => e.lintText(path.join(root, 'a.md'), page(`${'a'.repeat(41)}!`)));
 		assert.ok(bad.ms < 2000, `took ${bad.ms} ms`);
-		assert.deepEqual(bad.value.findings.filter((f) => f.ruleId === 'frontmatter-schema').map((f) => [f.line, f.messageId]), [[3, 'other']]);
-		const detail = bad.value.findings.find((f) => f.ruleId === 'frontmatter-schema')?.args.detail as { en: string } | undefined;
+		assert.deepEqual(
+			bad.value.findings.filter((f) => f.ruleId === 'frontmatter-schema').map((f) => [f.line, f.messageId]),
+			[[3, 'other']],
+		);
+		const detail = bad.value.findings.find((f) => f.ruleId === 'frontmatter-schema')?.args.detail as
+			| { en: string }
+			| undefined;
 		assert.match(detail?.en ?? '', /must match pattern "\^\(a\+\)\+\$"/);
 		const good = timed(() => e.lintText(path.join(root, 'a.md'), page('a'.repeat(42))));
 		assert.ok(good.ms < 2000, `took ${good.ms} ms`);
-		assert.deepEqual(good.value.findings.filter((f) => f.ruleId === 'frontmatter-schema'), []);
+		assert.deepEqual(
+			good.value.findings.filter((f) => f.ruleId === 'frontmatter-schema'),
+			[],
+		);
 	});
 
 	it('refuses a links.exclude pattern the linear engine cannot take, at its position', () => {
@@ -79,74 +101,129 @@ describe('user regular expressions (linear time)', () => {
 		const text = '{\n  "links": {\n    "exclude": ["^https://ok/", "(a)\\\\1"]\n  }\n}\n';
 		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), text);
 		const problems = engineAt(root).problemsFor(path.join(root, 'a.md'));
-		assert.deepEqual(problems.map((p) => [p.line, p.column]), [positionOf(text, '"(a)')]);
-		assert.match(problems[0].message.en, /^links\.exclude: unsupported regular expression \/\(a\)\\1\/: backreferences/);
+		assert.deepEqual(
+			problems.map((p) => [p.line, p.column]),
+			[positionOf(text, '"(a)')],
+		);
+		assert.match(
+			problems[0].message.en,
+			/^links\.exclude: unsupported regular expression \/\(a\)\\1\/: backreferences/,
+		);
 	});
 
 	it('refuses a workspace schema whose JSON Schema pattern uses a backreference, at the pattern', () => {
 		const text = memoSchema({ properties: { ref_no: { type: 'string', pattern: '(a)\\1' } } });
 		const root = workspaceWithSchema(text);
 		const problems = engineAt(root).problemsFor(path.join(root, 'a.md'));
-		assert.deepEqual(problems.map((p) => [p.file, p.line, p.column]), [[path.join(root, 'schemas', 'memo.schema.json'), ...positionOf(text, '"(a)')]]);
-		assert.match(problems[0].message.en, /^\/properties\/ref_no\/pattern: unsupported regular expression .*backreferences/);
+		assert.deepEqual(
+			problems.map((p) => [p.file, p.line, p.column]),
+			[[path.join(root, 'schemas', 'memo.schema.json'), ...positionOf(text, '"(a)')]],
+		);
+		assert.match(
+			problems[0].message.en,
+			/^\/properties\/ref_no\/pattern: unsupported regular expression .*backreferences/,
+		);
 	});
 
 	it('refuses a patternProperties key with a lookahead, at the key', () => {
 		const text = memoSchema({ patternProperties: { '^x_(?!y)': { type: 'string' } } });
 		const root = workspaceWithSchema(text);
 		const problems = engineAt(root).problemsFor(path.join(root, 'a.md'));
-		assert.deepEqual(problems.map((p) => [p.line, p.column]), [positionOf(text, '"^x_')]);
+		assert.deepEqual(
+			problems.map((p) => [p.line, p.column]),
+			[positionOf(text, '"^x_')],
+		);
 		assert.match(problems[0].message.en, /lookahead/);
 	});
 
 	it('refuses x-disclosure patterns (mustMatch, headingPattern, requiredLinks, sourcePatterns) it cannot take, each at its place', () => {
 		const text = memoSchema({
 			x: {
-				sections: [{ id: 'a', heading: { th: 'ก', en: 'A' }, headingPattern: 'ก(?=ข)', mustMatch: [{ pattern: '(\\d)\\1', label: { th: 'ก', en: 'a' } }] }],
+				sections: [
+					{
+						id: 'a',
+						heading: { th: 'ก', en: 'A' },
+						headingPattern: 'ก(?=ข)',
+						mustMatch: [{ pattern: '(\\d)\\1', label: { th: 'ก', en: 'a' } }],
+					},
+				],
 				requiredLinks: [{ id: 'l', pattern: '\\k<n>(?<n>x)', label: { th: 'ก', en: 'a' } }],
 			},
 		});
 		const root = workspaceWithSchema(text);
 		const problems = engineAt(root).problemsFor(path.join(root, 'a.md'));
-		assert.deepEqual(problems.map((p) => [p.line, p.column]), [positionOf(text, '"ก(?=ข)"'), positionOf(text, '"(\\\\d)'), positionOf(text, '"\\\\k<n>')]);
-		assert.deepEqual(problems.map((p) => /^\/[^:]*/.exec(p.message.en)?.[0]), [
-			'/x-disclosure/sections/0/headingPattern',
-			'/x-disclosure/sections/0/mustMatch/0/pattern',
-			'/x-disclosure/requiredLinks/0/pattern',
-		]);
+		assert.deepEqual(
+			problems.map((p) => [p.line, p.column]),
+			[positionOf(text, '"ก(?=ข)"'), positionOf(text, '"(\\\\d)'), positionOf(text, '"\\\\k<n>')],
+		);
+		assert.deepEqual(
+			problems.map((p) => /^\/[^:]*/.exec(p.message.en)?.[0]),
+			[
+				'/x-disclosure/sections/0/headingPattern',
+				'/x-disclosure/sections/0/mustMatch/0/pattern',
+				'/x-disclosure/requiredLinks/0/pattern',
+			],
+		);
 	});
 
-	it('runs a workspace schema\'s x-disclosure patterns on the linear engine, with JavaScript meaning', () => {
+	it("runs a workspace schema's x-disclosure patterns on the linear engine, with JavaScript meaning", () => {
 		const text = memoSchema({
 			x: {
-				sections: [{ id: 'a', heading: { th: 'ขั้นตอน', en: 'Steps' }, headingPattern: '^ขั้น\\s*ตอน', mustMatch: [{ pattern: '(a+)+$', label: { th: 'ก', en: 'a run of a' } }] }],
+				sections: [
+					{
+						id: 'a',
+						heading: { th: 'ขั้นตอน', en: 'Steps' },
+						headingPattern: '^ขั้น\\s*ตอน',
+						mustMatch: [{ pattern: '(a+)+$', label: { th: 'ก', en: 'a run of a' } }],
+					},
+				],
 			},
 		});
 		const root = workspaceWithSchema(text);
 		const e = engineAt(root);
 		assert.deepEqual(e.problemsFor(path.join(root, 'a.md')), []);
-		const page = PAGE_DATE_INVALID.replace('topic: web-links', 'topic: memo') + `\n## ขั้น\u00a0ตอน\n\n${'a'.repeat(60)}!\n`;
+		const page =
+			PAGE_DATE_INVALID.replace('topic: web-links', 'topic: memo') + `\n## ขั้น\u00a0ตอน\n\n${'a'.repeat(60)}!\n`;
 		const { ms, value } = timed(() => e.lintText(path.join(root, 'a.md'), page));
 		assert.ok(ms < 2000, `took ${ms} ms`);
 		// The heading (with a no-break space, which JavaScript's \s matches) names the section; its text fails the pattern.
-		assert.deepEqual(value.findings.filter((f) => f.ruleId === 'section-empty').map((f) => f.messageId), ['mustMatch']);
+		assert.deepEqual(
+			value.findings.filter((f) => f.ruleId === 'section-empty').map((f) => f.messageId),
+			['mustMatch'],
+		);
 	});
 
 	it('runs an x-disclosure pattern copied verbatim from a built-in schema as the built-in does (native, tested)', () => {
 		const builtin = '^\\s*(?:\\d+(?:\\.\\d+)*\\.?\\s*)?(?:มาตรา|ม\\.)\\s*7\\s*\\(\\s*1\\s*\\)(?!\\s*[-–]\\s*\\d)';
-		const root = workspaceWithSchema(memoSchema({ x: { sections: [{ id: '7-1', heading: { th: 'โครงสร้าง', en: 'Structure' }, headingPattern: builtin }] } }));
+		const root = workspaceWithSchema(
+			memoSchema({
+				x: { sections: [{ id: '7-1', heading: { th: 'โครงสร้าง', en: 'Structure' }, headingPattern: builtin }] },
+			}),
+		);
 		const e = engineAt(root);
 		assert.deepEqual(e.problemsFor(path.join(root, 'a.md')), []);
 		// Edited, it is a workspace pattern again, and its lookahead is refused.
-		const edited = workspaceWithSchema(memoSchema({ x: { sections: [{ id: '7-1', heading: { th: 'โครงสร้าง', en: 'Structure' }, headingPattern: `${builtin} ` }] } }));
+		const edited = workspaceWithSchema(
+			memoSchema({
+				x: {
+					sections: [
+						{ id: '7-1', heading: { th: 'โครงสร้าง', en: 'Structure' }, headingPattern: `${builtin} ` },
+					],
+				},
+			}),
+		);
 		assert.match(engineAt(edited).problemsFor(path.join(edited, 'a.md'))[0]?.message.en ?? '', /lookahead/);
-		const page = (h: string): string => `${PAGE_DATE_INVALID.replace('topic: web-links', 'topic: memo')}\n## ${h}\n\nเนื้อหา\n`;
-		const sections = (h: string): string[] => [...e.lintText(path.join(root, 'a.md'), page(h)).findings.filter((f) => f.ruleId === 'section-missing')].map((f) => String(f.data?.sectionId ?? f.messageId));
+		const page = (h: string): string =>
+			`${PAGE_DATE_INVALID.replace('topic: web-links', 'topic: memo')}\n## ${h}\n\nเนื้อหา\n`;
+		const sections = (h: string): string[] =>
+			[
+				...e.lintText(path.join(root, 'a.md'), page(h)).findings.filter((f) => f.ruleId === 'section-missing'),
+			].map((f) => String(f.data?.sectionId ?? f.messageId));
 		assert.deepEqual(sections('มาตรา 7 (1) โครงสร้าง'), []);
 		assert.equal(sections('มาตรา 7 (1)-2 อื่น').length, 1);
 	});
 
-	describe('the translation keeps JavaScript\'s meaning', () => {
+	describe("the translation keeps JavaScript's meaning", () => {
 		const cases: [string, string, string[]][] = [
 			['\\S', 'u', [' \u00a0\u3000', ' x', '']],
 			['^\\s+$', 'u', ['\u00a0\u3000\t', 'a ']],
@@ -206,7 +283,12 @@ describe('user regular expressions (linear time)', () => {
 	});
 
 	it('matches in linear time: nested quantifiers on 50 KB inputs', () => {
-		for (const [pattern, input] of [['(a+)+$', `${'a'.repeat(50_000)}!`], ['^(\\w+\\s?)*$', `${'ab '.repeat(17_000)}!`], ['(x+x+)+y', 'x'.repeat(50_000)], ['(.*a){20}', 'a'.repeat(5_000)]] as const) {
+		for (const [pattern, input] of [
+			['(a+)+$', `${'a'.repeat(50_000)}!`],
+			['^(\\w+\\s?)*$', `${'ab '.repeat(17_000)}!`],
+			['(x+x+)+y', 'x'.repeat(50_000)],
+			['(.*a){20}', 'a'.repeat(5_000)],
+		] as const) {
 			const c = compileUserPattern(pattern, 'u');
 			assert.ok(c.ok);
 			const { ms } = timed(() => c.matcher.test(input));

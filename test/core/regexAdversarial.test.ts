@@ -23,7 +23,7 @@ const SIZE = 50_000;
 const fill = (unit: string, tail = ''): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE) + tail;
 
 const INPUTS: Record<string, string> = {
-	'digits': fill('1'),
+	digits: fill('1'),
 	'digits then x': fill('1', 'x'),
 	'Thai digits': fill('๑'),
 	'digits and spaces': fill('1 '),
@@ -32,10 +32,10 @@ const INPUTS: Record<string, string> = {
 	'digits and slashes': fill('12/'),
 	'spaces then x': fill(' ', 'x'),
 	'no-break spaces': fill('\u00a0'),
-	'newlines': fill('\n'),
+	newlines: fill('\n'),
 	'Thai letters': fill('ก'),
 	'Thai words and spaces': fill('วันที่ '),
-	'dots': fill('.'),
+	dots: fill('.'),
 	'dots then x': fill('.', 'x'),
 	'พ.ศ. repeated': fill('พ.ศ.'),
 	'พ.ศ. and spaces': fill('พ.ศ. '),
@@ -47,7 +47,7 @@ const INPUTS: Record<string, string> = {
 	'at signs': fill('a@'),
 	'url-like': fill('https://a', '/'),
 	'source labels': fill('ที่มา '),
-	'parentheses': fill('('),
+	parentheses: fill('('),
 	'section numbers': fill('มาตรา 7 ('),
 	'letters then !': fill('a', '!'),
 	'mixed Thai digits dots': fill('ก1 .'),
@@ -70,14 +70,27 @@ function schemaRegexes(): SchemaRegex[] {
 		else if (v && typeof v === 'object') {
 			const o = v as Record<string, unknown>;
 			if (typeof o.pattern === 'string') {
-				out.push({ where: `${where}/pattern`, re: new RegExp(o.pattern, inX ? (o.flags as string | undefined) ?? (where.includes('requiredLinks') ? 'iu' : 'u') : 'u') });
+				out.push({
+					where: `${where}/pattern`,
+					re: new RegExp(
+						o.pattern,
+						inX ? ((o.flags as string | undefined) ?? (where.includes('requiredLinks') ? 'iu' : 'u')) : 'u',
+					),
+				});
 			}
 			if (typeof o.headingPattern === 'string') {
 				// As body/sections.ts compiles it.
-				out.push({ where: `${where}/headingPattern`, re: new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${o.headingPattern})`, (o.headingFlags as string | undefined) ?? 'u') });
+				out.push({
+					where: `${where}/headingPattern`,
+					re: new RegExp(
+						`^\\s*(?:\\d+[.)]\\s*)?(?:${o.headingPattern})`,
+						(o.headingFlags as string | undefined) ?? 'u',
+					),
+				});
 			}
 			if (o.patternProperties && typeof o.patternProperties === 'object') {
-				for (const k of Object.keys(o.patternProperties)) out.push({ where: `${where}/patternProperties/${k}`, re: new RegExp(k, 'u') });
+				for (const k of Object.keys(o.patternProperties))
+					out.push({ where: `${where}/patternProperties/${k}`, re: new RegExp(k, 'u') });
 			}
 			for (const [k, e] of Object.entries(o)) visit(e, `${where}/${k}`, inX || k === 'x-disclosure');
 		}
@@ -135,7 +148,12 @@ describe('built-in regular expressions on adversarial inputs', () => {
 			for (const [label, input] of Object.entries(INPUTS)) {
 				const page = `---\ntopic: ${topic}\ntitle: ${input.slice(0, 200).replace(/[\n:#]/g, ' ')}\n---\n\n# หัวข้อ\n\n## ${input.slice(0, 2000).replace(/\n/g, ' ')}\n\n${input}\n`;
 				const t0 = performance.now();
-				lintText('/x/page.md', page, { config, registry: e.registryFor(config), today: FIXTURE_TODAY, locale: 'en' });
+				lintText('/x/page.md', page, {
+					config,
+					registry: e.registryFor(config),
+					today: FIXTURE_TODAY,
+					locale: 'en',
+				});
 				const ms = performance.now() - t0;
 				if (ms > 2000) slow.push(`${topic} page of ${label}: ${Math.round(ms)} ms`);
 			}

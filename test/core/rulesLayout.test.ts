@@ -55,7 +55,8 @@ describe('rules layout: one file per rule id', () => {
 			if (!files.includes(file)) problems.push(`${rule.id}: no rules/${file}`);
 			else if (!exportedRules(file).includes(rule)) problems.push(`${rule.id}: rules/${file} does not export it`);
 			const others = files.filter((f) => f !== file && !NOT_RULES.includes(f) && exportedRules(f).includes(rule));
-			if (others.length) problems.push(`${rule.id}: also exported by ${others.map((f) => `rules/${f}`).join(', ')}`);
+			if (others.length)
+				problems.push(`${rule.id}: also exported by ${others.map((f) => `rules/${f}`).join(', ')}`);
 		}
 		assert.deepEqual(problems, []);
 	});
@@ -64,7 +65,8 @@ describe('rules layout: one file per rule id', () => {
 		const problems: string[] = [];
 		for (const file of files.filter((f) => !NOT_RULES.includes(f))) {
 			const ids = exportedRules(file).map((r) => r.id);
-			if (ids.length !== 1 || fileOf(ids[0]) !== file) problems.push(`rules/${file} exports ${ids.length ? ids.join(', ') : 'no rule of RULES'}`);
+			if (ids.length !== 1 || fileOf(ids[0]) !== file)
+				problems.push(`rules/${file} exports ${ids.length ? ids.join(', ') : 'no rule of RULES'}`);
 		}
 		assert.deepEqual(problems, []);
 		assert.equal(files.length, RULES.length + NOT_RULES.length);
@@ -73,7 +75,13 @@ describe('rules layout: one file per rule id', () => {
 	it('no module outside rules/ imports a file of rules/ other than rules/index.ts', () => {
 		const scanned = sourcesOutsideRules();
 		const rel = (p: string): string => path.relative(ROOT, p);
-		for (const must of ['server/src/core/lint.ts', 'server/src/core/engine.ts', 'server/src/core/site.ts', 'server/src/core/messages.ts', 'scripts/generated.ts']) {
+		for (const must of [
+			'server/src/core/lint.ts',
+			'server/src/core/engine.ts',
+			'server/src/core/site.ts',
+			'server/src/core/messages.ts',
+			'scripts/generated.ts',
+		]) {
 			assert.ok(scanned.map(rel).includes(must), `the scan missed ${must}`);
 		}
 		const offenders: string[] = [];
@@ -81,7 +89,9 @@ describe('rules layout: one file per rule id', () => {
 		for (const file of scanned) {
 			for (const spec of importSpecifiers(fs.readFileSync(file, 'utf8'))) {
 				if (!spec.startsWith('.')) continue;
-				const target = path.relative(RULES_DIR, path.resolve(path.dirname(file), spec)).replace(/\.(?:ts|js|mjs|cjs)$/, '');
+				const target = path
+					.relative(RULES_DIR, path.resolve(path.dirname(file), spec))
+					.replace(/\.(?:ts|js|mjs|cjs)$/, '');
 				if (target.startsWith('..') || path.isAbsolute(target)) continue;
 				intoRules++;
 				if (target !== 'index' && target !== '') offenders.push(`${rel(file)} imports ${spec}`);
@@ -102,6 +112,13 @@ describe('rules layout: one file per rule id', () => {
 			`// import { g } from './rules/g';`,
 			`/* import { h } from './rules/h'; */`,
 		].join('\n');
-		assert.deepEqual(importSpecifiers(src), ['./rules/a', './rules/b', './rules/c', './rules/d', './rules/e', './rules/f']);
+		assert.deepEqual(importSpecifiers(src), [
+			'./rules/a',
+			'./rules/b',
+			'./rules/c',
+			'./rules/d',
+			'./rules/e',
+			'./rules/f',
+		]);
 	});
 });

@@ -43,13 +43,21 @@ describe('schemas folders and files', () => {
 			const engine = engineAt(root);
 			const problems = engine.problemsFor(path.join(root, 'page.md'));
 			assert.ok(Date.now() - started < 2000, 'waited on the FIFO');
-			assert.deepEqual(brief(problems), [{ at: 'zz.schema.json:1:1', en: `Not a regular file, so not read: ${fifo} (a schema file must be a regular file)` }]);
+			assert.deepEqual(brief(problems), [
+				{
+					at: 'zz.schema.json:1:1',
+					en: `Not a regular file, so not read: ${fifo} (a schema file must be a regular file)`,
+				},
+			]);
 			assert.match(problems[0].message.th, /^ไม่ใช่ไฟล์ปกติ/);
 			// The regular schema beside it is still loaded.
 			assert.ok(engine.registryFor(engine.configFor(path.join(root, 'page.md'))).get('meeting-minutes'));
 			const run = await cli(['page.md'], root);
 			assert.equal(run.code, 2);
-			assert.equal(run.stderr, `${fifo}:1:1: Not a regular file, so not read: ${fifo} (a schema file must be a regular file)\ndisclosure-lint: fix the configuration or schema problems above first\n`);
+			assert.equal(
+				run.stderr,
+				`${fifo}:1:1: Not a regular file, so not read: ${fifo} (a schema file must be a regular file)\ndisclosure-lint: fix the configuration or schema problems above first\n`,
+			);
 		} finally {
 			writer.kill();
 		}
@@ -57,18 +65,27 @@ describe('schemas folders and files', () => {
 	});
 
 	it('a schemas entry outside the workspace root is a configuration error at its position', async () => {
-		const config = '{\n  "schemas": [\n    "schemas",\n    "/",\n    "/proc/self",\n    "../..",\n    "schemas/../.."\n  ]\n}\n';
+		const config =
+			'{\n  "schemas": [\n    "schemas",\n    "/",\n    "/proc/self",\n    "../..",\n    "schemas/../.."\n  ]\n}\n';
 		const root = workspace(config);
 		const problems = engineAt(root).problemsFor(path.join(root, 'page.md'));
-		const outside = (entry: string) => `schemas: "${entry}" is outside the workspace root (${root}); a schemas folder must be inside it`;
+		const outside = (entry: string) =>
+			`schemas: "${entry}" is outside the workspace root (${root}); a schemas folder must be inside it`;
 		assert.deepEqual(brief(problems), [
 			{ at: '.disclosurelintrc.json:4:5', en: outside('/') },
 			{ at: '.disclosurelintrc.json:5:5', en: outside('/proc/self') },
 			{ at: '.disclosurelintrc.json:6:5', en: outside('../..') },
 			{ at: '.disclosurelintrc.json:7:5', en: outside('schemas/../..') },
 		]);
-		assert.equal(problems[0].message.th, `schemas: "/" อยู่นอกโฟลเดอร์ของเวิร์กสเปซ (${root}) โฟลเดอร์สคีมาต้องอยู่ภายในเวิร์กสเปซ`);
-		assert.deepEqual([problems[0].endLine, problems[0].endColumn], [4, 8], 'the range is the entry, quotes included');
+		assert.equal(
+			problems[0].message.th,
+			`schemas: "/" อยู่นอกโฟลเดอร์ของเวิร์กสเปซ (${root}) โฟลเดอร์สคีมาต้องอยู่ภายในเวิร์กสเปซ`,
+		);
+		assert.deepEqual(
+			[problems[0].endLine, problems[0].endColumn],
+			[4, 8],
+			'the range is the entry, quotes included',
+		);
 		// The CLI stops with exit 2 and file:line:column, in English and in Thai.
 		const en = await cli(['page.md'], root);
 		assert.equal(en.code, 2);
@@ -90,13 +107,22 @@ describe('schemas folders and files', () => {
 		const real = fs.realpathSync(outside);
 		const problems = engineAt(root).problemsFor(path.join(root, 'page.md'));
 		assert.deepEqual(brief(problems), [
-			{ at: '.disclosurelintrc.json:2:26', en: `schemas: "linked" leads through a symbolic link to ${real}, outside the workspace root (${root}); a schemas folder must be inside it` },
-			{ at: '.disclosurelintrc.json:2:36', en: `schemas: "nested/deeper" leads through a symbolic link to ${path.join(path.dirname(real), 'deeper')}, outside the workspace root (${root}); a schemas folder must be inside it` },
+			{
+				at: '.disclosurelintrc.json:2:26',
+				en: `schemas: "linked" leads through a symbolic link to ${real}, outside the workspace root (${root}); a schemas folder must be inside it`,
+			},
+			{
+				at: '.disclosurelintrc.json:2:36',
+				en: `schemas: "nested/deeper" leads through a symbolic link to ${path.join(path.dirname(real), 'deeper')}, outside the workspace root (${root}); a schemas folder must be inside it`,
+			},
 		]);
 		assert.match(problems[0].message.th, /^schemas: "linked" เป็นลิงก์สัญลักษณ์ \(symbolic link\) ที่ชี้ไปยัง /);
 		const run = await cli(['page.md'], root);
 		assert.equal(run.code, 2);
-		assert.equal(run.stderr.split('\n')[0], `${path.join(root, '.disclosurelintrc.json')}:2:26: ${problems[0].message.en}`);
+		assert.equal(
+			run.stderr.split('\n')[0],
+			`${path.join(root, '.disclosurelintrc.json')}:2:26: ${problems[0].message.en}`,
+		);
 		// A link that stays inside the workspace is fine, and so is a workspace reached through a link.
 		fs.rmSync(path.join(root, 'linked'));
 		fs.rmSync(path.join(root, 'nested'));
@@ -112,21 +138,34 @@ describe('schemas folders and files', () => {
 		const root = workspace('schemas:\n  - schemas\n  - page.md\n  - missing\n', '.disclosurelintrc.yaml');
 		const problems = engineAt(root).problemsFor(path.join(root, 'page.md'));
 		assert.deepEqual(brief(problems), [
-			{ at: '.disclosurelintrc.yaml:3:5', en: 'schemas: "page.md" is not a folder; name a folder of *.schema.json files' },
-			{ at: '.disclosurelintrc.yaml:4:5', en: `schemas: folder "missing" not found (${path.join(root, 'missing')})` },
+			{
+				at: '.disclosurelintrc.yaml:3:5',
+				en: 'schemas: "page.md" is not a folder; name a folder of *.schema.json files',
+			},
+			{
+				at: '.disclosurelintrc.yaml:4:5',
+				en: `schemas: folder "missing" not found (${path.join(root, 'missing')})`,
+			},
 		]);
 		assert.equal(problems[0].message.th, 'schemas: "page.md" ไม่ใช่โฟลเดอร์ ต้องระบุโฟลเดอร์ที่มีไฟล์ *.schema.json');
 		assert.equal(problems[1].message.th, `schemas: ไม่พบโฟลเดอร์ "missing" (${path.join(root, 'missing')})`);
 		const run = await cli(['page.md'], root);
 		assert.equal(run.code, 2);
-		assert.ok(run.stderr.startsWith(`${path.join(root, '.disclosurelintrc.yaml')}:3:5: schemas: "page.md" is not a folder`), run.stderr);
+		assert.ok(
+			run.stderr.startsWith(
+				`${path.join(root, '.disclosurelintrc.yaml')}:3:5: schemas: "page.md" is not a folder`,
+			),
+			run.stderr,
+		);
 	});
 
 	it('a FIFO named as a schemas folder is not a folder', function () {
 		if (process.platform === 'win32') return this.skip();
 		const root = workspace(JSON.stringify({ schemas: ['pipe'] }));
 		execFileSync('mkfifo', [path.join(root, 'pipe')]);
-		assert.deepEqual(brief(engineAt(root).problemsFor(path.join(root, 'page.md'))), [{ at: '.disclosurelintrc.json:1:13', en: 'schemas: "pipe" is not a folder that can be read' }]);
+		assert.deepEqual(brief(engineAt(root).problemsFor(path.join(root, 'page.md'))), [
+			{ at: '.disclosurelintrc.json:1:13', en: 'schemas: "pipe" is not a folder that can be read' },
+		]);
 	});
 
 	it('folders inside the workspace are fine, however they are written', () => {
@@ -143,11 +182,17 @@ describe('schemas folders and files', () => {
 		const shared = workspace(JSON.stringify({ schemas: ['schemas'] }));
 		const root = tmpDir('dl-schemas-ws-');
 		fs.writeFileSync(path.join(root, 'page.md'), '# หน้า\n');
-		const ok = await cli(['--config', path.join(shared, '.disclosurelintrc.json'), '--format', 'json', 'page.md'], root);
+		const ok = await cli(
+			['--config', path.join(shared, '.disclosurelintrc.json'), '--format', 'json', 'page.md'],
+			root,
+		);
 		assert.equal(ok.stderr, '');
 		fs.writeFileSync(path.join(shared, 'up.json'), JSON.stringify({ schemas: ['..'] }));
 		const bad = await cli(['--config', path.join(shared, 'up.json'), 'page.md'], root);
 		assert.equal(bad.code, 2);
-		assert.equal(bad.stderr.split('\n')[0], `${path.join(shared, 'up.json')}:1:13: schemas: ".." is outside the workspace root (${root}); a schemas folder must be inside it`);
+		assert.equal(
+			bad.stderr.split('\n')[0],
+			`${path.join(shared, 'up.json')}:1:13: schemas: ".." is outside the workspace root (${root}); a schemas folder must be inside it`,
+		);
 	});
 });

@@ -33,10 +33,14 @@ function fontconfigXml(dir: string, fontDirs: string[]): string {
 /** The files of a (ustar) tar archive: name and content, folders left out. */
 function untar(buf: Buffer): { name: string; data: Buffer }[] {
 	const out: { name: string; data: Buffer }[] = [];
-	for (let at = 0; at + 512 <= buf.length;) {
+	for (let at = 0; at + 512 <= buf.length; ) {
 		const header = buf.subarray(at, at + 512);
 		if (header.every((b) => b === 0)) break;
-		const field = (from: number, len: number) => header.subarray(from, from + len).toString('utf8').replace(/\0.*$/s, '');
+		const field = (from: number, len: number) =>
+			header
+				.subarray(from, from + len)
+				.toString('utf8')
+				.replace(/\0.*$/s, '');
 		const size = parseInt(field(124, 12).trim() || '0', 8);
 		const prefix = field(345, 155);
 		const name = (prefix ? `${prefix}/` : '') + field(0, 100);
@@ -61,7 +65,11 @@ export function npmChromium(opts: { sarabun?: boolean } = {}): { executablePath:
 		const tmp = `${dir}.tmp-${process.pid}`;
 		fs.rmSync(tmp, { recursive: true, force: true });
 		fs.mkdirSync(path.join(tmp, 'fonts'), { recursive: true });
-		fs.writeFileSync(path.join(tmp, 'chromium'), zlib.brotliDecompressSync(fs.readFileSync(path.join(bin, 'chromium.br'))), { mode: 0o755 });
+		fs.writeFileSync(
+			path.join(tmp, 'chromium'),
+			zlib.brotliDecompressSync(fs.readFileSync(path.join(bin, 'chromium.br'))),
+			{ mode: 0o755 },
+		);
 		for (const f of untar(zlib.brotliDecompressSync(fs.readFileSync(path.join(bin, 'fonts.tar.br'))))) {
 			if (/\.(ttf|otf)$/i.test(f.name)) fs.writeFileSync(path.join(tmp, 'fonts', path.basename(f.name)), f.data);
 		}
@@ -98,13 +106,25 @@ export async function sarabunSystemFont(): Promise<void> {
 	// subset-font (HarfBuzz as wasm) converts while keeping every glyph of the subset file.
 	// subset-font is CommonJS without types.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- typed here, as the package has no types
-	const subsetFont = require('subset-font') as (buf: Buffer, text: string, o: { targetFormat: string }) => Promise<Buffer>;
+	const subsetFont = require('subset-font') as (
+		buf: Buffer,
+		text: string,
+		o: { targetFormat: string },
+	) => Promise<Buffer>;
 	const files = path.join(ROOT, 'node_modules/@fontsource/sarabun/files');
-	const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)).join('');
+	const range = (a: number, b: number) =>
+		Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)).join('');
 	fs.mkdirSync(out, { recursive: true });
 	for (const weight of [400, 700]) {
-		for (const [subset, text] of [['thai', range(0x0e01, 0x0e5b)], ['latin', range(0x20, 0xff)]] as const) {
-			const ttf = await subsetFont(fs.readFileSync(path.join(files, `sarabun-${subset}-${weight}-normal.woff2`)), text, { targetFormat: 'truetype' });
+		for (const [subset, text] of [
+			['thai', range(0x0e01, 0x0e5b)],
+			['latin', range(0x20, 0xff)],
+		] as const) {
+			const ttf = await subsetFont(
+				fs.readFileSync(path.join(files, `sarabun-${subset}-${weight}-normal.woff2`)),
+				text,
+				{ targetFormat: 'truetype' },
+			);
 			fs.writeFileSync(path.join(out, `Sarabun-${subset}-${weight}.ttf`), ttf);
 		}
 	}
@@ -112,8 +132,17 @@ export async function sarabunSystemFont(): Promise<void> {
 }
 
 /** Flags for a headless Chromium as root on a machine with no network but loopback. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--no-zygote', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--no-zygote',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
 
 /** Start the npm Chromium through playwright-core. Throws (never skips) when it cannot start. */
 export async function launchNpmChromium(options: LaunchOptions = {}): Promise<Browser> {

@@ -73,9 +73,12 @@ export function ruleExpectations(text: string, where = 'fixture'): string[] {
 		if (y) markers.push({ keyword: y[1], body: y[2] });
 		for (const { keyword, body } of markers) {
 			const fail = (why: string): never => {
-				throw new Error(`${where}:${i + 1}: ${why} in "${line.trim()}"; write <!-- expect: ${ENTRY_SYNTAX}[, …] --> (or # expect: … in YAML)`);
+				throw new Error(
+					`${where}:${i + 1}: ${why} in "${line.trim()}"; write <!-- expect: ${ENTRY_SYNTAX}[, …] --> (or # expect: … in YAML)`,
+				);
 			};
-			if (keyword !== 'expect') fail(`"${keyword}" is not a marker (expect-line markers are gone: write the line into the entry)`);
+			if (keyword !== 'expect')
+				fail(`"${keyword}" is not a marker (expect-line markers are gone: write the line into the entry)`);
 			const m = /^\s*:\s*(.*?)\s*$/.exec(body);
 			if (!m || !m[1]) fail('an expect marker without entries');
 			for (const entry of m![1].split(',').map((e) => e.trim())) {
@@ -108,7 +111,10 @@ function fixtureEngine(locale: 'th' | 'en'): Engine {
 export function lintFixture(file: string, locale: 'th' | 'en' = 'en'): PageResult {
 	const engine = fixtureEngine(locale);
 	const problems = engine.problemsFor(file);
-	if (problems.length) throw new Error(`config or schema problems: ${problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message.en}`).join('; ')}`);
+	if (problems.length)
+		throw new Error(
+			`config or schema problems: ${problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message.en}`).join('; ')}`,
+		);
 	return engine.lintBytes(file, fs.readFileSync(file));
 }
 

@@ -18,7 +18,9 @@ export interface ServerLog {
  * Retry-After every time. The link checker refuses 127.0.0.1 by default: tests that want it
  * requested set `links.allowPrivate` (docs/security.md#network).
  */
-export async function startLinkServer(latencyMs = 50): Promise<{ base: string; port: number; log: ServerLog; close(): Promise<void> }> {
+export async function startLinkServer(
+	latencyMs = 50,
+): Promise<{ base: string; port: number; log: ServerLog; close(): Promise<void> }> {
 	const log: ServerLog = { hits: new Map(), maxInFlight: 0, requests: [] };
 	let inFlight = 0;
 	const busyOnce = new Set<string>();
@@ -71,10 +73,11 @@ export async function startLinkServer(latencyMs = 50): Promise<{ base: string; p
 		base: `http://127.0.0.1:${port}`,
 		port,
 		log,
-		close: () => new Promise<void>((resolve) => {
-			for (const r of hanging) r.destroy();
-			server.closeAllConnections();
-			server.close(() => resolve());
-		}),
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const r of hanging) r.destroy();
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
 	};
 }

@@ -33,7 +33,10 @@ export function parseLintJson(stdout: string): JsonEntry[] {
 
 /** Each entry as `[path relative to root, ['line:ruleId', ...]]`, in output order. */
 export function findingsByFile(stdout: string, root: string): [string, string[]][] {
-	return parseLintJson(stdout).map((e) => [path.relative(root, e.filePath), e.messages.map((m) => `${m.line}:${m.ruleId}`)]);
+	return parseLintJson(stdout).map((e) => [
+		path.relative(root, e.filePath),
+		e.messages.map((m) => `${m.line}:${m.ruleId}`),
+	]);
 }
 
 /** Every finding of the run as `line:ruleId`, in output order. */

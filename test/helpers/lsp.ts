@@ -2,15 +2,34 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StreamMessageReader, StreamMessageWriter, type DataCallback, type Disposable, type Message } from 'vscode-jsonrpc/node';
 import {
-	ConfigurationRequest, createProtocolConnection, InitializeRequest, InitializedNotification, LogMessageNotification, ProgressType, PublishDiagnosticsNotification,
-	ShutdownRequest, ExitNotification, WorkDoneProgressCreateRequest,
-	type ProtocolConnection, type ClientCapabilities, type InitializeResult, type PublishDiagnosticsParams, type ConfigurationParams,
+	StreamMessageReader,
+	StreamMessageWriter,
+	type DataCallback,
+	type Disposable,
+	type Message,
+} from 'vscode-jsonrpc/node';
+import {
+	ConfigurationRequest,
+	createProtocolConnection,
+	InitializeRequest,
+	InitializedNotification,
+	LogMessageNotification,
+	ProgressType,
+	PublishDiagnosticsNotification,
+	ShutdownRequest,
+	ExitNotification,
+	WorkDoneProgressCreateRequest,
+	type ProtocolConnection,
+	type ClientCapabilities,
+	type InitializeResult,
+	type PublishDiagnosticsParams,
+	type ConfigurationParams,
 } from 'vscode-languageserver-protocol';
 
 /** The bundled server (DISCLOSURE_LINT_TEST_SERVER: another build of it, to see a test fail on older code). */
-export const SERVER = process.env.DISCLOSURE_LINT_TEST_SERVER ?? path.resolve(__dirname, '../../bin/disclosure-lint-server.js');
+export const SERVER =
+	process.env.DISCLOSURE_LINT_TEST_SERVER ?? path.resolve(__dirname, '../../bin/disclosure-lint-server.js');
 
 /** A reader that also keeps every message it reads (responses with `id: null` included, which the connection only logs). */
 class TapReader extends StreamMessageReader {
@@ -31,7 +50,13 @@ class TapReader extends StreamMessageReader {
 		const found = this.seen.find(when);
 		if (found) return Promise.resolve(found);
 		return new Promise((resolve, reject) => {
-			const watcher = { when, resolve: (m: Message) => { clearTimeout(timer); resolve(m); } };
+			const watcher = {
+				when,
+				resolve: (m: Message) => {
+					clearTimeout(timer);
+					resolve(m);
+				},
+			};
 			const timer = setTimeout(() => {
 				this.watchers.splice(this.watchers.indexOf(watcher), 1);
 				reject(new Error(`no ${what} within ${timeoutMs} ms`));
@@ -64,11 +89,22 @@ export class Harness {
 	readonly logs: string[] = [];
 	private ended = false;
 	private onEnd?: () => void;
-	private readonly waiters: { uri: string; version?: number; when?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+	private readonly waiters: {
+		uri: string;
+		version?: number;
+		when?: (p: PublishDiagnosticsParams) => boolean;
+		resolve: (p: PublishDiagnosticsParams) => void;
+	}[] = [];
 	private readonly logWaiters: { when: RegExp; resolve: (line: string) => void }[] = [];
 
-	constructor(readonly settings: Record<string, unknown>, options: HarnessOptions = {}) {
-		this.child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+	constructor(
+		readonly settings: Record<string, unknown>,
+		options: HarnessOptions = {},
+	) {
+		this.child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], {
+			stdio: ['pipe', 'pipe', 'pipe'],
+			env: { ...process.env, ...options.env },
+		});
 		this.child.stderr!.setEncoding('utf8');
 		this.child.stderr!.on('data', (text: string) => {
 			for (const line of text.split('\n').filter(Boolean)) this.log(line);
@@ -92,7 +128,10 @@ export class Harness {
 		this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
 			this.pushed.push(p.uri);
 			this.published.push(p);
-			const i = this.waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version) && (!w.when || w.when(p)));
+			const i = this.waiters.findIndex(
+				(w) =>
+					w.uri === p.uri && (w.version === undefined || w.version === p.version) && (!w.when || w.when(p)),
+			);
 			if (i >= 0) this.waiters.splice(i, 1)[0].resolve(p);
 		});
 		this.conn.onNotification(LogMessageNotification.type, (p) => this.log(p.message));
@@ -101,7 +140,8 @@ export class Harness {
 
 	private log(line: string): void {
 		this.logs.push(line);
-		for (let i = this.logWaiters.length - 1; i >= 0; i--) if (this.logWaiters[i].when.test(line)) this.logWaiters.splice(i, 1)[0].resolve(line);
+		for (let i = this.logWaiters.length - 1; i >= 0; i--)
+			if (this.logWaiters[i].when.test(line)) this.logWaiters.splice(i, 1)[0].resolve(line);
 	}
 
 	/** The first log line (window/logMessage or stderr) that matches, already written or still to come; fails after a timeout. */
@@ -109,7 +149,13 @@ export class Harness {
 		const found = this.logs.find((l) => when.test(l));
 		if (found) return Promise.resolve(found);
 		return new Promise((resolve, reject) => {
-			const waiter = { when, resolve: (l: string) => { clearTimeout(timer); resolve(l); } };
+			const waiter = {
+				when,
+				resolve: (l: string) => {
+					clearTimeout(timer);
+					resolve(l);
+				},
+			};
 			const timer = setTimeout(() => {
 				this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
 				reject(new Error(`no log line ${when} within ${timeoutMs} ms; got ${JSON.stringify(this.logs)}`));
@@ -124,13 +170,31 @@ export class Harness {
 	}
 
 	/** The first diagnostics for a document that satisfy `when`, or fail after a timeout. */
-	diagnosticsWhere(uri: string, when: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+	diagnosticsWhere(
+		uri: string,
+		when: (p: PublishDiagnosticsParams) => boolean,
+		timeoutMs = 10_000,
+	): Promise<PublishDiagnosticsParams> {
 		return this.waitFor(uri, undefined, when, `no matching diagnostics for ${uri}`, timeoutMs);
 	}
 
-	private waitFor(uri: string, version: number | undefined, when: ((p: PublishDiagnosticsParams) => boolean) | undefined, failure: string, timeoutMs: number): Promise<PublishDiagnosticsParams> {
+	private waitFor(
+		uri: string,
+		version: number | undefined,
+		when: ((p: PublishDiagnosticsParams) => boolean) | undefined,
+		failure: string,
+		timeoutMs: number,
+	): Promise<PublishDiagnosticsParams> {
 		return new Promise((resolve, reject) => {
-			const waiter = { uri, version, when, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
+			const waiter = {
+				uri,
+				version,
+				when,
+				resolve: (p: PublishDiagnosticsParams) => {
+					clearTimeout(timer);
+					resolve(p);
+				},
+			};
 			const timer = setTimeout(() => {
 				this.waiters.splice(this.waiters.indexOf(waiter), 1); // a timed-out waiter must not take a later notification
 				reject(new Error(failure));
@@ -152,16 +216,28 @@ export class Harness {
 	}
 
 	/** initialize + initialized for a workspace folder. */
-	async initialize(dir: string, capabilities: ClientCapabilities, extra: { locale?: string; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+	async initialize(
+		dir: string,
+		capabilities: ClientCapabilities,
+		extra: { locale?: string; initializationOptions?: unknown } = {},
+	): Promise<InitializeResult> {
 		const uri = pathToFileURL(dir).href;
-		const result = await this.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'site' }], capabilities, ...extra });
+		const result = await this.conn.sendRequest(InitializeRequest.type, {
+			processId: process.pid,
+			rootUri: uri,
+			workspaceFolders: [{ uri, name: 'site' }],
+			capabilities,
+			...extra,
+		});
 		await this.conn.sendNotification(InitializedNotification.type, {});
 		return result;
 	}
 
 	/** Bytes straight onto the server's input, between the connection's own messages. */
 	writeRaw(bytes: string | Buffer): Promise<void> {
-		return new Promise((resolve, reject) => this.child.stdin!.write(bytes, (err) => (err ? reject(err) : resolve())));
+		return new Promise((resolve, reject) =>
+			this.child.stdin!.write(bytes, (err) => (err ? reject(err) : resolve())),
+		);
 	}
 
 	/** The server's peak resident memory so far, in MB (Linux). */

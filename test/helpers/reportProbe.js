@@ -12,9 +12,15 @@ window.__probe = {
 				segments: li.querySelectorAll('svg g circle').length - 1,
 				red: li.querySelectorAll('svg g circle[stroke="#b42318"]').length,
 			})),
-			severity: Object.fromEntries($$('#severity-chart g.bar').map((g) => [g.dataset.severity, g.querySelector('.value').textContent])),
+			severity: Object.fromEntries(
+				$$('#severity-chart g.bar').map((g) => [g.dataset.severity, g.querySelector('.value').textContent]),
+			),
 			rules: $$('#rule-chart g.bar').map((g) => [g.dataset.rule, g.querySelector('.value').textContent]),
-			freshness: $$('#freshness-chart g.bar').map((g) => ({ file: g.dataset.file, value: g.querySelector('.value').textContent, color: g.querySelector('rect').getAttribute('fill') })),
+			freshness: $$('#freshness-chart g.bar').map((g) => ({
+				file: g.dataset.file,
+				value: g.querySelector('.value').textContent,
+				color: g.querySelector('rect').getAttribute('fill'),
+			})),
 			tiles: Object.fromEntries($$('.tiles li').map((li) => [li.id, li.querySelector('strong').textContent])),
 		};
 	},
@@ -23,7 +29,10 @@ window.__probe = {
 		await document.fonts.ready;
 		return {
 			check: document.fonts.check('16px Sarabun', 'รายงานการเปิดเผยข้อมูล'),
-			loaded: [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Sarabun' && f.status === 'loaded').map((f) => `${f.weight} ${f.unicodeRange.includes('E01') ? 'thai' : 'latin'}`).sort(),
+			loaded: [...document.fonts]
+				.filter((f) => f.family.replace(/"/g, '') === 'Sarabun' && f.status === 'loaded')
+				.map((f) => `${f.weight} ${f.unicodeRange.includes('E01') ? 'thai' : 'latin'}`)
+				.sort(),
 			family: getComputedStyle(document.querySelector('h1')).fontFamily,
 		};
 	},
@@ -40,6 +49,12 @@ window.__probe = {
 	/** axe-core (added to the page before this) over the whole document: the violations, readable. */
 	async axe() {
 		const r = await window.axe.run(document, { resultTypes: ['violations'] });
-		return r.violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((x) => `  ${x.target.join(' ')}: ${x.failureSummary || ''}`).join('\n')}`);
+		return r.violations.map(
+			(v) =>
+				`${v.id}: ${v.help}\n${v.nodes
+					.slice(0, 5)
+					.map((x) => `  ${x.target.join(' ')}: ${x.failureSummary || ''}`)
+					.join('\n')}`,
+		);
 	},
 };

@@ -10,7 +10,11 @@ import { webLinksHead } from '../helpers/pages';
 
 const FRONT = webLinksHead();
 
-async function lintOnline(cwd: string): Promise<{ code: number; json: { filePath: string; messages: { ruleId: string; line: number; message: string }[] }[]; stderr: string }> {
+async function lintOnline(cwd: string): Promise<{
+	code: number;
+	json: { filePath: string; messages: { ruleId: string; line: number; message: string }[] }[];
+	stderr: string;
+}> {
 	const r = await runMain(['--links', 'online', '--format', 'json', 'page.md'], cwd);
 	return { code: r.code, json: r.stdout ? JSON.parse(r.stdout) : [], stderr: r.stderr };
 }
@@ -45,7 +49,12 @@ describe('external links (a real server on 127.0.0.1)', function () {
 		];
 		const dir = tmpDir('dl-online-');
 		fs.writeFileSync(path.join(dir, 'page.md'), [...FRONT, ...body, ''].join('\n'));
-		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ links: { timeoutMs: 400, retries: 1, cacheFile: 'cache/links.json', allowPrivate: true } }));
+		fs.writeFileSync(
+			path.join(dir, '.disclosurelintrc.json'),
+			JSON.stringify({
+				links: { timeoutMs: 400, retries: 1, cacheFile: 'cache/links.json', allowPrivate: true },
+			}),
+		);
 		const first = await lintOnline(dir);
 		assert.equal(first.code, 1);
 		const got = first.json[0].messages.map((m) => `${m.line}:${m.ruleId}`);
@@ -70,7 +79,10 @@ describe('external links (a real server on 127.0.0.1)', function () {
 		const unverified = hits('/forbidden') + hits('/error');
 
 		const second = await lintOnline(dir);
-		assert.deepEqual(second.json[0].messages.map((m) => `${m.line}:${m.ruleId}`), got);
+		assert.deepEqual(
+			second.json[0].messages.map((m) => `${m.line}:${m.ruleId}`),
+			got,
+		);
 		for (const p of cached) assert.equal(hits(p), before.get(p), `${p} came from the cache`);
 		assert.ok(hits('/forbidden') + hits('/error') > unverified, 'unverified URLs are checked again');
 		const cache = JSON.parse(fs.readFileSync(path.join(dir, 'cache/links.json'), 'utf8'));

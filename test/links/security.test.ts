@@ -16,21 +16,34 @@ import { webLinksHead } from '../helpers/pages';
 import { tmpDir } from '../helpers/tmp';
 
 type LinkServer = Awaited<ReturnType<typeof startLinkServer>>;
-interface JsonReport { filePath: string; messages: { ruleId: string; line: number; message: string }[] }
+interface JsonReport {
+	filePath: string;
+	messages: { ruleId: string; line: number; message: string }[];
+}
 
 /** A folder with `page.md` citing `links` (one per line from line 15) and, when given, a config. */
 function site(links: string[], config?: unknown): string {
 	const dir = tmpDir('dl-links-sec-');
-	fs.writeFileSync(path.join(dir, 'page.md'), [...webLinksHead(), ...links.map((l, i) => `- [ลิงก์ ${i + 1}](${l})`), ''].join('\n'));
+	fs.writeFileSync(
+		path.join(dir, 'page.md'),
+		[...webLinksHead(), ...links.map((l, i) => `- [ลิงก์ ${i + 1}](${l})`), ''].join('\n'),
+	);
 	if (config !== undefined) fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify(config));
 	return dir;
 }
 
-async function lintJson(dir: string, extra: string[] = []): Promise<{ code: number; messages: JsonReport['messages']; stdout: string }> {
+async function lintJson(
+	dir: string,
+	extra: string[] = [],
+): Promise<{ code: number; messages: JsonReport['messages']; stdout: string }> {
 	const r = await runMain(['--links', 'online', '--format', 'json', ...extra, 'page.md'], dir);
 	const json = r.stdout ? (JSON.parse(r.stdout) as JsonReport[]) : [];
 	// Only the online rules (a web-links page without the GWS link also gets link-required-missing).
-	return { code: r.code, messages: (json[0]?.messages ?? []).filter((m) => m.ruleId.startsWith('link-external-')), stdout: r.stdout };
+	return {
+		code: r.code,
+		messages: (json[0]?.messages ?? []).filter((m) => m.ruleId.startsWith('link-external-')),
+		stdout: r.stdout,
+	};
 }
 
 const enc = encodeURIComponent;
@@ -38,17 +51,43 @@ const enc = encodeURIComponent;
 describe('addresses the online checker refuses', () => {
 	it('classifies loopback, private, shared, link-local, unspecified and metadata addresses, IPv4 embedded in IPv6 too', () => {
 		const cases: [string, string | undefined][] = [
-			['127.0.0.1', 'loopback'], ['127.8.9.10', 'loopback'], ['::1', 'loopback'], ['::ffff:127.0.0.1', 'loopback'], ['::ffff:7f00:1', 'loopback'],
-			['10.0.0.1', 'private'], ['172.16.0.1', 'private'], ['172.31.255.255', 'private'], ['192.168.1.1', 'private'], ['fc00::1', 'private'], ['fd12:3456::1', 'private'],
-			['100.64.0.1', 'shared'], ['100.127.255.255', 'shared'],
-			['169.254.1.1', 'link-local'], ['fe80::1', 'link-local'], ['fe80::1%eth0', 'link-local'],
-			['0.0.0.0', 'unspecified'], ['::', 'unspecified'],
-			['169.254.169.254', 'metadata'], ['::ffff:169.254.169.254', 'metadata'], ['fd00:ec2::254', 'metadata'],
-			['64:ff9b::10.0.0.1', 'private'], ['2002:c0a8:0101::1', 'private'], ['224.0.0.1', 'multicast'], ['255.255.255.255', 'reserved'],
-			['8.8.8.8', undefined], ['172.32.0.1', undefined], ['100.128.0.1', undefined], ['203.113.1.1', undefined], ['2001:4860:4860::8888', undefined], ['2404:6800::1', undefined],
+			['127.0.0.1', 'loopback'],
+			['127.8.9.10', 'loopback'],
+			['::1', 'loopback'],
+			['::ffff:127.0.0.1', 'loopback'],
+			['::ffff:7f00:1', 'loopback'],
+			['10.0.0.1', 'private'],
+			['172.16.0.1', 'private'],
+			['172.31.255.255', 'private'],
+			['192.168.1.1', 'private'],
+			['fc00::1', 'private'],
+			['fd12:3456::1', 'private'],
+			['100.64.0.1', 'shared'],
+			['100.127.255.255', 'shared'],
+			['169.254.1.1', 'link-local'],
+			['fe80::1', 'link-local'],
+			['fe80::1%eth0', 'link-local'],
+			['0.0.0.0', 'unspecified'],
+			['::', 'unspecified'],
+			['169.254.169.254', 'metadata'],
+			['::ffff:169.254.169.254', 'metadata'],
+			['fd00:ec2::254', 'metadata'],
+			['64:ff9b::10.0.0.1', 'private'],
+			['2002:c0a8:0101::1', 'private'],
+			['224.0.0.1', 'multicast'],
+			['255.255.255.255', 'reserved'],
+			['8.8.8.8', undefined],
+			['172.32.0.1', undefined],
+			['100.128.0.1', undefined],
+			['203.113.1.1', undefined],
+			['2001:4860:4860::8888', undefined],
+			['2404:6800::1', undefined],
 			['not an address', 'reserved'],
 		];
-		assert.deepEqual(cases.map(([a]) => [a, addressKind(a)]), cases);
+		assert.deepEqual(
+			cases.map(([a]) => [a, addressKind(a)]),
+			cases,
+		);
 		assert.equal(blockedAddress('127.0.0.1', true), undefined, 'allowPrivate lets loopback through');
 		assert.equal(blockedAddress('169.254.169.254', true), 'metadata', 'but never the metadata address');
 	});
@@ -73,22 +112,48 @@ describe('online links: no request to private addresses unless allowed (real ser
 	});
 
 	it('reports a link to 127.0.0.1, localhost or [::1] as unverified with the reason, in English and Thai, and sends the server nothing', async () => {
-		const dir = site([`${server.base}/ok`, `http://localhost:${server.port}/gone`, `http://[::1]:${server.port}/ok`, `http://0x7f.1:${server.port}/ok`]);
+		const dir = site([
+			`${server.base}/ok`,
+			`http://localhost:${server.port}/gone`,
+			`http://[::1]:${server.port}/ok`,
+			`http://0x7f.1:${server.port}/ok`,
+		]);
 		const before = server.log.requests.length;
 		const en = await lintJson(dir);
-		assert.deepEqual(en.messages.map((m) => `${m.line}:${m.ruleId}`), ['15:link-external-unverified', '16:link-external-unverified', '17:link-external-unverified', '18:link-external-unverified']);
-		for (const m of en.messages) assert.match(m.message, /private address, not requested \(loopback (127\.0\.0\.1|::1); links\.allowPrivate allows it\)/);
+		assert.deepEqual(
+			en.messages.map((m) => `${m.line}:${m.ruleId}`),
+			[
+				'15:link-external-unverified',
+				'16:link-external-unverified',
+				'17:link-external-unverified',
+				'18:link-external-unverified',
+			],
+		);
+		for (const m of en.messages)
+			assert.match(
+				m.message,
+				/private address, not requested \(loopback (127\.0\.0\.1|::1); links\.allowPrivate allows it\)/,
+			);
 		const th = await lintJson(dir, ['--locale', 'th']);
-		assert.match(th.messages[0].message, /ที่อยู่ในเครือข่ายภายใน ไม่ได้ส่งคำขอ \(loopback 127\.0\.0\.1; อนุญาตได้ด้วย links\.allowPrivate\)/);
+		assert.match(
+			th.messages[0].message,
+			/ที่อยู่ในเครือข่ายภายใน ไม่ได้ส่งคำขอ \(loopback 127\.0\.0\.1; อนุญาตได้ด้วย links\.allowPrivate\)/,
+		);
 		assert.deepEqual(server.log.requests.slice(before), [], 'the server got no request');
 	});
 
 	it('requests them with --links-allow-private or links.allowPrivate', async () => {
 		const links = [`${server.base}/ok`, `http://localhost:${server.port}/gone`];
-		for (const [dir, extra] of [[site(links), ['--links-allow-private']], [site(links, { links: { allowPrivate: true } }), []]] as const) {
+		for (const [dir, extra] of [
+			[site(links), ['--links-allow-private']],
+			[site(links, { links: { allowPrivate: true } }), []],
+		] as const) {
 			const before = server.log.requests.length;
 			const r = await lintJson(dir, [...extra]);
-			assert.deepEqual(r.messages.map((m) => `${m.line}:${m.ruleId}`), ['16:link-external-dead']);
+			assert.deepEqual(
+				r.messages.map((m) => `${m.line}:${m.ruleId}`),
+				['16:link-external-dead'],
+			);
 			assert.deepEqual(server.log.requests.slice(before).sort(), ['HEAD /gone', 'GET /gone', 'HEAD /ok'].sort());
 		}
 	});
@@ -105,8 +170,12 @@ describe('online links: no request to private addresses unless allowed (real ser
 		const dir = tmpDir('dl-links-redirect-');
 		const verdicts = await new OnlineLinks({ cacheFile: path.join(dir, 'links.json') }, dir, { check }).check(urls);
 		const got = urls.map((u) => verdicts.get(u)!);
-		assert.deepEqual(got.map((v) => v.state), ['unverified', 'unverified', 'unverified', 'ok']);
-		for (const v of got.slice(0, 3)) assert.match(v.reason, /^private address, not requested \(loopback 127\.0\.0\.1; /);
+		assert.deepEqual(
+			got.map((v) => v.state),
+			['unverified', 'unverified', 'unverified', 'ok'],
+		);
+		for (const v of got.slice(0, 3))
+			assert.match(v.reason, /^private address, not requested \(loopback 127\.0\.0\.1; /);
 		assert.equal(got[0].finalUrl, `${other.base}/ok`);
 		assert.equal(got[1].finalUrl, `http://localhost:${other.port}/ok`);
 		assert.deepEqual(other.log.requests, [], 'the loopback service got no request');
@@ -124,14 +193,27 @@ describe('online links: no request to private addresses unless allowed (real ser
 			return original.apply(this, args);
 		};
 		try {
-			const links = ['http://169.254.169.254/latest/meta-data/iam/security-credentials/', 'http://[::ffff:169.254.169.254]/latest/', 'http://[fd00:ec2::254]/latest/', `${server.base}/ok`];
+			const links = [
+				'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+				'http://[::ffff:169.254.169.254]/latest/',
+				'http://[fd00:ec2::254]/latest/',
+				`${server.base}/ok`,
+			];
 			for (const extra of [[], ['--links-allow-private']]) {
 				const r = await lintJson(site(links), extra);
 				const metadata = r.messages.filter((m) => /cloud metadata address, never requested/.test(m.message));
-				assert.deepEqual(metadata.map((m) => `${m.line}:${m.ruleId}`), ['15:link-external-unverified', '16:link-external-unverified', '17:link-external-unverified'], extra.join(' '));
+				assert.deepEqual(
+					metadata.map((m) => `${m.line}:${m.ruleId}`),
+					['15:link-external-unverified', '16:link-external-unverified', '17:link-external-unverified'],
+					extra.join(' '),
+				);
 			}
 			assert.ok(hosts.includes('127.0.0.1'), 'the spy sees connections (the allowed one)');
-			assert.deepEqual(hosts.filter((h) => /169\.254|fd00:ec2|a9fe/i.test(h)), [], 'no connection to the metadata address was attempted');
+			assert.deepEqual(
+				hosts.filter((h) => /169\.254|fd00:ec2|a9fe/i.test(h)),
+				[],
+				'no connection to the metadata address was attempted',
+			);
 		} finally {
 			proto.connect = original;
 		}
@@ -150,43 +232,78 @@ describe('secrets in URLs are redacted', function () {
 		const cases: [string, string][] = [
 			['https://user:pass@www.example.go.th/a', 'https://***@www.example.go.th/a'],
 			['https://token@api.example.go.th/', 'https://***@api.example.go.th/'],
-			['https://www.example.go.th/file.pdf?TOKEN=abc&page=2&Api_Key=k&apikey=z&secret=s&password=p&pass=q&sig=1&signature=2&access_token=t&auth=a&key=v',
-				'https://www.example.go.th/file.pdf?TOKEN=***&page=2&Api_Key=***&apikey=***&secret=***&password=***&pass=***&sig=***&signature=***&access_token=***&auth=***&key=***'],
-			['https://s3.example.com/x?X-Amz-Signature=abc&client_secret=d&keyword=ภาษีที่ดิน&monkey=1', 'https://s3.example.com/x?X-Amz-Signature=***&client_secret=***&keyword=ภาษีที่ดิน&monkey=1'],
-			['https://app.example.go.th/cb#access_token=abc&state=1', 'https://app.example.go.th/cb#access_token=***&state=1'],
+			[
+				'https://www.example.go.th/file.pdf?TOKEN=abc&page=2&Api_Key=k&apikey=z&secret=s&password=p&pass=q&sig=1&signature=2&access_token=t&auth=a&key=v',
+				'https://www.example.go.th/file.pdf?TOKEN=***&page=2&Api_Key=***&apikey=***&secret=***&password=***&pass=***&sig=***&signature=***&access_token=***&auth=***&key=***',
+			],
+			[
+				'https://s3.example.com/x?X-Amz-Signature=abc&client_secret=d&keyword=ภาษีที่ดิน&monkey=1',
+				'https://s3.example.com/x?X-Amz-Signature=***&client_secret=***&keyword=ภาษีที่ดิน&monkey=1',
+			],
+			[
+				'https://app.example.go.th/cb#access_token=abc&state=1',
+				'https://app.example.go.th/cb#access_token=***&state=1',
+			],
 			['https://www.example.go.th/a?b=c#section-2', 'https://www.example.go.th/a?b=c#section-2'],
 			['https://www.example.go.th/?token=', 'https://www.example.go.th/?token='],
 			['https://www.example.go.th/user@home?q=a@b', 'https://www.example.go.th/user@home?q=a@b'],
 		];
-		assert.deepEqual(cases.map(([u]) => [u, redactUrl(u)]), cases);
-		assert.equal(redactText('bad redirect to http://a:b@x.test/?sig=1 now'), 'bad redirect to http://***@x.test/?sig=*** now');
-		assert.deepEqual(localizedReason('bad redirect to https://x.test/?key=1'), { th: 'bad redirect to https://x.test/?key=***', en: 'bad redirect to https://x.test/?key=***' });
+		assert.deepEqual(
+			cases.map(([u]) => [u, redactUrl(u)]),
+			cases,
+		);
+		assert.equal(
+			redactText('bad redirect to http://a:b@x.test/?sig=1 now'),
+			'bad redirect to http://***@x.test/?sig=*** now',
+		);
+		assert.deepEqual(localizedReason('bad redirect to https://x.test/?key=1'), {
+			th: 'bad redirect to https://x.test/?key=***',
+			en: 'bad redirect to https://x.test/?key=***',
+		});
 	});
 
 	it('in every message, the JSON and SARIF output and the keys of links.json, which only its owner can read', async () => {
 		const secrets = ['alice', 's3cr3t-pw', 'tok-123', 'key-456', 'pw-000'];
-		const dir = site([
-			`http://alice:s3cr3t-pw@127.0.0.1:${server.port}/gone?token=tok-123&page=2`,
-			`${server.base}/gone?API_KEY=key-456`,
-			`${server.base}/secret-redirect`,
-			`${server.base}/ok?sig=tok-123`,
-		], { links: { allowPrivate: true } });
+		const dir = site(
+			[
+				`http://alice:s3cr3t-pw@127.0.0.1:${server.port}/gone?token=tok-123&page=2`,
+				`${server.base}/gone?API_KEY=key-456`,
+				`${server.base}/secret-redirect`,
+				`${server.base}/ok?sig=tok-123`,
+			],
+			{ links: { allowPrivate: true } },
+		);
 		const json = await lintJson(dir);
-		assert.deepEqual(json.messages.map((m) => `${m.line}:${m.ruleId}`), ['15:link-external-dead', '16:link-external-dead', '17:link-external-dead', '18:link-external-dead']);
-		assert.match(json.messages[0].message, new RegExp(`"http://\\*\\*\\*@127\\.0\\.0\\.1:${server.port}/gone\\?token=\\*\\*\\*&page=2"`));
+		assert.deepEqual(
+			json.messages.map((m) => `${m.line}:${m.ruleId}`),
+			['15:link-external-dead', '16:link-external-dead', '17:link-external-dead', '18:link-external-dead'],
+		);
+		assert.match(
+			json.messages[0].message,
+			new RegExp(`"http://\\*\\*\\*@127\\.0\\.0\\.1:${server.port}/gone\\?token=\\*\\*\\*&page=2"`),
+		);
 		assert.match(json.messages[1].message, /\/gone\?API_KEY=\*\*\*"/);
 		const sarif = await runMain(['--links', 'online', '--format', 'sarif', 'page.md'], dir);
 		const stylishTh = await runMain(['--links', 'online', '--locale', 'th', 'page.md'], dir);
 		assert.match(sarif.stdout, /gone\?token=\*\*\*&page=2/);
 		const cacheFile = path.join(dir, '.disclosurelintcache', 'links.json');
 		const cacheText = fs.readFileSync(cacheFile, 'utf8');
-		for (const [what, text] of [['json', json.stdout], ['sarif', sarif.stdout], ['stylish', stylishTh.stdout + stylishTh.stderr], ['links.json', cacheText]]) {
+		for (const [what, text] of [
+			['json', json.stdout],
+			['sarif', sarif.stdout],
+			['stylish', stylishTh.stdout + stylishTh.stderr],
+			['links.json', cacheText],
+		]) {
 			for (const s of secrets) assert.ok(!text.includes(s), `${what} shows ${s}`);
 		}
 		const cache = JSON.parse(cacheText) as { entries: Record<string, { state: string; finalUrl?: string }> };
 		assert.equal(cache.entries[`http://***@127.0.0.1:${server.port}/gone?token=***&page=2`].state, 'dead');
 		assert.equal(cache.entries[`${server.base}/gone?API_KEY=***`].state, 'dead');
-		assert.equal(cache.entries[`${server.base}/secret-redirect`].finalUrl, `${server.base}/gone?password=***&page=1`, 'the redirect target is redacted');
+		assert.equal(
+			cache.entries[`${server.base}/secret-redirect`].finalUrl,
+			`${server.base}/gone?password=***&page=1`,
+			'the redirect target is redacted',
+		);
 		if (process.platform !== 'win32') assert.equal(fs.statSync(cacheFile).mode & 0o777, 0o600);
 	});
 });
@@ -219,13 +336,28 @@ describe('link cache: only entries of the right shape and not from the future', 
 		});
 		const cache = new LinkCache(file, 24, () => NOW);
 		const kept = ['recent', 'skew'];
-		for (const p of ['recent', 'skew', 'future', 'far-future', 'state', 'no-reason', 'string-time', 'status', 'final', 'array', 'null']) {
+		for (const p of [
+			'recent',
+			'skew',
+			'future',
+			'far-future',
+			'state',
+			'no-reason',
+			'string-time',
+			'status',
+			'final',
+			'array',
+			'null',
+		]) {
 			assert.equal(cache.get(`https://a.test/${p}`) !== undefined, kept.includes(p), p);
 		}
 		assert.equal(cache.get('https://a.test/?token=leaked'), undefined, 'a key holding a secret is not trusted');
 		cache.set(new Map());
 		cache.save();
-		assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).entries).sort(), ['https://a.test/recent', 'https://a.test/skew']);
+		assert.deepEqual(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).entries).sort(), [
+			'https://a.test/recent',
+			'https://a.test/skew',
+		]);
 		for (const bad of [[], { version: 1, entries: [] }, { version: 1, entries: null }, 'x']) {
 			fs.writeFileSync(file, JSON.stringify(bad));
 			assert.equal(new LinkCache(file, 24, () => NOW).get('https://a.test/recent'), undefined);
@@ -238,11 +370,21 @@ describe('link cache: only entries of the right shape and not from the future', 
 			const dir = site([`${server.base}/gone`], { links: { allowPrivate: true } });
 			fs.mkdirSync(path.join(dir, '.disclosurelintcache'));
 			const far = Date.now() + 10 * 365 * 24 * HOUR;
-			fs.writeFileSync(path.join(dir, '.disclosurelintcache', 'links.json'), JSON.stringify({ version: 1, entries: { [`${server.base}/gone`]: { state: 'ok', status: 200, reason: '200', checkedAt: far } } }));
+			fs.writeFileSync(
+				path.join(dir, '.disclosurelintcache', 'links.json'),
+				JSON.stringify({
+					version: 1,
+					entries: { [`${server.base}/gone`]: { state: 'ok', status: 200, reason: '200', checkedAt: far } },
+				}),
+			);
 			const r = await lintJson(dir);
-			assert.deepEqual(r.messages.map((m) => `${m.line}:${m.ruleId}`), ['15:link-external-dead']);
+			assert.deepEqual(
+				r.messages.map((m) => `${m.line}:${m.ruleId}`),
+				['15:link-external-dead'],
+			);
 			assert.equal(server.log.hits.get('HEAD /gone'), 1);
-			const entry = JSON.parse(fs.readFileSync(path.join(dir, '.disclosurelintcache', 'links.json'), 'utf8')).entries[`${server.base}/gone`];
+			const entry = JSON.parse(fs.readFileSync(path.join(dir, '.disclosurelintcache', 'links.json'), 'utf8'))
+				.entries[`${server.base}/gone`];
 			assert.equal(entry.state, 'dead');
 			assert.ok(entry.checkedAt <= Date.now());
 		} finally {
@@ -267,24 +409,28 @@ describe('waiting: a total cap per URL for Retry-After and backoff (a real serve
 		const release: (() => void)[] = [];
 		// Fake time: a wait resolves as soon as every URL is waiting (they wait side by side), or after
 		// 3 s of real time if they never all wait at once (they would be waiting one after another).
-		const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
-			waits.push(ms);
-			maxPending = Math.max(maxPending, ++pending);
-			const timer = setTimeout(done, 3_000);
-			function done(): void {
-				clearTimeout(timer);
-				pending--;
-				resolve();
-			}
-			release.push(done);
-			if (pending === N) for (const r of release.splice(0)) r();
-		});
+		const sleep = (ms: number): Promise<void> =>
+			new Promise((resolve) => {
+				waits.push(ms);
+				maxPending = Math.max(maxPending, ++pending);
+				const timer = setTimeout(done, 3_000);
+				function done(): void {
+					clearTimeout(timer);
+					pending--;
+					resolve();
+				}
+				release.push(done);
+				if (pending === N) for (const r of release.splice(0)) r();
+			});
 		const http = undiciRequester(16, undefined, { allowPrivate: true });
 		try {
 			const urls = Array.from({ length: N }, (_, i) => `${server.base}/retry-after/29/${i}`);
 			const before = server.log.requests.length;
 			const verdicts = await new ExternalChecker(http.request, DEFAULT_CHECKER_OPTIONS, sleep).checkAll(urls);
-			assert.deepEqual([...verdicts.values()].map((v) => `${v.state} ${v.reason}`), Array(N).fill('unverified 429 Too Many Requests, Retry-After too long'));
+			assert.deepEqual(
+				[...verdicts.values()].map((v) => `${v.state} ${v.reason}`),
+				Array(N).fill('unverified 429 Too Many Requests, Retry-After too long'),
+			);
 			assert.deepEqual(waits, Array(N).fill(29_000), 'one wait each: a second 29 s would pass the 30 s cap');
 			assert.equal(maxPending, N, 'the URLs waited side by side');
 			assert.equal(server.log.requests.length - before, 2 * N, 'two requests per URL');
@@ -298,7 +444,13 @@ describe('waiting: a total cap per URL for Retry-After and backoff (a real serve
 		const request = async (): Promise<never> => {
 			throw new NetworkError('timeout', 'timeout');
 		};
-		const checker = new ExternalChecker(request, { ...DEFAULT_CHECKER_OPTIONS, retries: 10, maxWaitMs: 5_000 }, async (ms) => { waits.push(ms); });
+		const checker = new ExternalChecker(
+			request,
+			{ ...DEFAULT_CHECKER_OPTIONS, retries: 10, maxWaitMs: 5_000 },
+			async (ms) => {
+				waits.push(ms);
+			},
+		);
 		const v = await checker.check('https://slow.example/');
 		assert.equal(v.state, 'unverified');
 		assert.deepEqual(waits, [500, 1000, 2000, 1500], 'the last wait is cut to what is left; then no more retries');
@@ -307,25 +459,45 @@ describe('waiting: a total cap per URL for Retry-After and backoff (a real serve
 
 	it('in the CLI, 8 URLs of a host that always asks to wait 1 s take about a second, not 8', async () => {
 		const N = 8;
-		const dir = site(Array.from({ length: N }, (_, i) => `${server.base}/retry-after/1/cli-${i}`), { links: { allowPrivate: true, retries: 3, maxWaitMs: 1500 } });
+		const dir = site(
+			Array.from({ length: N }, (_, i) => `${server.base}/retry-after/1/cli-${i}`),
+			{ links: { allowPrivate: true, retries: 3, maxWaitMs: 1500 } },
+		);
 		const before = server.log.requests.length;
 		const started = Date.now();
 		const r = await lintJson(dir);
 		const took = Date.now() - started;
-		assert.deepEqual(r.messages.map((m) => `${m.line}:${m.ruleId}`), Array.from({ length: N }, (_, i) => `${15 + i}:link-external-unverified`));
+		assert.deepEqual(
+			r.messages.map((m) => `${m.line}:${m.ruleId}`),
+			Array.from({ length: N }, (_, i) => `${15 + i}:link-external-unverified`),
+		);
 		for (const m of r.messages) assert.match(m.message, /429 Too Many Requests, Retry-After too long/);
-		assert.equal(server.log.requests.length - before, 2 * N, 'each URL: a request, a 1 s wait, a request, then the next 1 s would pass the cap');
+		assert.equal(
+			server.log.requests.length - before,
+			2 * N,
+			'each URL: a request, a 1 s wait, a request, then the next 1 s would pass the cap',
+		);
 		assert.ok(took < 6_000, `took ${took} ms`);
 	});
 });
 
 describe('secrets in URLs are redacted in the local link rules too', () => {
 	it('link-malformed and link-file-missing show *** for credentials and secret values', async () => {
-		const dir = site(['www.example.go.th/form?token=leak-1', 'files/form.pdf?sig=leak-2', 'https://user:leak-3@-bad-.go.th..x/?key=leak-4']);
+		const dir = site([
+			'www.example.go.th/form?token=leak-1',
+			'files/form.pdf?sig=leak-2',
+			'https://user:leak-3@-bad-.go.th..x/?key=leak-4',
+		]);
 		const r = await runMain(['--format', 'json', 'page.md'], dir);
 		const messages = (JSON.parse(r.stdout) as JsonReport[])[0].messages.filter((m) => m.line >= 15);
-		assert.deepEqual(messages.map((m) => `${m.line}:${m.ruleId}`), ['15:link-malformed', '16:link-file-missing', '17:link-malformed']);
-		assert.ok(messages.every((m) => m.message.includes('***')), JSON.stringify(messages));
+		assert.deepEqual(
+			messages.map((m) => `${m.line}:${m.ruleId}`),
+			['15:link-malformed', '16:link-file-missing', '17:link-malformed'],
+		);
+		assert.ok(
+			messages.every((m) => m.message.includes('***')),
+			JSON.stringify(messages),
+		);
 		for (const s of ['leak-1', 'leak-2', 'leak-3', 'leak-4']) assert.ok(!r.stdout.includes(s), s);
 	});
 });

@@ -23,7 +23,9 @@ const host: Host = {
 	fileExists: (p) => p in SITE,
 	readDir: (p) => {
 		const prefix = p.endsWith('/') ? p : `${p}/`;
-		const names = Object.keys(SITE).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0]);
+		const names = Object.keys(SITE)
+			.filter((f) => f.startsWith(prefix))
+			.map((f) => f.slice(prefix.length).split('/')[0]);
 		return names.length ? [...new Set(names)] : undefined;
 	},
 	mtime: (p) => (p in SITE ? 0 : undefined),
@@ -35,7 +37,11 @@ const engine = new Engine(host, { root: '/site', today: FIXTURE_TODAY, locale: '
 function lint(text: string): Finding[] {
 	const findings = engine.lintText(FILE, text).findings;
 	const internal = findings.filter((f) => f.ruleId === 'internal-error');
-	assert.deepEqual(internal.map((f) => `${f.line}:${f.column} ${JSON.stringify(f.args)}`), [], 'a rule threw');
+	assert.deepEqual(
+		internal.map((f) => `${f.line}:${f.column} ${JSON.stringify(f.args)}`),
+		[],
+		'a rule threw',
+	);
 	return findings;
 }
 
@@ -79,7 +85,9 @@ function countBy(keys: string[]): Map<string, number> {
 
 /** What a finding and its fix were, for a failure message. */
 function describeFinding(text: string, f: Finding): string {
-	const fix = f.fix ? ` fix ${JSON.stringify(text.slice(f.fix.range[0], f.fix.range[1]))} → ${JSON.stringify(f.fix.text)} at [${f.fix.range}]` : '';
+	const fix = f.fix
+		? ` fix ${JSON.stringify(text.slice(f.fix.range[0], f.fix.range[1]))} → ${JSON.stringify(f.fix.text)} at [${f.fix.range}]`
+		: '';
 	return `${f.line}:${f.column} ${f.ruleId}:${f.messageId} ${JSON.stringify(text.slice(f.start, f.end))}${fix}`;
 }
 
@@ -94,14 +102,18 @@ function assertFixed(before: string, findings: Finding[], fixed: Finding[], edit
 	const gone = countBy(fixed.map((f) => place(f.ruleId, mapOffset(f.start, edits))));
 	for (const f of fixed) {
 		const k = place(f.ruleId, mapOffset(f.start, edits));
-		assert.ok((left.get(k) ?? 0) <= (had.get(k) ?? 0) - (gone.get(k) ?? 0), `still reported after the fix: ${describeFinding(before, f)}\n--- after ---\n${after}`);
+		assert.ok(
+			(left.get(k) ?? 0) <= (had.get(k) ?? 0) - (gone.get(k) ?? 0),
+			`still reported after the fix: ${describeFinding(before, f)}\n--- after ---\n${after}`,
+		);
 	}
 }
 
 /** Apply non-overlapping edits (from the end, so offsets stay valid). */
 function applyEdits(text: string, edits: TextEdit[]): string {
 	let out = text;
-	for (const e of [...edits].sort((a, b) => b.range[0] - a.range[0])) out = out.slice(0, e.range[0]) + e.text + out.slice(e.range[1]);
+	for (const e of [...edits].sort((a, b) => b.range[0] - a.range[0]))
+		out = out.slice(0, e.range[0]) + e.text + out.slice(e.range[1]);
 	return out;
 }
 
@@ -115,14 +127,30 @@ export function checkRanges(text: string): void {
 	const lines = linesOf(text);
 	for (const f of lint(text)) {
 		const what = describeFinding(text, f);
-		assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `offsets [${f.start}, ${f.end}) outside 0..${text.length}: ${what}`);
-		assert.ok(f.line >= 1 && f.line <= lines.length && f.endLine >= f.line && f.endLine <= lines.length, `lines ${f.line}–${f.endLine} outside 1..${lines.length}: ${what}`);
-		assert.ok(f.column >= 1 && f.column <= lines[f.line - 1].length + 1, `column ${f.column} outside line ${f.line} (${lines[f.line - 1].length} long): ${what}`);
-		assert.ok(f.endColumn >= 1 && f.endColumn <= lines[f.endLine - 1].length + 1, `end column ${f.endColumn} outside line ${f.endLine} (${lines[f.endLine - 1].length} long): ${what}`);
+		assert.ok(
+			f.start >= 0 && f.start <= f.end && f.end <= text.length,
+			`offsets [${f.start}, ${f.end}) outside 0..${text.length}: ${what}`,
+		);
+		assert.ok(
+			f.line >= 1 && f.line <= lines.length && f.endLine >= f.line && f.endLine <= lines.length,
+			`lines ${f.line}–${f.endLine} outside 1..${lines.length}: ${what}`,
+		);
+		assert.ok(
+			f.column >= 1 && f.column <= lines[f.line - 1].length + 1,
+			`column ${f.column} outside line ${f.line} (${lines[f.line - 1].length} long): ${what}`,
+		);
+		assert.ok(
+			f.endColumn >= 1 && f.endColumn <= lines[f.endLine - 1].length + 1,
+			`end column ${f.endColumn} outside line ${f.endLine} (${lines[f.endLine - 1].length} long): ${what}`,
+		);
 		assert.ok(f.endLine > f.line || f.endColumn >= f.column, `ends before it starts: ${what}`);
 		assert.deepEqual({ line: f.line, column: f.column }, positionOf(text, f.start), `start position: ${what}`);
 		assert.deepEqual({ line: f.endLine, column: f.endColumn }, positionOf(text, f.end), `end position: ${what}`);
-		if (f.fix) assert.ok(f.fix.range[0] >= 0 && f.fix.range[0] <= f.fix.range[1] && f.fix.range[1] <= text.length, `fix range outside the page: ${what}`);
+		if (f.fix)
+			assert.ok(
+				f.fix.range[0] >= 0 && f.fix.range[0] <= f.fix.range[1] && f.fix.range[1] <= text.length,
+				`fix range outside the page: ${what}`,
+			);
 	}
 }
 
@@ -144,6 +172,12 @@ export function checkAllFixes(text: string): void {
 export function checkIdempotent(text: string): void {
 	const once = fixText(engine, FILE, text).after;
 	const again = applyFixes(once, lint(once));
-	assert.deepEqual(again.applied.map((x) => `[${x.range}] ${JSON.stringify(once.slice(x.range[0], x.range[1]))} → ${JSON.stringify(x.text)}`), [], `--fix left safe fixes to apply\n--- after --fix ---\n${once}`);
+	assert.deepEqual(
+		again.applied.map(
+			(x) => `[${x.range}] ${JSON.stringify(once.slice(x.range[0], x.range[1]))} → ${JSON.stringify(x.text)}`,
+		),
+		[],
+		`--fix left safe fixes to apply\n--- after --fix ---\n${once}`,
+	);
 	assert.equal(fixText(engine, FILE, once).after, once);
 }

@@ -12,7 +12,11 @@ export type Probe = (file: string) => 'file' | 'folder' | undefined;
  * inside the folder, end in `.md`, and name nothing that exists (nor lie under a file). Returns the
  * absolute file, or the problem.
  */
-export function checkNewPage(root: string, input: string, probe: Probe): { file: string } | { problem: NewPageProblem } {
+export function checkNewPage(
+	root: string,
+	input: string,
+	probe: Probe,
+): { file: string } | { problem: NewPageProblem } {
 	const typed = input.trim();
 	if (!typed) return { problem: 'empty' };
 	if (path.isAbsolute(typed) || /^[a-z]:[\\/]/i.test(typed) || typed.startsWith('\\')) return { problem: 'absolute' };
@@ -34,6 +38,7 @@ export function relativeSlash(root: string, to: string): string {
 
 /** Whole days from `today` to `due` (both YYYY-MM-DD): negative when `due` has passed. */
 export function daysUntil(today: string, due: string): number {
-	const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+	const day = (iso: string): number =>
+		Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 	return Math.round(day(due) - day(today));
 }

@@ -16,7 +16,12 @@ export function dateVariables(iso: string): SnippetVariables {
 /** Today in Asia/Bangkok as YYYY-MM-DD (CE): the day the linter takes as today by default. */
 export function todayInBangkok(now: Date = new Date()): string {
 	// en-CA formats as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Asia/Bangkok',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).format(now);
 }
 
 /**
@@ -52,7 +57,7 @@ export function snippetToText(snippet: string, vars: SnippetVariables = {}): str
 		const simple = /^\$(\d+|[A-Za-z_][A-Za-z0-9_]*)/.exec(s.slice(i));
 		if (simple) {
 			i += simple[0].length;
-			return /^\d/.test(simple[1]) ? '' : vars[simple[1]] ?? '';
+			return /^\d/.test(simple[1]) ? '' : (vars[simple[1]] ?? '');
 		}
 		const open = /^\$\{(\d+|[A-Za-z_][A-Za-z0-9_]*)/.exec(s.slice(i));
 		if (!open) {
@@ -64,18 +69,21 @@ export function snippetToText(snippet: string, vars: SnippetVariables = {}): str
 		const numbered = /^\d/.test(name);
 		if (s[i] === '}') {
 			i++;
-			return numbered ? '' : vars[name] ?? '';
+			return numbered ? '' : (vars[name] ?? '');
 		}
 		if (s[i] === ':') {
 			i++;
 			const fallback = text(true);
 			i++; // the closing brace
-			return numbered ? fallback : vars[name] ?? fallback;
+			return numbered ? fallback : (vars[name] ?? fallback);
 		}
 		if (s[i] === '|' && numbered) {
 			const close = s.indexOf('|}', i + 1);
 			if (close < 0) throw new Error(`unclosed choice at ${i}`);
-			const options = s.slice(i + 1, close).split(/(?<!\\),/).map((o) => o.replace(/\\([,|\\])/g, '$1'));
+			const options = s
+				.slice(i + 1, close)
+				.split(/(?<!\\),/)
+				.map((o) => o.replace(/\\([,|\\])/g, '$1'));
 			i = close + 2;
 			return options[0] ?? '';
 		}

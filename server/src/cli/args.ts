@@ -77,11 +77,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
 	const v = parsed.values;
 	const intOption = (name: string, raw: string | undefined, min: number): number | undefined => {
 		if (raw === undefined) return undefined;
-		if (!/^\d+$/.test(raw) || Number(raw) < min) throw new UsageError(`--${name} needs a whole number ≥ ${min}, not "${raw}"`);
+		if (!/^\d+$/.test(raw) || Number(raw) < min)
+			throw new UsageError(`--${name} needs a whole number ≥ ${min}, not "${raw}"`);
 		return Number(raw);
 	};
 	const oneOf = (name: string, raw: string | undefined, allowed: string[]): string | undefined => {
-		if (raw !== undefined && !allowed.includes(raw)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${raw}"`);
+		if (raw !== undefined && !allowed.includes(raw))
+			throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${raw}"`);
 		return raw;
 	};
 	return {

@@ -16,13 +16,20 @@ export interface BaselineFile {
  * not its line number, so lines added above it leave it recognised.
  */
 export function findingKey(f: Finding, lineText: string): string {
-	const hash = crypto.createHash('sha256').update(`${f.ruleId}\0${f.messageId}\0${lineText.trim()}`).digest('hex').slice(0, 16);
+	const hash = crypto
+		.createHash('sha256')
+		.update(`${f.ruleId}\0${f.messageId}\0${lineText.trim()}`)
+		.digest('hex')
+		.slice(0, 16);
 	return `${f.ruleId}:${hash}`;
 }
 
 function lineTexts(file: string): string[] {
 	try {
-		return fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+		return fs
+			.readFileSync(file, 'utf8')
+			.replace(/^\ufeff/, '')
+			.split(/\r\n|\r|\n/);
 	} catch {
 		return [];
 	}
@@ -36,7 +43,8 @@ function relative(cwd: string, file: string): string {
 export function readBaseline(file: string): BaselineFile {
 	if (!fs.existsSync(file)) return { version: 1, files: {} };
 	const data = JSON.parse(fs.readFileSync(file, 'utf8')) as BaselineFile;
-	if (data?.version !== 1 || typeof data.files !== 'object') throw new Error(`${file} is not a disclosure-lint baseline (version 1)`);
+	if (data?.version !== 1 || typeof data.files !== 'object')
+		throw new Error(`${file} is not a disclosure-lint baseline (version 1)`);
 	return data;
 }
 

@@ -39,7 +39,14 @@ export function fixText(engine: Engine, file: string, original: string): FileFix
 		text = next;
 		result = engine.lintText(file, text);
 	}
-	return { file, before: original, after: bom + text, findings: result.findings, topic: result.topic, sections: result.sections };
+	return {
+		file,
+		before: original,
+		after: bom + text,
+		findings: result.findings,
+		topic: result.topic,
+		sections: result.sections,
+	};
 }
 
 /** Why a fix was not written because the file changed meanwhile. */
@@ -60,7 +67,11 @@ const CHANGED = 'the file changed after it was read';
  *
  * `beforeWrite` runs before the file is read again for the check, `afterCheck` (tests) right after it.
  */
-export function writeFixed(fix: FileFix, beforeWrite?: (file: string) => void, afterCheck?: (target: string) => void): FileFix {
+export function writeFixed(
+	fix: FileFix,
+	beforeWrite?: (file: string) => void,
+	afterCheck?: (target: string) => void,
+): FileFix {
 	if (fix.after === fix.before) return fix;
 	beforeWrite?.(fix.file);
 	const before = Buffer.from(fix.before, 'utf8');
@@ -95,7 +106,10 @@ export function writeFixed(fix: FileFix, beforeWrite?: (file: string) => void, a
 
 /** A name for a temporary file beside `file` (hidden, unique to this process). */
 function sideName(file: string, what: 'tmp' | 'bak'): string {
-	return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.disclosure-lint.${what}`);
+	return path.join(
+		path.dirname(file),
+		`.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.disclosure-lint.${what}`,
+	);
 }
 
 /**
@@ -188,5 +202,8 @@ function writeAll(fd: number, bytes: Buffer, offset: number): void {
 export function fixDiff(fix: FileFix, cwd: string): string {
 	if (fix.after === fix.before) return '';
 	const rel = path.relative(cwd, fix.file).split(path.sep).join('/');
-	return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, fix.before, fix.after, '', '', { context: 3 }).replace(/^Index: .*\n=+\n/m, '');
+	return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, fix.before, fix.after, '', '', { context: 3 }).replace(
+		/^Index: .*\n=+\n/m,
+		'',
+	);
 }

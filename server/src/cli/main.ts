@@ -36,22 +36,33 @@ export interface CliIo {
 	beforeWrite?: (file: string) => void;
 }
 
-const FORMATTERS: Record<string, Formatter | undefined> = { stylish: stylishFormatter, json: jsonFormatter, sarif: sarifFormatter, junit: junitFormatter, github: githubFormatter };
+const FORMATTERS: Record<string, Formatter | undefined> = {
+	stylish: stylishFormatter,
+	json: jsonFormatter,
+	sarif: sarifFormatter,
+	junit: junitFormatter,
+	github: githubFormatter,
+};
 
 /** Options that belong to later releases: refused clearly rather than ignored. */
-const NOT_YET: [keyof CliOptions, string][] = [
-];
+const NOT_YET: [keyof CliOptions, string][] = [];
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 findings, 2 usage/config/internal failure). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
 	let opts: CliOptions;
 	try {
 		opts = parseCliArgs(argv);
-		for (const [key, flag] of NOT_YET) if (opts[key]) throw new UsageError(`${flag} is not available in disclosure-lint ${VERSION} yet`);
-		if (!FORMATTERS[opts.format]) throw new UsageError(`--format ${opts.format} is not available in disclosure-lint ${VERSION} yet; use stylish or json`);
+		for (const [key, flag] of NOT_YET)
+			if (opts[key]) throw new UsageError(`${flag} is not available in disclosure-lint ${VERSION} yet`);
+		if (!FORMATTERS[opts.format])
+			throw new UsageError(
+				`--format ${opts.format} is not available in disclosure-lint ${VERSION} yet; use stylish or json`,
+			);
 		if (opts.stdinFilename && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
-		if (opts.stdin && opts.patterns.length) throw new UsageError('--stdin lints standard input; do not also give paths');
-		if (opts.stdin && opts.fix) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run to see the diff');
+		if (opts.stdin && opts.patterns.length)
+			throw new UsageError('--stdin lints standard input; do not also give paths');
+		if (opts.stdin && opts.fix)
+			throw new UsageError('--fix writes files; with --stdin use --fix-dry-run to see the diff');
 		if (opts.fix && opts.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run');
 		if (opts.cacheLocation && !opts.cache) throw new UsageError('--cache-location needs --cache');
 		if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline FILE');
@@ -69,7 +80,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 			io.stderr.write(`disclosure-lint: ${err.message}\n`);
 			return 2;
 		}
-		io.stderr.write(`disclosure-lint: internal failure: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+		io.stderr.write(
+			`disclosure-lint: internal failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+		);
 		return 2;
 	}
 }
@@ -92,12 +105,15 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 	if (opts.init) return init(io.cwd, io);
 	if (opts.printConfig) return printConfig(engine, path.resolve(io.cwd, opts.printConfig), envLocale, io);
 
-	const linted = opts.stdin ? await lintStdin(engine, opts, io, envLocale) : await lintSelection(engine, opts, io, envLocale);
+	const linted = opts.stdin
+		? await lintStdin(engine, opts, io, envLocale)
+		: await lintSelection(engine, opts, io, envLocale);
 	if (typeof linted === 'number') return linted; // an exit code: config problems, or the diff of --fix-dry-run
 	let reports = linted;
 	if (opts.report) await writeReport(engine, reports, path.resolve(io.cwd, opts.report), io.cwd);
 	if (opts.baseline) reports = baseline(reports, opts, io);
-	if (opts.quiet) reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+	if (opts.quiet)
+		reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
 	output(reports, opts, io, envLocale);
 	return exitCode(reports, opts, envLocale, io);
 }
@@ -106,9 +122,18 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 function createEngine(opts: CliOptions, io: CliIo, envLocale: Locale): Engine {
 	const today = resolveToday(opts, io);
 	const configFile = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
-	if (configFile && !fsHost.fileExists(configFile)) throw new UsageError(`cannot read the config file ${opts.config}`);
+	if (configFile && !fsHost.fileExists(configFile))
+		throw new UsageError(`cannot read the config file ${opts.config}`);
 	const linksMode = opts.links as 'off' | 'local' | 'online' | undefined;
-	return new Engine(fsHost, { root: io.cwd, configFile, today, locale: envLocale, localeOverride: opts.locale as Locale | undefined, linksMode, recordDependencies: opts.cache });
+	return new Engine(fsHost, {
+		root: io.cwd,
+		configFile,
+		today,
+		locale: envLocale,
+		localeOverride: opts.locale as Locale | undefined,
+		linksMode,
+		recordDependencies: opts.cache,
+	});
 }
 
 /** `--print-config FILE`: the configuration that applies to a file, with the topics it knows. */
@@ -117,12 +142,19 @@ function printConfig(engine: Engine, file: string, envLocale: Locale, io: CliIo)
 	if (problems.length) return reportProblems(problems, envLocale, io);
 	const config = engine.configFor(file);
 	const registry = engine.registryFor(config);
-	io.stdout.write(JSON.stringify({ ...config, topicIds: registry.ids(), locale: engine.localeFor(config) }, null, 2) + '\n');
+	io.stdout.write(
+		JSON.stringify({ ...config, topicIds: registry.ids(), locale: engine.localeFor(config) }, null, 2) + '\n',
+	);
 	return 0;
 }
 
 /** `--stdin`: lint standard input as the file `--stdin-filename` names (or show its fixes). */
-async function lintStdin(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Locale): Promise<FileReport[] | number> {
+async function lintStdin(
+	engine: Engine,
+	opts: CliOptions,
+	io: CliIo,
+	envLocale: Locale,
+): Promise<FileReport[] | number> {
 	const name = path.resolve(io.cwd, opts.stdinFilename ?? '<stdin>.md');
 	const problems = engine.problemsFor(name);
 	if (problems.length) return reportProblems(problems, envLocale, io);
@@ -140,20 +172,28 @@ async function lintStdin(engine: Engine, opts: CliOptions, io: CliIo, envLocale:
  * The files the patterns select, linted (fixed, from the cache, or in workers), their external links
  * checked when online, and the site check of the first folder given.
  */
-async function lintSelection(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Locale): Promise<FileReport[] | number> {
+async function lintSelection(
+	engine: Engine,
+	opts: CliOptions,
+	io: CliIo,
+	envLocale: Locale,
+): Promise<FileReport[] | number> {
 	const cwd = io.cwd;
 	const patterns = opts.patterns.length ? opts.patterns : ['.'];
 	const selection = collectFiles(patterns, cwd, (dir) => engine.configs.ignoreGlobs(dir));
-	for (const f of selection.ignored) io.stderr.write(`disclosure-lint: ${path.relative(cwd, f)} is ignored by an ignore pattern; not linted\n`);
+	for (const f of selection.ignored)
+		io.stderr.write(`disclosure-lint: ${path.relative(cwd, f)} is ignored by an ignore pattern; not linted\n`);
 	if (selection.unmatched.length) {
 		throw new UsageError(`no Markdown files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
 	}
 	const problems = dedupeProblems(selection.files.flatMap((f) => engine.problemsFor(f)));
 	if (problems.length) return reportProblems(problems, envLocale, io);
 	// Progress on stderr, on a terminal only, for runs long enough to want it.
-	const progress = io.stderr.isTTY && selection.files.length >= 200
-		? (done: number, total: number) => io.stderr.write(done >= total ? '\r\u001b[K' : `\rdisclosure-lint: ${done}/${total}\u001b[K`)
-		: undefined;
+	const progress =
+		io.stderr.isTTY && selection.files.length >= 200
+			? (done: number, total: number) =>
+					io.stderr.write(done >= total ? '\r\u001b[K' : `\rdisclosure-lint: ${done}/${total}\u001b[K`)
+			: undefined;
 	let reports: FileReport[];
 	if (opts.fix || opts.fixDryRun) {
 		const fixed = fixFiles(engine, selection.files, opts, io);
@@ -163,13 +203,22 @@ async function lintSelection(engine: Engine, opts: CliOptions, io: CliIo, envLoc
 		}
 		reports = fixed.reports;
 	} else if (opts.cache) {
-		reports = await lintWithCache(engine, selection.files, new ResultCache(path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION)), opts.threads, progress);
+		reports = await lintWithCache(
+			engine,
+			selection.files,
+			new ResultCache(path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION)),
+			opts.threads,
+			progress,
+		);
 	} else {
 		reports = await lintFiles(engine, selection.files, opts.threads, progress);
 	}
 	const linksMode = opts.links as 'off' | 'local' | 'online' | undefined;
-	if ((linksMode ?? engine.configForFolder(cwd).links.mode) === 'online') reports = await checkOnline(engine, reports, opts, io);
-	const folders = patterns.map((p) => path.resolve(cwd, p)).filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
+	if ((linksMode ?? engine.configForFolder(cwd).links.mode) === 'online')
+		reports = await checkOnline(engine, reports, opts, io);
+	const folders = patterns
+		.map((p) => path.resolve(cwd, p))
+		.filter((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
 	if (folders.length) {
 		const site = siteReport(engine, folders[0], reports);
 		if (site.findings.length) reports.push(site);
@@ -178,7 +227,12 @@ async function lintSelection(engine: Engine, opts: CliOptions, io: CliIo, envLoc
 }
 
 /** `--fix` / `--fix-dry-run`: each readable page fixed (written, or its diff kept), then its findings. */
-function fixFiles(engine: Engine, files: string[], opts: CliOptions, io: CliIo): { reports: FileReport[]; diff: string } {
+function fixFiles(
+	engine: Engine,
+	files: string[],
+	opts: CliOptions,
+	io: CliIo,
+): { reports: FileReport[]; diff: string } {
 	const reports: FileReport[] = [];
 	let diff = '';
 	for (const file of files) {
@@ -197,7 +251,8 @@ function fixFiles(engine: Engine, files: string[], opts: CliOptions, io: CliIo):
 		let fixed = fixText(engine, file, text);
 		if (opts.fix) {
 			fixed = writeFixed(fixed, io.beforeWrite);
-			if (fixed.skipped) io.stderr.write(`disclosure-lint: ${path.relative(io.cwd, file)} not fixed: ${fixed.skipped}\n`);
+			if (fixed.skipped)
+				io.stderr.write(`disclosure-lint: ${path.relative(io.cwd, file)} not fixed: ${fixed.skipped}\n`);
 		} else {
 			diff += fixDiff(fixed, io.cwd);
 		}
@@ -211,7 +266,12 @@ function fixFiles(engine: Engine, files: string[], opts: CliOptions, io: CliIo):
 async function checkOnline(engine: Engine, reports: FileReport[], opts: CliOptions, io: CliIo): Promise<FileReport[]> {
 	const { checkExternalLinks } = await import('./online');
 	const tty = Boolean(io.stderr.isTTY);
-	const checked = await checkExternalLinks(engine, reports, tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined, { allowPrivate: opts.linksAllowPrivate });
+	const checked = await checkExternalLinks(
+		engine,
+		reports,
+		tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined,
+		{ allowPrivate: opts.linksAllowPrivate },
+	);
 	if (tty) io.stderr.write('\r\u001b[K');
 	return checked;
 }
@@ -220,7 +280,13 @@ async function checkOnline(engine: Engine, reports: FileReport[], opts: CliOptio
 async function writeReport(engine: Engine, reports: FileReport[], reportFile: string, cwd: string): Promise<void> {
 	const { renderReport } = await import('./report');
 	const config = engine.configForFolder(cwd);
-	const html = renderReport(reports, { reportFile, cwd, registry: engine.registryFor(config), config, today: toIsoCE(engine.options.today) });
+	const html = renderReport(reports, {
+		reportFile,
+		cwd,
+		registry: engine.registryFor(config),
+		config,
+		today: toIsoCE(engine.options.today),
+	});
 	fs.mkdirSync(path.dirname(reportFile), { recursive: true });
 	fs.writeFileSync(reportFile, html);
 }
@@ -230,7 +296,9 @@ function baseline(reports: FileReport[], opts: CliOptions, io: CliIo): FileRepor
 	const file = path.resolve(io.cwd, opts.baseline!);
 	if (opts.updateBaseline) {
 		writeBaseline(file, makeBaseline(reports, io.cwd));
-		io.stderr.write(`disclosure-lint: wrote ${path.relative(io.cwd, file)} (${reports.reduce((n, r) => n + r.findings.length, 0)} findings)\n`);
+		io.stderr.write(
+			`disclosure-lint: wrote ${path.relative(io.cwd, file)} (${reports.reduce((n, r) => n + r.findings.length, 0)} findings)\n`,
+		);
 	}
 	let known;
 	try {
@@ -263,16 +331,24 @@ function exitCode(reports: FileReport[], opts: CliOptions, locale: Locale, io: C
 	const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
 	if (errors) return 1;
 	if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-		io.stderr.write(locale === 'th'
-			? `disclosure-lint: พบคำเตือน ${warnings} รายการ เกินจำนวนที่ --max-warnings กำหนดไว้ (${opts.maxWarnings})\n`
-			: `disclosure-lint: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`);
+		io.stderr.write(
+			locale === 'th'
+				? `disclosure-lint: พบคำเตือน ${warnings} รายการ เกินจำนวนที่ --max-warnings กำหนดไว้ (${opts.maxWarnings})\n`
+				: `disclosure-lint: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`,
+		);
 		return 1;
 	}
 	return 0;
 }
 
 /** Lint with `--cache`: unchanged pages come from the cache, the others are linted and remembered. */
-async function lintWithCache(engine: Engine, files: string[], cache: ResultCache, threads?: number, progress?: (done: number, total: number) => void): Promise<FileReport[]> {
+async function lintWithCache(
+	engine: Engine,
+	files: string[],
+	cache: ResultCache,
+	threads?: number,
+	progress?: (done: number, total: number) => void,
+): Promise<FileReport[]> {
 	const keys = new Map<string, { hash: string; stamp: string }>();
 	const found = new Map<string, FileReport>();
 	const todo: string[] = [];
@@ -305,7 +381,11 @@ async function lintWithCache(engine: Engine, files: string[], cache: ResultCache
  */
 function siteReport(engine: Engine, folder: string, reports: FileReport[]): FileReport {
 	const config = engine.configForFolder(folder);
-	const findings = siteFindings(reports.map((r) => ({ path: r.filePath, topic: r.topic, sections: r.sections })), engine.registryFor(config), config);
+	const findings = siteFindings(
+		reports.map((r) => ({ path: r.filePath, topic: r.topic, sections: r.sections })),
+		engine.registryFor(config),
+		config,
+	);
 	return { filePath: config.files.at(-1) ?? folder, findings, locale: engine.localeFor(config), site: true };
 }
 
@@ -313,13 +393,21 @@ function resolveToday(opts: CliOptions, io: CliIo): CalendarDate {
 	const raw = opts.today ?? io.env.DISCLOSURE_LINT_TODAY;
 	if (raw === undefined || raw === '') return todayInBangkok(io.now?.() ?? new Date());
 	const d = parseIsoDay(raw);
-	if (!d) throw new UsageError(`${opts.today ? '--today' : 'DISCLOSURE_LINT_TODAY'} must be a real date written YYYY-MM-DD (Christian era), not "${raw}"`);
+	if (!d)
+		throw new UsageError(
+			`${opts.today ? '--today' : 'DISCLOSURE_LINT_TODAY'} must be a real date written YYYY-MM-DD (Christian era), not "${raw}"`,
+		);
 	return d;
 }
 
 function listRules(locale: Locale): string {
 	const w = Math.max(...RULES.map((r) => r.id.length));
-	return RULES.map((r) => `${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${pick(r.description, locale)}  ${ruleDocsUrl(r.id)}`).join('\n') + '\n';
+	return (
+		RULES.map(
+			(r) =>
+				`${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${pick(r.description, locale)}  ${ruleDocsUrl(r.id)}`,
+		).join('\n') + '\n'
+	);
 }
 
 function dedupeProblems(problems: FileProblem[]): FileProblem[] {
@@ -334,7 +422,11 @@ function dedupeProblems(problems: FileProblem[]): FileProblem[] {
 
 function reportProblems(problems: FileProblem[], locale: Locale, io: CliIo): number {
 	for (const p of problems) io.stderr.write(`${p.file}:${p.line}:${p.column}: ${pick(p.message, locale)}\n`);
-	io.stderr.write(locale === 'th' ? 'disclosure-lint: ให้แก้ปัญหาในไฟล์การตั้งค่าหรือสคีมาข้างต้นก่อน จึงจะตรวจหน้าได้\n' : 'disclosure-lint: fix the configuration or schema problems above first\n');
+	io.stderr.write(
+		locale === 'th'
+			? 'disclosure-lint: ให้แก้ปัญหาในไฟล์การตั้งค่าหรือสคีมาข้างต้นก่อน จึงจะตรวจหน้าได้\n'
+			: 'disclosure-lint: fix the configuration or schema problems above first\n',
+	);
 	return 2;
 }
 

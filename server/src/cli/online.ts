@@ -9,7 +9,12 @@ import type { FileReport } from './formatters/types';
  * lint again the pages that cite a dead or unverified one so its findings go through the same
  * severities and inline suppressions as every other rule.
  */
-export async function checkExternalLinks(engine: Engine, reports: FileReport[], progress?: (text: string) => void, overrides: OnlineOverrides = {}): Promise<FileReport[]> {
+export async function checkExternalLinks(
+	engine: Engine,
+	reports: FileReport[],
+	progress?: (text: string) => void,
+	overrides: OnlineOverrides = {},
+): Promise<FileReport[]> {
 	const config = engine.configForFolder(engine.options.root);
 	const online = new OnlineLinks(config.links, engine.options.root, overrides);
 	const { verdicts, todo } = online.known(reports.flatMap((r) => r.urls ?? []));

@@ -27,7 +27,16 @@ export interface WorkerResponse {
 export function lintFile(engine: Engine, file: string): FileReport {
 	const locale = engine.localeFor(engine.configFor(file));
 	const result = lintFromDisk(engine, file);
-	return { filePath: file, findings: result.findings, locale, topic: result.topic, sections: result.sections, urls: result.externalUrls, meta: result.meta, dependencies: result.dependencies };
+	return {
+		filePath: file,
+		findings: result.findings,
+		locale,
+		topic: result.topic,
+		sections: result.sections,
+		urls: result.externalUrls,
+		meta: result.meta,
+		dependencies: result.dependencies,
+	};
 }
 
 /**
@@ -35,9 +44,17 @@ export function lintFile(engine: Engine, file: string): FileReport {
  * `n - 1` worker threads (a worker costs a bundle load and its own compiled schemas, so the main
  * thread is not left idle). Results come back in the order of `files`.
  */
-export async function lintFiles(engine: Engine, files: string[], threads?: number, progress?: (done: number, total: number) => void): Promise<FileReport[]> {
+export async function lintFiles(
+	engine: Engine,
+	files: string[],
+	threads?: number,
+	progress?: (done: number, total: number) => void,
+): Promise<FileReport[]> {
 	const workerScript = path.join(__dirname, 'worker.js');
-	const n = Math.min(threads ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 1), Math.ceil(files.length / BATCH));
+	const n = Math.min(
+		threads ?? (files.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 1),
+		Math.ceil(files.length / BATCH),
+	);
 	if (n <= 1 || !fs.existsSync(workerScript)) {
 		return files.map((f, i) => {
 			if (i % BATCH === 0) progress?.(i, files.length);
@@ -47,7 +64,13 @@ export async function lintFiles(engine: Engine, files: string[], threads?: numbe
 	return runPool(workerScript, engine, files, n - 1, progress);
 }
 
-async function runPool(script: string, engine: Engine, files: string[], workerCount: number, progress?: (done: number, total: number) => void): Promise<FileReport[]> {
+async function runPool(
+	script: string,
+	engine: Engine,
+	files: string[],
+	workerCount: number,
+	progress?: (done: number, total: number) => void,
+): Promise<FileReport[]> {
 	const results: FileReport[][] = [];
 	const batches: string[][] = [];
 	for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));

@@ -8,7 +8,15 @@ import { getRule, ruleDocsUrl } from '../core/rules/index';
 import { formatDate, parseIsoDay } from '../core/thai/dates';
 import { VERSION } from '../shared/version';
 import { buildModel, SEVERITIES, type FreshnessEntry, type TopicView } from './report/model';
-import { coverageRing, DUE_SOON_DAYS, freshnessChart, FRESHNESS_CHART_MAX, resetChartIds, ruleChart, severityChart } from './report/charts';
+import {
+	coverageRing,
+	DUE_SOON_DAYS,
+	freshnessChart,
+	FRESHNESS_CHART_MAX,
+	resetChartIds,
+	ruleChart,
+	severityChart,
+} from './report/charts';
 import { both, bothText, esc, num, SEVERITY_NAMES } from './report/html';
 import { CSS, fontCss, SCRIPT } from './report/assets';
 
@@ -40,15 +48,30 @@ function configSummary(ctx: ReportContext): string {
 		return `<li><code>${esc(id)}</code>: ${esc(r.level)}${Object.keys(r.options).length ? ` <code>${esc(JSON.stringify(r.options))}</code>` : ''}${dflt === r.level ? '' : ` <span class="en">(${esc(`default ${dflt ?? '?'}`)})</span>`}</li>`;
 	});
 	const required = c.requiredTopics ?? [...BUILTIN_TOPIC_IDS];
-	const requiredText = !c.requiredTopics ? both(`ครบทั้ง ${required.length} หัวข้อ (ค่าเริ่มต้น)`, `all ${required.length} (default)`) : required.map((id) => `<code>${esc(id)}</code>`).join(', ');
+	const requiredText = !c.requiredTopics
+		? both(`ครบทั้ง ${required.length} หัวข้อ (ค่าเริ่มต้น)`, `all ${required.length} (default)`)
+		: required.map((id) => `<code>${esc(id)}</code>`).join(', ');
 	const rows: [string, string][] = [
-		[both('ไฟล์การตั้งค่า', 'Configuration files'), c.files.length ? c.files.map((f) => `<code>${rel(f)}</code>`).join(', ') : both('ไม่มี ใช้ค่าเริ่มต้น', 'none, defaults')],
+		[
+			both('ไฟล์การตั้งค่า', 'Configuration files'),
+			c.files.length
+				? c.files.map((f) => `<code>${rel(f)}</code>`).join(', ')
+				: both('ไม่มี ใช้ค่าเริ่มต้น', 'none, defaults'),
+		],
 		[both('หัวข้อที่ต้องมี', 'Required topics'), requiredText],
-		[both('กฎที่ตั้งค่า', 'Rules set'), rules.length ? `<ul>${rules.join('')}</ul>` : both('ค่าเริ่มต้นทุกกฎ', 'all rules at their defaults')],
+		[
+			both('กฎที่ตั้งค่า', 'Rules set'),
+			rules.length ? `<ul>${rules.join('')}</ul>` : both('ค่าเริ่มต้นทุกกฎ', 'all rules at their defaults'),
+		],
 		[both('การตรวจลิงก์', 'Link checks'), esc(c.links.mode ?? 'local')],
 	];
-	if (c.schemas.length) rows.push([both('สคีมาของหน่วยงาน', 'Unit schemas'), c.schemas.map((s) => `<code>${rel(s)}</code>`).join(', ')]);
-	if (c.topics.length) rows.push([both('หัวข้อตามที่อยู่ไฟล์', 'Topics by path'), c.topics.map((t) => `<code>${esc(t.glob)}</code> → <code>${esc(t.topic)}</code>`).join(', ')]);
+	if (c.schemas.length)
+		rows.push([both('สคีมาของหน่วยงาน', 'Unit schemas'), c.schemas.map((s) => `<code>${rel(s)}</code>`).join(', ')]);
+	if (c.topics.length)
+		rows.push([
+			both('หัวข้อตามที่อยู่ไฟล์', 'Topics by path'),
+			c.topics.map((t) => `<code>${esc(t.glob)}</code> → <code>${esc(t.topic)}</code>`).join(', '),
+		]);
 	return rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
 }
 
@@ -64,7 +87,8 @@ export function renderReport(reports: FileReport[], ctx: ReportContext): string 
 	resetChartIds();
 	const m = buildModel(reports, ctx);
 	const relFile = (file: string) => path.relative(ctx.cwd, file).split(path.sep).join('/') || file;
-	const href = (file: string) => esc(encodeURI(path.relative(path.dirname(ctx.reportFile), file).split(path.sep).join('/')));
+	const href = (file: string) =>
+		esc(encodeURI(path.relative(path.dirname(ctx.reportFile), file).split(path.sep).join('/')));
 	const pageLink = (file: string) => `<a class="page" href="${href(file)}">${esc(relFile(file))}</a>`;
 	const topicName = (t: TopicView) => (t.name ? both(t.name.th, t.name.en) : `<code>${esc(t.id)}</code>`);
 	const required = m.topics.filter((t) => t.required);
@@ -72,7 +96,10 @@ export function renderReport(reports: FileReport[], ctx: ReportContext): string 
 	const tiles = [
 		`<li id="topics-covered">${both('หัวข้อครบ', 'topics covered')}<strong>${required.filter((t) => t.ok).length}/${required.length}</strong></li>`,
 		`<li id="pages">${both('หน้า', 'pages')}<strong>${num(m.pages.length)}</strong></li>`,
-		...SEVERITIES.map((s) => `<li id="${s}s" class="${s}">${both(SEVERITY_NAMES[s].th, SEVERITY_NAMES[s].en)}<strong>${num(m.bySeverity[s])}</strong></li>`),
+		...SEVERITIES.map(
+			(s) =>
+				`<li id="${s}s" class="${s}">${both(SEVERITY_NAMES[s].th, SEVERITY_NAMES[s].en)}<strong>${num(m.bySeverity[s])}</strong></li>`,
+		),
 		`<li id="stale">${both('หน้าเกินกำหนด', 'stale pages')}<strong>${num(m.freshness.filter((e) => e.stale).length)}</strong></li>`,
 	];
 
@@ -80,7 +107,8 @@ export function renderReport(reports: FileReport[], ctx: ReportContext): string 
 		const missing = t.sections.filter((s) => !s.covered);
 		const state = !t.pages.length
 			? `<span class="state missing">${both('ยังไม่มีหน้า', 'no page')}</span>`
-			: t.ok ? `<span class="state ok">${both('ครบ', 'complete')}</span>`
+			: t.ok
+				? `<span class="state ok">${both('ครบ', 'complete')}</span>`
 				: `<span class="state missing">${both(`ขาด ${missing.length} ส่วน`, `${missing.length} missing`)}</span>`;
 		const label = `${t.name ? bothText(t.name.th, t.name.en) : t.id}: ${t.covered}/${t.total}`;
 		return `<li class="${t.ok ? 'ok' : 'missing'}" data-topic="${esc(t.id)}" data-covered="${t.covered}" data-total="${t.total}">${coverageRing(t, label)}<div><a href="#topic-${esc(t.id)}">${topicName(t)}</a><br>${state}</div></li>`;
@@ -93,37 +121,52 @@ export function renderReport(reports: FileReport[], ctx: ReportContext): string 
 
 	// Days left, and a word only where it needs attention (a 2,000-page report stays small).
 	const freshState = (e: FreshnessEntry | undefined) => {
-		if (!e || e.ageDays === undefined) return `<td></td><td><span class="badge due">${both('ไม่มีวันที่', 'no date')}</span></td>`;
+		if (!e || e.ageDays === undefined)
+			return `<td></td><td><span class="badge due">${both('ไม่มีวันที่', 'no date')}</span></td>`;
 		if (e.remaining === undefined) return `<td class="n">—</td><td></td>`;
-		if (e.stale) return `<td class="n">${e.remaining}</td><td><span class="badge stale">${both('เกินกำหนด', 'stale')}</span></td>`;
+		if (e.stale)
+			return `<td class="n">${e.remaining}</td><td><span class="badge stale">${both('เกินกำหนด', 'stale')}</span></td>`;
 		return `<td class="n">${e.remaining}</td><td>${e.remaining <= DUE_SOON_DAYS ? `<span class="badge due">${both('ใกล้ครบกำหนด', 'due soon')}</span>` : ''}</td>`;
 	};
-	const pageRows = (pages: FileReport[]) => pages.map((p) => {
-		const e = m.freshnessOf.get(p);
-		const count = (s: string) => p.findings.filter((f) => f.severity === s).length;
-		return `<tr${e?.stale ? ' class="stale"' : ''}><th scope="row">${pageLink(p.filePath)}${p.meta?.title ? `<br>${esc(p.meta.title)}` : ''}</th><td>${esc(e?.updated ?? '—')}</td><td class="n">${e?.ageDays ?? '—'}</td><td class="n">${e?.maxAgeDays ?? '—'}</td>${freshState(e)}<td class="n">${count('error') || ''}</td><td class="n">${count('warning') || ''}</td></tr>`;
-	}).join('\n');
-	const pageTable = (pages: FileReport[]) => `<table class="pages"><thead><tr><th scope="col">${both('หน้า', 'Page')}</th><th scope="col">${both('ปรับปรุงล่าสุด', 'Updated')}</th><th scope="col" class="n">${both('ผ่านมา (วัน)', 'Age (days)')}</th><th scope="col" class="n">${both('กำหนด (วัน)', 'Limit (days)')}</th><th scope="col" class="n">${both('เหลือ (วัน)', 'Days left')}</th><th scope="col">${both('สถานะ', 'State')}</th><th scope="col" class="n">${both('ผิดพลาด', 'Errors')}</th><th scope="col" class="n">${both('เตือน', 'Warnings')}</th></tr></thead><tbody>\n${pageRows(pages)}\n</tbody></table>`;
+	const pageRows = (pages: FileReport[]) =>
+		pages
+			.map((p) => {
+				const e = m.freshnessOf.get(p);
+				const count = (s: string) => p.findings.filter((f) => f.severity === s).length;
+				return `<tr${e?.stale ? ' class="stale"' : ''}><th scope="row">${pageLink(p.filePath)}${p.meta?.title ? `<br>${esc(p.meta.title)}` : ''}</th><td>${esc(e?.updated ?? '—')}</td><td class="n">${e?.ageDays ?? '—'}</td><td class="n">${e?.maxAgeDays ?? '—'}</td>${freshState(e)}<td class="n">${count('error') || ''}</td><td class="n">${count('warning') || ''}</td></tr>`;
+			})
+			.join('\n');
+	const pageTable = (pages: FileReport[]) =>
+		`<table class="pages"><thead><tr><th scope="col">${both('หน้า', 'Page')}</th><th scope="col">${both('ปรับปรุงล่าสุด', 'Updated')}</th><th scope="col" class="n">${both('ผ่านมา (วัน)', 'Age (days)')}</th><th scope="col" class="n">${both('กำหนด (วัน)', 'Limit (days)')}</th><th scope="col" class="n">${both('เหลือ (วัน)', 'Days left')}</th><th scope="col">${both('สถานะ', 'State')}</th><th scope="col" class="n">${both('ผิดพลาด', 'Errors')}</th><th scope="col" class="n">${both('เตือน', 'Warnings')}</th></tr></thead><tbody>\n${pageRows(pages)}\n</tbody></table>`;
 
 	const topicSections = m.topics.map((t) => {
 		const sections = t.sections.length
 			? `<ul class="sections">${t.sections.map((s) => `<li class="${s.covered ? 'ok' : 'missing'}" data-section="${esc(s.id)}"><span class="badge ${s.covered ? 'ok' : 'stale'}">${s.covered ? both('มี', 'present') : both('ขาด', 'missing')}</span> <span class="heading">${esc(s.heading.th)}</span> <span class="en" lang="en">${esc(s.heading.en)}</span></li>`).join('')}</ul>`
 			: '';
-		const head = t.unknown ? both('ไม่มีสคีมาของหัวข้อนี้', 'no schema for this topic') : t.ok ? both('ครบ', 'complete') : !t.pages.length ? both('ยังไม่มีหน้า', 'no page') : both(`ครอบคลุม ${t.covered} จาก ${t.total} ส่วน`, `${t.covered} of ${t.total} sections covered`);
+		const head = t.unknown
+			? both('ไม่มีสคีมาของหัวข้อนี้', 'no schema for this topic')
+			: t.ok
+				? both('ครบ', 'complete')
+				: !t.pages.length
+					? both('ยังไม่มีหน้า', 'no page')
+					: both(`ครอบคลุม ${t.covered} จาก ${t.total} ส่วน`, `${t.covered} of ${t.total} sections covered`);
 		return `<section class="topic" id="topic-${esc(t.id)}" data-topic="${esc(t.id)}" aria-labelledby="h-${esc(t.id)}"><h3 id="h-${esc(t.id)}">${topicName(t)} <code>${esc(t.id)}</code></h3>
 <p class="state ${t.ok ? 'ok' : 'missing'}">${head}${t.required ? '' : ` · ${both('ไม่อยู่ในหัวข้อที่ต้องมี', 'not required')}`}</p>${sections}
 ${t.pages.length ? pageTable(t.pages) : ''}</section>`;
 	});
 	if (m.untopiced.length) {
-		topicSections.push(`<section class="topic" id="topic--" data-topic="" aria-labelledby="h--"><h3 id="h--">${both('หน้าที่ไม่ระบุหัวข้อ', 'Pages without a topic')}</h3>\n${pageTable(m.untopiced)}</section>`);
+		topicSections.push(
+			`<section class="topic" id="topic--" data-topic="" aria-labelledby="h--"><h3 id="h--">${both('หน้าที่ไม่ระบุหัวข้อ', 'Pages without a topic')}</h3>\n${pageTable(m.untopiced)}</section>`,
+		);
 	}
 
-	const topicOf = (r: FileReport) => (r.site ? 'site' : r.topic ?? '-');
+	const topicOf = (r: FileReport) => (r.site ? 'site' : (r.topic ?? '-'));
 	const findingRows = m.findings.map(({ report: r, finding: f }) => {
 		const topic = topicOf(r);
 		return `<tr class="sev-${f.severity}" data-topic="${esc(topic)}" data-rule="${esc(f.ruleId)}" data-severity="${f.severity}"><td><code>${esc(topic)}</code></td><td>${pageLink(r.filePath)}:${f.line}:${f.column}</td><td data-sort="${SEVERITIES.indexOf(f.severity)}"><span class="badge ${f.severity}">${esc(f.severity)}</span></td><td><code>${esc(f.ruleId)}</code></td><td>${esc(formatMessage(f, 'th'))}<div class="en" lang="en">${esc(formatMessage(f, 'en'))}</div></td></tr>`;
 	});
-	const options = (values: string[]) => `<option value="">${esc(bothText('ทั้งหมด', 'all'))}</option>${values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}`;
+	const options = (values: string[]) =>
+		`<option value="">${esc(bothText('ทั้งหมด', 'all'))}</option>${values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}`;
 	const topicValues = [...new Set(m.findings.map((x) => topicOf(x.report)))].sort();
 	const filters = `<div id="filters" hidden role="search" aria-label="${esc(bothText('กรองรายการ', 'Filter findings'))}">
 <label>${both('หัวข้อ', 'Topic')}<select name="topic">${options(topicValues)}</select></label>
@@ -131,9 +174,10 @@ ${t.pages.length ? pageTable(t.pages) : ''}</section>`;
 <label>${both('ระดับ', 'Severity')}<select name="severity">${options(SEVERITIES.filter((s) => m.bySeverity[s]))}</select></label>
 <p>${both('แสดง', 'Showing')} <output id="shown" role="status">${m.findings.length} / ${m.findings.length}</output></p></div>`;
 
-	const freshnessNote = m.freshness.length > FRESHNESS_CHART_MAX
-		? `<p>${both(`แสดง ${FRESHNESS_CHART_MAX} หน้าที่ใกล้เกินกำหนดที่สุด จาก ${num(m.freshness.length)} หน้า ทุกหน้าอยู่ในส่วนรายหัวข้อ`, `The ${FRESHNESS_CHART_MAX} pages closest to going stale of ${num(m.freshness.length)}; every page is listed by topic below.`)}</p>`
-		: '';
+	const freshnessNote =
+		m.freshness.length > FRESHNESS_CHART_MAX
+			? `<p>${both(`แสดง ${FRESHNESS_CHART_MAX} หน้าที่ใกล้เกินกำหนดที่สุด จาก ${num(m.freshness.length)} หน้า ทุกหน้าอยู่ในส่วนรายหัวข้อ`, `The ${FRESHNESS_CHART_MAX} pages closest to going stale of ${num(m.freshness.length)}; every page is listed by topic below.`)}</p>`
+			: '';
 	const undated = m.pages.filter((p) => p.topic && m.freshnessOf.get(p)?.ageDays === undefined).length;
 
 	return `<!doctype html>
@@ -198,4 +242,3 @@ ${findingRows.join('\n') || `<tr><td colspan="5">${both('ไม่พบปั�
 </html>
 `;
 }
-

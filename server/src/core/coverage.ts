@@ -44,7 +44,11 @@ function reportsMissing(page: CoveragePage, sectionId: string): boolean {
  * How far the site's pages cover each topic: the required topics first (configuration order), then
  * other topics with pages. Shared by the compliance report and the editor's disclosure checklist.
  */
-export function siteCoverage<P extends CoveragePage>(pages: P[], registry: SchemaRegistry, config: ResolvedConfig): TopicCoverage<P>[] {
+export function siteCoverage<P extends CoveragePage>(
+	pages: P[],
+	registry: SchemaRegistry,
+	config: ResolvedConfig,
+): TopicCoverage<P>[] {
 	const requiredIds = config.requiredTopics ?? [...BUILTIN_TOPIC_IDS];
 	const pagesOf = new Map<string, P[]>();
 	for (const p of pages) if (p.topic) (pagesOf.get(p.topic) ?? pagesOf.set(p.topic, []).get(p.topic)!).push(p);
@@ -54,13 +58,20 @@ export function siteCoverage<P extends CoveragePage>(pages: P[], registry: Schem
 		const of = pagesOf.get(id) ?? [];
 		// The topic's own required sections, and any other section its pages report missing (a section
 		// of a kind of page or of a variant, which cannot be told apart page by page).
-		const specs: { id: string; heading: LocalizedText }[] = (topic?.x.sections ?? []).filter((s) => s.required !== false);
-		const known = [topic?.x.kinds?.hub, topic?.x.kinds?.item, ...(topic?.x.variants ?? [])].flatMap((k) => k?.sections ?? []);
+		const specs: { id: string; heading: LocalizedText }[] = (topic?.x.sections ?? []).filter(
+			(s) => s.required !== false,
+		);
+		const known = [topic?.x.kinds?.hub, topic?.x.kinds?.item, ...(topic?.x.variants ?? [])].flatMap(
+			(k) => k?.sections ?? [],
+		);
 		for (const p of of) {
 			for (const f of p.findings) {
 				const sid = f.ruleId === 'section-missing' ? f.data?.sectionId : undefined;
 				if (typeof sid !== 'string' || specs.some((s) => s.id === sid)) continue;
-				const heading = known.find((s) => s.id === sid)?.heading ?? { th: String(f.data?.heading ?? sid), en: sid };
+				const heading = known.find((s) => s.id === sid)?.heading ?? {
+					th: String(f.data?.heading ?? sid),
+					en: sid,
+				};
 				specs.push({ id: sid, heading });
 			}
 		}
@@ -75,6 +86,16 @@ export function siteCoverage<P extends CoveragePage>(pages: P[], registry: Schem
 		}));
 		const covered = sections.length ? sections.filter((s) => s.covered).length : of.length ? 1 : 0;
 		const total = sections.length || 1;
-		return { id, name: topic?.x.name, required: requiredIds.includes(id), unknown: !topic, pages: of, sections, covered, total, ok: of.length > 0 && covered === total };
+		return {
+			id,
+			name: topic?.x.name,
+			required: requiredIds.includes(id),
+			unknown: !topic,
+			pages: of,
+			sections,
+			covered,
+			total,
+			ok: of.length > 0 && covered === total,
+		};
 	});
 }

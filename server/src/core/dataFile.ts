@@ -20,7 +20,8 @@ export interface DataFile {
 export function readDataFile(file: string, rawText: string): DataFile {
 	const text = stripBom(rawText);
 	const lines = new LineIndex(text);
-	const problem = (start: number, end: number, message: LocalizedText): FileProblem => problemAt(file, lines, start, end, message);
+	const problem = (start: number, end: number, message: LocalizedText): FileProblem =>
+		problemAt(file, lines, start, end, message);
 	if (/\.json$/i.test(file)) {
 		try {
 			JSON.parse(text);
@@ -28,17 +29,41 @@ export function readDataFile(file: string, rawText: string): DataFile {
 			const msg = (err as Error).message;
 			const pos = /position (\d+)/.exec(msg);
 			const at = pos ? Number(pos[1]) : 0;
-			return { file, text, lines, doc: undefined, value: undefined, problems: [problem(at, at + 1, { th: `JSON ไม่ถูกต้อง: ${msg}`, en: `Invalid JSON: ${msg}` })] };
+			return {
+				file,
+				text,
+				lines,
+				doc: undefined,
+				value: undefined,
+				problems: [problem(at, at + 1, { th: `JSON ไม่ถูกต้อง: ${msg}`, en: `Invalid JSON: ${msg}` })],
+			};
 		}
 	}
 	const { doc, value, aliasError } = parseYaml(text);
 	if (doc.errors.length) {
 		return {
-			file, text, lines, doc: undefined, value: undefined,
-			problems: doc.errors.map((e) => problem(e.pos[0], e.pos[1], { th: `YAML ไม่ถูกต้อง: ${e.message.split('\n')[0]}`, en: `Invalid YAML: ${e.message.split('\n')[0]}` })),
+			file,
+			text,
+			lines,
+			doc: undefined,
+			value: undefined,
+			problems: doc.errors.map((e) =>
+				problem(e.pos[0], e.pos[1], {
+					th: `YAML ไม่ถูกต้อง: ${e.message.split('\n')[0]}`,
+					en: `Invalid YAML: ${e.message.split('\n')[0]}`,
+				}),
+			),
 		};
 	}
-	if (aliasError) return { file, text, lines, doc: undefined, value: undefined, problems: [problem(0, 1, { th: aliasError, en: aliasError })] };
+	if (aliasError)
+		return {
+			file,
+			text,
+			lines,
+			doc: undefined,
+			value: undefined,
+			problems: [problem(0, 1, { th: aliasError, en: aliasError })],
+		};
 	return { file, text, lines, doc, value, problems: [] };
 }
 
@@ -48,7 +73,13 @@ export function fileProblem(file: string, message: LocalizedText): FileProblem {
 }
 
 /** A problem at offsets of a data file. */
-export function problemAt(file: string, lines: LineIndex, start: number, end: number, message: LocalizedText): FileProblem {
+export function problemAt(
+	file: string,
+	lines: LineIndex,
+	start: number,
+	end: number,
+	message: LocalizedText,
+): FileProblem {
 	const s = lines.position(start);
 	const e = lines.position(Math.max(end, start));
 	return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, message };
@@ -57,10 +88,13 @@ export function problemAt(file: string, lines: LineIndex, start: number, end: nu
 /** Split an ajv `instancePath` (`/a/0/b`) into segments. */
 export function instancePathSegments(instancePath: string): (string | number)[] {
 	if (!instancePath) return [];
-	return instancePath.slice(1).split('/').map((s) => {
-		const k = s.replace(/~1/g, '/').replace(/~0/g, '~');
-		return /^\d+$/.test(k) ? Number(k) : k;
-	});
+	return instancePath
+		.slice(1)
+		.split('/')
+		.map((s) => {
+			const k = s.replace(/~1/g, '/').replace(/~0/g, '~');
+			return /^\d+$/.test(k) ? Number(k) : k;
+		});
 }
 
 /**
@@ -73,7 +107,12 @@ export function pruneAjvErrors(errors: ErrorObject[]): ErrorObject[] {
 	out.forEach((w, wi) => {
 		if (w.keyword !== 'oneOf' && w.keyword !== 'anyOf') return;
 		// ajv reports a wrapper's branch errors just before it; $ref changes their schemaPath, so go by instance path.
-		const branch = out.filter((e, i) => i < wi && !drop.has(e) && (e.instancePath === w.instancePath || e.instancePath.startsWith(`${w.instancePath}/`)));
+		const branch = out.filter(
+			(e, i) =>
+				i < wi &&
+				!drop.has(e) &&
+				(e.instancePath === w.instancePath || e.instancePath.startsWith(`${w.instancePath}/`)),
+		);
 		// A value whose shape chose a branch (a rule's [level, {options}]) is judged by that branch's errors
 		// inside it; a scalar branch's "must be one of the levels" is not the point.
 		const deeper = branch.filter((e) => e.instancePath.startsWith(`${w.instancePath}/`));
@@ -86,9 +125,16 @@ export function pruneAjvErrors(errors: ErrorObject[]): ErrorObject[] {
 		if (meaningful.length) drop.add(w);
 		for (const e of branch) if (!meaningful.includes(e)) drop.add(e);
 		// Only types disagreed: say which types would do ("must be integer, null or object").
-		const types = branch.filter((e) => e.keyword === 'type').map((e) => String((e.params as { type: string }).type));
+		const types = branch
+			.filter((e) => e.keyword === 'type')
+			.map((e) => String((e.params as { type: string }).type));
 		if (!meaningful.length && types.length) {
-			out[wi] = { ...w, keyword: 'type', params: { type: types.join(',') }, message: `must be ${[...new Set(types)].join(' or ')}` };
+			out[wi] = {
+				...w,
+				keyword: 'type',
+				params: { type: types.join(',') },
+				message: `must be ${[...new Set(types)].join(' or ')}`,
+			};
 		}
 	});
 	return out.filter((e) => !drop.has(e));
@@ -99,30 +145,33 @@ export function ajvProblems(data: DataFile, allErrors: ErrorObject[]): FileProbl
 	const errors = pruneAjvErrors(allErrors);
 	const th = errors.map((e) => ({ ...e }));
 	localizeTh(th);
-	return errors.map((e, i) => {
-		const path = instancePathSegments(e.instancePath);
-		if (e.propertyName !== undefined) {
-			const r = data.doc ? locateIn(data.doc, [...path, e.propertyName]) : undefined;
-			const range = r?.key ?? [0, 1];
+	return errors
+		.map((e, i) => {
+			const path = instancePathSegments(e.instancePath);
+			if (e.propertyName !== undefined) {
+				const r = data.doc ? locateIn(data.doc, [...path, e.propertyName]) : undefined;
+				const range = r?.key ?? [0, 1];
+				return problemAt(data.file, data.lines, range[0], range[1], {
+					th: `${e.instancePath || '/'}: ไม่รู้จักชื่อ "${e.propertyName}"`,
+					en: `${e.instancePath || '/'}: unknown name "${e.propertyName}"`,
+				});
+			}
+			let extra = '';
+			if (e.keyword === 'enum')
+				extra = `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+			if (e.keyword === 'propertyNames') return undefined;
+			if (e.keyword === 'additionalProperties') {
+				const prop = (e.params as { additionalProperty: string }).additionalProperty;
+				path.push(prop);
+				extra = `: ${prop}`;
+			}
+			const r = data.doc ? locateIn(data.doc, path) : undefined;
+			const range = (e.keyword === 'additionalProperties' ? r?.key : (r?.value ?? r?.key)) ?? [0, 1];
+			const where = e.instancePath || '/';
 			return problemAt(data.file, data.lines, range[0], range[1], {
-				th: `${e.instancePath || '/'}: ไม่รู้จักชื่อ "${e.propertyName}"`,
-				en: `${e.instancePath || '/'}: unknown name "${e.propertyName}"`,
+				th: `${where} ${th[i].message ?? ''}${extra}`,
+				en: `${where} ${e.message ?? ''}${extra}`,
 			});
-		}
-		let extra = '';
-		if (e.keyword === 'enum') extra = `: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-		if (e.keyword === 'propertyNames') return undefined;
-		if (e.keyword === 'additionalProperties') {
-			const prop = (e.params as { additionalProperty: string }).additionalProperty;
-			path.push(prop);
-			extra = `: ${prop}`;
-		}
-		const r = data.doc ? locateIn(data.doc, path) : undefined;
-		const range = (e.keyword === 'additionalProperties' ? r?.key : r?.value ?? r?.key) ?? [0, 1];
-		const where = e.instancePath || '/';
-		return problemAt(data.file, data.lines, range[0], range[1], {
-			th: `${where} ${th[i].message ?? ''}${extra}`,
-			en: `${where} ${e.message ?? ''}${extra}`,
-		});
-	}).filter((p): p is FileProblem => p !== undefined);
+		})
+		.filter((p): p is FileProblem => p !== undefined);
 }

@@ -70,7 +70,10 @@ export class Engine {
 		this.parseCaches.delete(file);
 	}
 
-	constructor(readonly host: Host, readonly options: EngineOptions) {
+	constructor(
+		readonly host: Host,
+		readonly options: EngineOptions,
+	) {
 		this.configs = new ConfigResolver(host, options.root, options.configFile);
 		this.schemas = new SchemaRegistryCache(host);
 		this.anchorCache = new AnchorCache(host);
@@ -124,7 +127,16 @@ export class Engine {
 			parseCache = this.parseCaches.get(file);
 			if (!parseCache) this.parseCaches.set(file, (parseCache = new ParseCache()));
 		}
-		const result = lintText(file, text, { config, registry: this.registryFor(config), today: this.options.today, locale: this.localeFor(config), host, root: this.options.root, links, parseCache });
+		const result = lintText(file, text, {
+			config,
+			registry: this.registryFor(config),
+			today: this.options.today,
+			locale: this.localeFor(config),
+			host,
+			root: this.options.root,
+			links,
+			parseCache,
+		});
 		if (deps) {
 			deps.delete(file);
 			result.dependencies = [...deps].sort();
@@ -139,7 +151,15 @@ export class Engine {
 	 */
 	configStamp(file: string): string {
 		const config = this.configFor(file);
-		return JSON.stringify([VERSION, config, this.schemas.stamp(config.schemas).stamp, this.options.today, this.options.linksMode, this.options.localeOverride, this.options.locale]);
+		return JSON.stringify([
+			VERSION,
+			config,
+			this.schemas.stamp(config.schemas).stamp,
+			this.options.today,
+			this.options.linksMode,
+			this.options.localeOverride,
+			this.options.locale,
+		]);
 	}
 
 	/** Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. */
@@ -158,7 +178,9 @@ export class Engine {
 	private unreadable(file: string, report: RuleReport, line: number): PageResult {
 		const doc = parseDocument(file, '');
 		const level = engineRuleLevel('file-unreadable', this.configFor(file));
-		const findings: Finding[] = level ? [{ ...toFinding(doc, 'file-unreadable', report, level), line, endLine: line }] : [];
+		const findings: Finding[] = level
+			? [{ ...toFinding(doc, 'file-unreadable', report, level), line, endLine: line }]
+			: [];
 		return { path: file, findings, document: doc };
 	}
 }

@@ -40,7 +40,8 @@ export interface PageFiscalYear {
  * Labels that put a page's own date in its body: วันที่ลงข่าว, ข้อมูล ณ วันที่, ประกาศ ณ วันที่,
  * ลงวันที่, เผยแพร่เมื่อ… The date must follow the label within a few characters.
  */
-const DATE_LABEL = /(?:วันที่ลงข่าว|ลงข่าวเมื่อ|ข้อมูล\s*ณ\s*(?:วันที่)?|ประกาศ\s*ณ\s*(?:วันที่)?|ประกาศเมื่อ(?:วันที่)?|วันที่ประกาศ|ลงวันที่|ลว\.|เผยแพร่เมื่อ(?:วันที่)?|วันที่เผยแพร่|โพสต์เมื่อ|Posted(?:\s+on)?|Published(?:\s+on)?|As\s+of)\s*[:：]?\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*)?$/iu;
+const DATE_LABEL =
+	/(?:วันที่ลงข่าว|ลงข่าวเมื่อ|ข้อมูล\s*ณ\s*(?:วันที่)?|ประกาศ\s*ณ\s*(?:วันที่)?|ประกาศเมื่อ(?:วันที่)?|วันที่ประกาศ|ลงวันที่|ลว\.|เผยแพร่เมื่อ(?:วันที่)?|วันที่เผยแพร่|โพสต์เมื่อ|Posted(?:\s+on)?|Published(?:\s+on)?|As\s+of)\s*[:：]?\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*)?$/iu;
 
 /** A date written in the front matter. */
 export interface FrontMatterDate {
@@ -125,7 +126,16 @@ export class Facts {
 
 	/** The body's text (front matter left out), Thai-normalized, for page-wide searches. */
 	bodyText(): string {
-		return this.memo('body-text', () => normalizeThai(this.doc.tree.children.filter((n) => n.type !== 'yaml').map(nodeText).join('\n')).text);
+		return this.memo(
+			'body-text',
+			() =>
+				normalizeThai(
+					this.doc.tree.children
+						.filter((n) => n.type !== 'yaml')
+						.map(nodeText)
+						.join('\n'),
+				).text,
+		);
 	}
 
 	/** The items of the page that need a source or a date (list items, table rows, images, articles). */
@@ -142,14 +152,21 @@ export class Facts {
 		if (this.effective) return this.effective;
 		const x = effectiveDisclosure(this.topic.x, this.data, this.pageKind());
 		if (Object.keys(this.extraAliases).length) {
-			x.sections = x.sections?.map((s) => (this.extraAliases[s.id] ? { ...s, aliases: [...(s.aliases ?? []), ...this.extraAliases[s.id]] } : s));
+			x.sections = x.sections?.map((s) =>
+				this.extraAliases[s.id] ? { ...s, aliases: [...(s.aliases ?? []), ...this.extraAliases[s.id]] } : s,
+			);
 		}
 		return (this.effective = x);
 	}
 
 	/** The page's headings matched to the topic's sections. */
 	sections(): SectionIndex {
-		return (this.sectionIndex ??= matchSections(this.doc.tree, this.doc.text, this.disclosure()?.sections ?? [], this.pageAnchor()));
+		return (this.sectionIndex ??= matchSections(
+			this.doc.tree,
+			this.doc.text,
+			this.disclosure()?.sections ?? [],
+			this.pageAnchor(),
+		));
 	}
 
 	/** Whether the page is a hub (a list of items) or one item, when the topic knows kinds (docs/page-model.md). */
@@ -160,12 +177,23 @@ export class Facts {
 	/** Where findings about the whole page go: its H1, else its `title:` value, else the first line. */
 	pageAnchor(): PageAnchor {
 		return this.memo('page-anchor', () => {
-			const h1 = this.doc.tree.children.find((n): n is Heading => n.type === 'heading' && (n as Heading).depth === 1);
-			if (h1?.position) return { start: h1.position.start.offset ?? 0, end: h1.position.end.offset ?? 0, text: nodeText(h1).trim() };
+			const h1 = this.doc.tree.children.find(
+				(n): n is Heading => n.type === 'heading' && (n as Heading).depth === 1,
+			);
+			if (h1?.position)
+				return {
+					start: h1.position.start.offset ?? 0,
+					end: h1.position.end.offset ?? 0,
+					text: nodeText(h1).trim(),
+				};
 			const fm = this.doc.frontMatter;
 			const r = fm ? locate(fm, ['title'])?.value : undefined;
 			if (r && typeof this.data?.title === 'string') return { start: r[0], end: r[1], text: this.data.title };
-			return { start: 0, end: this.doc.lines.lineEnd(1), text: typeof this.data?.title === 'string' ? this.data.title : '' };
+			return {
+				start: 0,
+				end: this.doc.lines.lineEnd(1),
+				text: typeof this.data?.title === 'string' ? this.data.title : '',
+			};
 		});
 	}
 
@@ -173,15 +201,22 @@ export class Facts {
 	labelledDates(): BodyDate[] {
 		return this.memo('labelled-dates', () => {
 			// A date in a list entry or a table row is that entry's, not the page's: only top-level paragraphs.
-			const paragraphs = this.doc.tree.children.filter((n) => n.type === 'paragraph').map((n) => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
-			return this.bodyDates().filter((d) => d.date && paragraphs.some(([s, e]) => s <= d.start && d.end <= e) && this.labelled(d));
+			const paragraphs = this.doc.tree.children
+				.filter((n) => n.type === 'paragraph')
+				.map((n) => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
+			return this.bodyDates().filter(
+				(d) => d.date && paragraphs.some(([s, e]) => s <= d.start && d.end <= e) && this.labelled(d),
+			);
 		});
 	}
 
 	/** Whether a label (ข้อมูล ณ วันที่, ประกาศ ณ วันที่ …) stands just before a date, on its line. */
 	private labelled(d: BodyDate): boolean {
 		const lineStart = this.doc.text.lastIndexOf('\n', d.start - 1) + 1;
-		const before = normalizeThai(this.doc.text.slice(Math.max(lineStart, d.start - 40), d.start)).text.replace(/[*_]+/g, '');
+		const before = normalizeThai(this.doc.text.slice(Math.max(lineStart, d.start - 40), d.start)).text.replace(
+			/[*_]+/g,
+			'',
+		);
 		return DATE_LABEL.test(before);
 	}
 
@@ -193,10 +228,14 @@ export class Facts {
 		return this.memo('page-date', () => {
 			const key = (k: 'date' | 'published' | 'updated'): PageDate | undefined => {
 				const d = this.dateAt(k);
-				return d?.match?.date ? { date: d.match.date, from: k, raw: d.raw, start: d.start, end: d.end } : undefined;
+				return d?.match?.date
+					? { date: d.match.date, from: k, raw: d.raw, start: d.start, end: d.end }
+					: undefined;
 			};
 			const labelled = this.labelledDates()[0];
-			const fromLabel: PageDate | undefined = labelled?.date ? { date: labelled.date, from: 'label', raw: labelled.raw, start: labelled.start, end: labelled.end } : undefined;
+			const fromLabel: PageDate | undefined = labelled?.date
+				? { date: labelled.date, from: 'label', raw: labelled.raw, start: labelled.start, end: labelled.end }
+				: undefined;
 			return key('date') ?? fromLabel ?? key('published') ?? key('updated');
 		});
 	}
@@ -216,15 +255,31 @@ export class Facts {
 			const period = this.data?.survey_period;
 			if (typeof period === 'string') {
 				const m = /ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})/u.exec(normalizeThai(period).text);
-				const last = findDates(period).filter((d) => d.date).at(-1)?.date;
+				const last = findDates(period)
+					.filter((d) => d.date)
+					.at(-1)?.date;
 				if (m || last) return at('survey_period', m ? Number(m[1]) : fiscalYearOf(last!), 'survey_period');
 			}
 			if (this.pageKind() === 'hub') {
 				// A hub is as current as its newest entry.
-				const newest = this.bodyDates().filter((x) => x.date).sort((a, b) => compareDates(b.date!, a.date!))[0];
+				const newest = this.bodyDates()
+					.filter((x) => x.date)
+					.sort((a, b) => compareDates(b.date!, a.date!))[0];
 				if (newest?.date) {
-					const date: PageDate = { date: newest.date, from: 'entry', raw: newest.raw, start: newest.start, end: newest.end };
-					return { year: fiscalYearOf(newest.date), from: 'date', date, start: newest.start, end: newest.end };
+					const date: PageDate = {
+						date: newest.date,
+						from: 'entry',
+						raw: newest.raw,
+						start: newest.start,
+						end: newest.end,
+					};
+					return {
+						year: fiscalYearOf(newest.date),
+						from: 'date',
+						date,
+						start: newest.start,
+						end: newest.end,
+					};
 				}
 			}
 			const d = this.pageDate();
@@ -247,7 +302,14 @@ export class Facts {
 	/** Whether the front matter gives a value (not blank, not an empty list) for one of these key paths. */
 	hasAnyKey(keys: string[]): boolean {
 		const data = this.data;
-		return data !== undefined && keys.some((k) => resolveKeyPath(data, k).some((h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0)));
+		return (
+			data !== undefined &&
+			keys.some((k) =>
+				resolveKeyPath(data, k).some(
+					(h) => isPresent(h.value) && !(Array.isArray(h.value) && h.value.length === 0),
+				),
+			)
+		);
 	}
 
 	/** The sections this page is held to: all, or those its `sections:` lists. */
@@ -260,7 +322,9 @@ export class Facts {
 	procedure(): Procedure | undefined {
 		const spec = this.disclosure()?.steps;
 		if (!spec) return undefined;
-		return (this.procedureCache ??= { value: readProcedure(this.doc.text, spec, this.sections(), this.durationOptions) }).value;
+		return (this.procedureCache ??= {
+			value: readProcedure(this.doc.text, spec, this.sections(), this.durationOptions),
+		}).value;
 	}
 
 	/** The legal deadline the front matter gives (the topic's `steps.deadlineKey`), read; undefined when none is written. */
@@ -287,8 +351,8 @@ export class Facts {
 		const maxAge = pickOption<number | null>(options.maxAgeDays);
 		const fiscal = pickOption<Freshness['fiscalYear']>(options.fiscalYear);
 		return {
-			maxAgeDays: maxAge !== undefined ? maxAge : base.maxAgeDays ?? 365,
-			fiscalYear: fiscal !== undefined ? fiscal : base.fiscalYear ?? null,
+			maxAgeDays: maxAge !== undefined ? maxAge : (base.maxAgeDays ?? 365),
+			fiscalYear: fiscal !== undefined ? fiscal : (base.fiscalYear ?? null),
 		};
 	}
 
@@ -316,7 +380,10 @@ export class Facts {
 	 */
 	externalUrls(exclude: string[] = []): PageUrl[] {
 		return this.memo(`external-urls\0${exclude.join('\0')}`, () => {
-			const all = [...this.links().map((l) => ({ url: l.url, start: l.start, end: l.end })), ...this.frontMatterUrls()];
+			const all = [
+				...this.links().map((l) => ({ url: l.url, start: l.start, end: l.end })),
+				...this.frontMatterUrls(),
+			];
 			// Linear-time (src/core/regex.ts); a pattern it cannot take is reported with its position by the config check.
 			const matchers = exclude.flatMap((p) => {
 				const c = compileUserPattern(p, 'u');
@@ -338,7 +405,14 @@ export class Facts {
 					if (typeof hit.value !== 'string' || hit.value.trim() === '') continue;
 					const r = locate(fm, hit.path)?.value;
 					if (!r) continue;
-					out.push({ keyPath: key.path, path: hit.path, raw: hit.value, start: r[0], end: r[1], match: parseDate(hit.value) });
+					out.push({
+						keyPath: key.path,
+						path: hit.path,
+						raw: hit.value,
+						start: r[0],
+						end: r[1],
+						match: parseDate(hit.value),
+					});
 				}
 			}
 		}
@@ -356,7 +430,11 @@ export class Facts {
 		if (this.prose) return this.prose;
 		const out: [number, number][] = [];
 		walk(this.doc.tree, (node) => {
-			if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+			if (
+				node.type === 'text' &&
+				node.position?.start.offset !== undefined &&
+				node.position.end.offset !== undefined
+			) {
 				out.push([node.position.start.offset, node.position.end.offset]);
 			}
 		});
@@ -377,14 +455,19 @@ export class Facts {
 }
 
 /** The kind of a page (docs/page-model.md, "How the kind is decided"). */
-function decideKind(doc: ParsedDocument, data: Record<string, unknown> | undefined, kinds: XDisclosure['kinds']): PageKind | undefined {
+function decideKind(
+	doc: ParsedDocument,
+	data: Record<string, unknown> | undefined,
+	kinds: XDisclosure['kinds'],
+): PageKind | undefined {
 	if (!kinds) return undefined;
 	const declared = data?.page_kind;
 	if ((declared === 'hub' || declared === 'item') && kinds[declared]) return declared;
 	for (const k of ['item', 'hub'] as const) if (kinds[k]?.when?.some((w) => matchesWhen(w, data))) return k;
 	if (!kinds.hub) return 'item';
 	if (!kinds.item) return 'hub';
-	const only = (mine?: SectionSpec[], theirs?: SectionSpec[]): SectionSpec[] => (mine ?? []).filter((s) => !(theirs ?? []).some((t) => t.id === s.id));
+	const only = (mine?: SectionSpec[], theirs?: SectionSpec[]): SectionSpec[] =>
+		(mine ?? []).filter((s) => !(theirs ?? []).some((t) => t.id === s.id));
 	const headings = doc.tree.children.filter((n): n is Heading => n.type === 'heading');
 	const named = (specs: SectionSpec[], belowTitle: boolean): boolean => {
 		if (!specs.length) return false;

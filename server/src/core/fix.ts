@@ -15,16 +15,27 @@ export interface FixResult {
  * (section-missing's headings after the same section), so a page missing many sections is fixed in one
  * pass rather than one section per pass.
  */
-export function selectSafeFixes<T extends { fix?: Fix; ruleId?: string }>(findings: readonly T[]): (T & { fix: Fix })[] {
+export function selectSafeFixes<T extends { fix?: Fix; ruleId?: string }>(
+	findings: readonly T[],
+): (T & { fix: Fix })[] {
 	const fixable = findings.filter((f): f is T & { fix: Fix } => Boolean(f.fix?.safe));
 	fixable.sort((a, b) => a.fix.range[0] - b.fix.range[0] || a.fix.range[1] - b.fix.range[1]);
 	const taken: (T & { fix: Fix })[] = [];
 	let lastEnd = -1;
 	for (const f of fixable) {
 		const prev = taken[taken.length - 1];
-		const sameRuleInsertion = prev && prev.ruleId !== undefined && prev.ruleId === f.ruleId
-			&& prev.fix.range[0] === prev.fix.range[1] && f.fix.range[0] === f.fix.range[1] && prev.fix.range[0] === f.fix.range[0];
-		if (!sameRuleInsertion && (f.fix.range[0] < lastEnd || (f.fix.range[0] === lastEnd && prev && prev.fix.range[0] === f.fix.range[0]))) continue;
+		const sameRuleInsertion =
+			prev &&
+			prev.ruleId !== undefined &&
+			prev.ruleId === f.ruleId &&
+			prev.fix.range[0] === prev.fix.range[1] &&
+			f.fix.range[0] === f.fix.range[1] &&
+			prev.fix.range[0] === f.fix.range[0];
+		if (
+			!sameRuleInsertion &&
+			(f.fix.range[0] < lastEnd || (f.fix.range[0] === lastEnd && prev && prev.fix.range[0] === f.fix.range[0]))
+		)
+			continue;
 		taken.push(f);
 		lastEnd = f.fix.range[1];
 	}

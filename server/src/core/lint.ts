@@ -9,8 +9,16 @@ import { topicFromConfig } from './config/resolve';
 import { daysBetween, toIsoCE, type CalendarDate } from './thai/dates';
 import { Facts, type FreshnessOptions } from './facts';
 import {
-	RULES, getRule, internalErrorReport, pageLimitReport, reasonMissingReports, unusedDirectiveReports,
-	type LinkContext, type Rule, type RuleContext, type TopicResolution,
+	RULES,
+	getRule,
+	internalErrorReport,
+	pageLimitReport,
+	reasonMissingReports,
+	unusedDirectiveReports,
+	type LinkContext,
+	type Rule,
+	type RuleContext,
+	type TopicResolution,
 } from './rules/index';
 import { readDirectives, suppressedBy, type Directive } from './suppressions';
 
@@ -80,11 +88,17 @@ export function engineRuleLevel(ruleId: string, config: ResolvedConfig): Severit
 export function frontMatterData(fm: FrontMatter | undefined): Record<string, unknown> | undefined {
 	// An empty front matter (`---` / `---`) parses to null: it is an empty mapping, so its missing keys are reported.
 	const value = fm && fm.closed && fm.problems.length === 0 && fm.value == null ? {} : fm?.value;
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 /** Decide the topic of a page: its `topic` key, else a config glob, else none (docs/architecture.md#topic-resolution). */
-export function resolveTopic(path: string, data: Record<string, unknown> | undefined, env: Pick<LintEnvironment, 'registry' | 'config'>): { topic?: TopicSchema; resolution: TopicResolution } {
+export function resolveTopic(
+	path: string,
+	data: Record<string, unknown> | undefined,
+	env: Pick<LintEnvironment, 'registry' | 'config'>,
+): { topic?: TopicSchema; resolution: TopicResolution } {
 	const value = data?.topic;
 	if (value !== undefined && value !== null && value !== '') {
 		if (typeof value !== 'string') return { resolution: { source: 'front-matter', value, problem: 'not-text' } };
@@ -95,19 +109,45 @@ export function resolveTopic(path: string, data: Record<string, unknown> | undef
 	const fromConfig = topicFromConfig(env.config, path);
 	if (fromConfig) {
 		const t = env.registry.get(fromConfig);
-		return t ? { topic: t, resolution: { source: 'config', value: fromConfig } } : { resolution: { source: 'config', value: fromConfig, problem: 'unknown-config' } };
+		return t
+			? { topic: t, resolution: { source: 'config', value: fromConfig } }
+			: { resolution: { source: 'config', value: fromConfig, problem: 'unknown-config' } };
 	}
 	return { resolution: { source: 'none', problem: 'missing' } };
 }
 
 /** Lint one page's text. Never throws for user content: a failing rule becomes one `internal-error`. */
 export function lintText(path: string, text: string, env: LintEnvironment): PageResult {
-	const doc = parseDocument(path, text, env.parseCache, budgetFrom(ruleLevel(getRule('page-limits')!, env.config).options));
+	const doc = parseDocument(
+		path,
+		text,
+		env.parseCache,
+		budgetFrom(ruleLevel(getRule('page-limits')!, env.config).options),
+	);
 	const data = frontMatterData(doc.frontMatter);
 	const { topic, resolution } = resolveTopic(path, data, env);
-	const facts = new Facts(doc, data, topic, { workdayMinutes: env.config.workdayMinutes }, topic ? env.config.aliases[topic.id] : undefined);
+	const facts = new Facts(
+		doc,
+		data,
+		topic,
+		{ workdayMinutes: env.config.workdayMinutes },
+		topic ? env.config.aliases[topic.id] : undefined,
+	);
 	const raw: { rule: Rule; report: Report; level: Severity }[] = [];
-	const base = { doc, topic, topicResolution: resolution, data, registry: env.registry, config: env.config, today: env.today, locale: env.locale, facts, host: env.host, root: env.root, links: env.links };
+	const base = {
+		doc,
+		topic,
+		topicResolution: resolution,
+		data,
+		registry: env.registry,
+		config: env.config,
+		today: env.today,
+		locale: env.locale,
+		facts,
+		host: env.host,
+		root: env.root,
+		links: env.links,
+	};
 
 	for (const rule of env.rules ?? RULES) {
 		if (!rule.check || rule.scope !== 'page' || (rule.needsBody && doc.limit)) continue;
@@ -133,19 +173,29 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 	findings.sort(compareFindings);
 	const held = facts.requiredSectionIds();
 	const sections = held && [...held];
-	const urls = env.links?.mode === 'online' ? [...new Set(facts.externalUrls(env.config.links.exclude).map((u) => u.url))] : undefined;
+	const urls =
+		env.links?.mode === 'online'
+			? [...new Set(facts.externalUrls(env.config.links.exclude).map((u) => u.url))]
+			: undefined;
 	const updated = facts.dateAt('updated')?.match?.date ?? undefined;
 	const meta: PageMeta = {
 		title: typeof data?.title === 'string' ? data.title : undefined,
 		updated: updated ? toIsoCE(updated) : undefined,
 		ageDays: updated ? daysBetween(updated, env.today) : undefined,
 		// The age content-stale allows, with its configured options.
-		maxAgeDays: topic ? facts.freshness(ruleLevel(getRule('content-stale')!, env.config).options as FreshnessOptions).maxAgeDays : undefined,
+		maxAgeDays: topic
+			? facts.freshness(ruleLevel(getRule('content-stale')!, env.config).options as FreshnessOptions).maxAgeDays
+			: undefined,
 	};
 	return { path, findings, topic: topic?.id, sections, externalUrls: urls, meta, document: doc };
 }
 
-function pushInternalError(raw: { rule: Rule; report: Report; level: Severity }[], config: ResolvedConfig, ruleId: string, err: unknown): void {
+function pushInternalError(
+	raw: { rule: Rule; report: Report; level: Severity }[],
+	config: ResolvedConfig,
+	ruleId: string,
+	err: unknown,
+): void {
 	const rule = getRule('internal-error')!;
 	const level = engineRuleLevel(rule.id, config);
 	if (!level) return;
@@ -163,9 +213,13 @@ function pageLimitFinding(doc: ParsedDocument, config: ResolvedConfig): Finding 
 function directiveFindings(doc: ParsedDocument, directives: Directive[], config: ResolvedConfig): Finding[] {
 	const out: Finding[] = [];
 	const reasonLevel = engineRuleLevel('suppression-reason-missing', config);
-	if (reasonLevel) for (const r of reasonMissingReports(doc, directives)) out.push(toFinding(doc, 'suppression-reason-missing', r, reasonLevel));
+	if (reasonLevel)
+		for (const r of reasonMissingReports(doc, directives))
+			out.push(toFinding(doc, 'suppression-reason-missing', r, reasonLevel));
 	const unusedLevel = engineRuleLevel('suppression-unused', config);
-	if (unusedLevel) for (const r of unusedDirectiveReports(doc, directives, (id) => getRule(id) !== undefined)) out.push(toFinding(doc, 'suppression-unused', r, unusedLevel));
+	if (unusedLevel)
+		for (const r of unusedDirectiveReports(doc, directives, (id) => getRule(id) !== undefined))
+			out.push(toFinding(doc, 'suppression-unused', r, unusedLevel));
 	return out;
 }
 
@@ -177,8 +231,16 @@ export function toFinding(doc: ParsedDocument, ruleId: string, r: Report, level:
 	const s = doc.lines.position(start);
 	const e = doc.lines.position(end);
 	const f: Finding = {
-		ruleId, severity, messageId: r.messageId, args: r.args ?? {},
-		start, end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
+		ruleId,
+		severity,
+		messageId: r.messageId,
+		args: r.args ?? {},
+		start,
+		end,
+		line: s.line,
+		column: s.column,
+		endLine: e.line,
+		endColumn: e.column,
 	};
 	if (r.fix) f.fix = r.fix;
 	if (r.data) f.data = r.data;
@@ -195,5 +257,10 @@ function beforeCr(text: string, offset: number): number {
 
 /** Order findings by position, then rule id. */
 export function compareFindings(a: Finding, b: Finding): number {
-	return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId);
+	return (
+		a.line - b.line ||
+		a.column - b.column ||
+		a.ruleId.localeCompare(b.ruleId) ||
+		a.messageId.localeCompare(b.messageId)
+	);
 }

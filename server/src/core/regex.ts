@@ -31,10 +31,20 @@ export type CompiledPattern = { ok: true; matcher: Matcher } | { ok: false; reas
 
 /** The JavaScript `\s` set (ECMAScript WhiteSpace and LineTerminator), as class ranges. */
 const JS_SPACE: [number, number][] = [
-	[0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+	[0x09, 0x0d],
+	[0x20, 0x20],
+	[0xa0, 0xa0],
+	[0x1680, 0x1680],
+	[0x2000, 0x200a],
+	[0x2028, 0x2029],
+	[0x202f, 0x202f],
+	[0x205f, 0x205f],
+	[0x3000, 0x3000],
+	[0xfeff, 0xfeff],
 ];
 const hex = (c: number): string => `\\x{${c.toString(16)}}`;
-const ranges = (rs: [number, number][]): string => rs.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
+const ranges = (rs: [number, number][]): string =>
+	rs.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
 const complement = (rs: [number, number][]): [number, number][] => {
 	const out: [number, number][] = [];
 	let next = 0;
@@ -48,7 +58,11 @@ const complement = (rs: [number, number][]): [number, number][] => {
 const SPACE_IN_CLASS = ranges(JS_SPACE);
 const NON_SPACE_IN_CLASS = ranges(complement(JS_SPACE));
 /** JavaScript's `.` without the `s` flag: anything but a line terminator. */
-const JS_DOT = `[^${ranges([[0x0a, 0x0a], [0x0d, 0x0d], [0x2028, 0x2029]])}]`;
+const JS_DOT = `[^${ranges([
+	[0x0a, 0x0a],
+	[0x0d, 0x0d],
+	[0x2028, 0x2029],
+])}]`;
 const ANY = `[${ranges([[0, 0x10ffff]])}]`;
 const NOTHING = `[^${ranges([[0, 0x10ffff]])}]`;
 
@@ -85,14 +99,26 @@ function translate(src: string, dotAll: boolean): string {
 				return inClass ? SPACE_IN_CLASS : `[${SPACE_IN_CLASS}]`;
 			case 'S':
 				return inClass ? NON_SPACE_IN_CLASS : `[${NON_SPACE_IN_CLASS}]`;
-			case 'd': case 'D': case 'w': case 'W': case 't': case 'n': case 'r': case 'f': case 'v':
+			case 'd':
+			case 'D':
+			case 'w':
+			case 'W':
+			case 't':
+			case 'n':
+			case 'r':
+			case 'f':
+			case 'v':
 				return `\\${c}`;
-			case 'b': case 'B':
+			case 'b':
+			case 'B':
 				return inClass ? hex(8) : `\\${c}`;
 			case '0':
 				return hex(0);
 			case 'k':
-				return unsupported('ไม่รองรับการอ้างกลับ (backreference \\k<…>) เพราะทำให้ตรวจช้าแบบทวีคูณได้', 'backreferences (\\k<…>) are not supported: they can take exponential time');
+				return unsupported(
+					'ไม่รองรับการอ้างกลับ (backreference \\k<…>) เพราะทำให้ตรวจช้าแบบทวีคูณได้',
+					'backreferences (\\k<…>) are not supported: they can take exponential time',
+				);
 			case 'c': {
 				const letter = cps[i];
 				i++;
@@ -122,14 +148,19 @@ function translate(src: string, dotAll: boolean): string {
 				}
 				return hex(code);
 			}
-			case 'p': case 'P': {
+			case 'p':
+			case 'P': {
 				const close = cps.indexOf('}', i);
 				const body = cps.slice(i + 1, close).join('');
 				i = close + 1;
 				return `\\${c}{${property(body)}}`;
 			}
 			default:
-				if (c >= '1' && c <= '9') return unsupported('ไม่รองรับการอ้างกลับ (backreference เช่น \\1) เพราะทำให้ตรวจช้าแบบทวีคูณได้', 'backreferences (such as \\1) are not supported: they can take exponential time');
+				if (c >= '1' && c <= '9')
+					return unsupported(
+						'ไม่รองรับการอ้างกลับ (backreference เช่น \\1) เพราะทำให้ตรวจช้าแบบทวีคูณได้',
+						'backreferences (such as \\1) are not supported: they can take exponential time',
+					);
 				// An escaped punctuation character (Unicode mode allows no other escape).
 				return `\\${c}`;
 		}
@@ -160,7 +191,10 @@ function translate(src: string, dotAll: boolean): string {
 		} else if (c === '(') {
 			const next = cps.slice(i, i + 4).join('');
 			if (next.startsWith('(?=') || next.startsWith('(?!')) {
-				unsupported('ไม่รองรับการมองไปข้างหน้า (lookahead (?= หรือ (?!) ให้เขียนรูปแบบแบบอื่น เช่น (?:\\D|$) แทน (?!\\d)', 'lookahead ((?= or (?!) is not supported; write it another way, e.g. (?:\\D|$) for (?!\\d)');
+				unsupported(
+					'ไม่รองรับการมองไปข้างหน้า (lookahead (?= หรือ (?!) ให้เขียนรูปแบบแบบอื่น เช่น (?:\\D|$) แทน (?!\\d)',
+					'lookahead ((?= or (?!) is not supported; write it another way, e.g. (?:\\D|$) for (?!\\d)',
+				);
 			}
 			if (next === '(?<=' || next === '(?<!') {
 				out += next;
@@ -185,7 +219,10 @@ function translate(src: string, dotAll: boolean): string {
 }
 
 function reasonText(pattern: string, reason: LocalizedText): LocalizedText {
-	return { th: `ไม่รองรับ regular expression /${pattern}/: ${reason.th}`, en: `unsupported regular expression /${pattern}/: ${reason.en}` };
+	return {
+		th: `ไม่รองรับ regular expression /${pattern}/: ${reason.th}`,
+		en: `unsupported regular expression /${pattern}/: ${reason.en}`,
+	};
 }
 
 /**
@@ -208,7 +245,8 @@ const compiledUser = new Map<string, CompiledPattern>();
 
 function compileUncached(pattern: string, flags: string): CompiledPattern {
 	const bad = [...flags].find((f) => !'imsuvgyd'.includes(f));
-	if (bad !== undefined) return { ok: false, reason: reasonText(pattern, { th: `ไม่รู้จักแฟล็ก "${bad}"`, en: `unknown flag "${bad}"` }) };
+	if (bad !== undefined)
+		return { ok: false, reason: reasonText(pattern, { th: `ไม่รู้จักแฟล็ก "${bad}"`, en: `unknown flag "${bad}"` }) };
 	// The pattern must be valid JavaScript in Unicode mode (what the `u` flag checks); `v`'s set
 	// notation has no RE2 equivalent.
 	try {
@@ -224,9 +262,19 @@ function compileUncached(pattern: string, flags: string): CompiledPattern {
 				// reported below
 			}
 		}
-		if (valid) return { ok: false, reason: reasonText(pattern, { th: 'ไม่รองรับสัญกรณ์เซตของแฟล็ก v ให้เขียนแบบแฟล็ก u', en: 'the set notation of flag v is not supported; write it as for flag u' }) };
+		if (valid)
+			return {
+				ok: false,
+				reason: reasonText(pattern, {
+					th: 'ไม่รองรับสัญกรณ์เซตของแฟล็ก v ให้เขียนแบบแฟล็ก u',
+					en: 'the set notation of flag v is not supported; write it as for flag u',
+				}),
+			};
 		const msg = (err as Error).message;
-		return { ok: false, reason: { th: `regular expression ใช้ไม่ได้: ${msg}`, en: `invalid regular expression: ${msg}` } };
+		return {
+			ok: false,
+			reason: { th: `regular expression ใช้ไม่ได้: ${msg}`, en: `invalid regular expression: ${msg}` },
+		};
 	}
 	let translated: string;
 	try {
@@ -246,10 +294,19 @@ function compileUncached(pattern: string, flags: string): CompiledPattern {
 		re = RE2JS.compile(translated, mask);
 	} catch (err) {
 		const msg = (err as Error).message.replace(/^error parsing regexp: /, '');
-		return { ok: false, reason: reasonText(pattern, { th: `ตัวตรวจแบบเวลาเชิงเส้นรับไม่ได้: ${msg}`, en: `the linear-time engine cannot take it: ${msg}` }) };
+		return {
+			ok: false,
+			reason: reasonText(pattern, {
+				th: `ตัวตรวจแบบเวลาเชิงเส้นรับไม่ได้: ${msg}`,
+				en: `the linear-time engine cannot take it: ${msg}`,
+			}),
+		};
 	}
 	const text = `linear:/${pattern}/${flags}`;
-	return { ok: true, matcher: { source: pattern, flags, engine: 'linear', test: (s: string) => re.test(s), toString: () => text } };
+	return {
+		ok: true,
+		matcher: { source: pattern, flags, engine: 'linear', test: (s: string) => re.test(s), toString: () => text },
+	};
 }
 
 /** A built-in pattern (ours, tested against adversarial inputs) on the native engine. */

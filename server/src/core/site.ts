@@ -22,6 +22,16 @@ export function siteFindings(pages: PageSummary[], registry: SchemaRegistry, con
 	const level = engineRuleLevel('topic-coverage', config);
 	if (!level) return [];
 	return topicCoverageReports(pages, registry, config.requiredTopics).map((r) => ({
-		ruleId: 'topic-coverage', severity: level, messageId: r.messageId, args: r.args ?? {}, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1, data: r.data,
+		ruleId: 'topic-coverage',
+		severity: level,
+		messageId: r.messageId,
+		args: r.args ?? {},
+		start: 0,
+		end: 0,
+		line: 1,
+		column: 1,
+		endLine: 1,
+		endColumn: 1,
+		data: r.data,
 	}));
 }

@@ -20,7 +20,8 @@ export interface Directive {
 	used: Set<string>;
 }
 
-const COMMENT = /<!--\s*disclosure-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])([\s\S]*?)-->/g;
+const COMMENT =
+	/<!--\s*disclosure-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])([\s\S]*?)-->/g;
 
 /** Read every inline control comment of a page (in HTML nodes only, so never inside code). */
 export function readDirectives(doc: ParsedDocument): Directive[] {
@@ -45,8 +46,10 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
 			let toLine = line;
 			if (kind === 'disable-next-line') fromLine = toLine = endLine + 1;
 			else if (kind === 'disable-line') toLine = endLine;
-			else if (kind === 'disable-file') { fromLine = 1; toLine = Number.MAX_SAFE_INTEGER; }
-			else if (kind === 'disable') toLine = Number.MAX_SAFE_INTEGER;
+			else if (kind === 'disable-file') {
+				fromLine = 1;
+				toLine = Number.MAX_SAFE_INTEGER;
+			} else if (kind === 'disable') toLine = Number.MAX_SAFE_INTEGER;
 			found.push({ kind, rules, reason, start, end, fromLine, toLine, used: new Set() });
 		}
 	});
@@ -54,7 +57,12 @@ export function readDirectives(doc: ParsedDocument): Directive[] {
 	// A `disable` block ends at the next `enable` that names its rules (or all rules).
 	for (const d of found) {
 		if (d.kind !== 'disable') continue;
-		const enable = found.find((e) => e.kind === 'enable' && e.start > d.end && (e.rules.length === 0 || d.rules.length === 0 || d.rules.some((r) => e.rules.includes(r))));
+		const enable = found.find(
+			(e) =>
+				e.kind === 'enable' &&
+				e.start > d.end &&
+				(e.rules.length === 0 || d.rules.length === 0 || d.rules.some((r) => e.rules.includes(r))),
+		);
 		if (enable) {
 			d.toLine = enable.fromLine;
 			enable.used.add('*');

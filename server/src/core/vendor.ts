@@ -26,19 +26,26 @@ let undici: typeof Undici | undefined;
 // Each loader tests the flag in an if/else: esbuild drops the branch the flag rules out, with its require.
 
 export function loadAjv(): AjvVendor {
-	if (typeof DISCLOSURE_LINT_BUNDLE !== 'undefined' && DISCLOSURE_LINT_BUNDLE) ajv ??= require(__dirname + '/vendor/ajv.js') as AjvVendor;
-	else ajv ??= { Ajv: (require('ajv') as { default: typeof AjvClass }).default, addFormats: (require('ajv-formats') as { default: typeof addFormatsFn }).default };
+	if (typeof DISCLOSURE_LINT_BUNDLE !== 'undefined' && DISCLOSURE_LINT_BUNDLE)
+		ajv ??= require(__dirname + '/vendor/ajv.js') as AjvVendor;
+	else
+		ajv ??= {
+			Ajv: (require('ajv') as { default: typeof AjvClass }).default,
+			addFormats: (require('ajv-formats') as { default: typeof addFormatsFn }).default,
+		};
 	return ajv;
 }
 
 export function loadRe2js(): typeof Re2js {
-	if (typeof DISCLOSURE_LINT_BUNDLE !== 'undefined' && DISCLOSURE_LINT_BUNDLE) re2js ??= require(__dirname + '/vendor/re2js.js') as typeof Re2js;
+	if (typeof DISCLOSURE_LINT_BUNDLE !== 'undefined' && DISCLOSURE_LINT_BUNDLE)
+		re2js ??= require(__dirname + '/vendor/re2js.js') as typeof Re2js;
 	else re2js ??= require('re2js') as typeof Re2js;
 	return re2js;
 }
 
 export function loadUndici(): typeof Undici {
-	if (typeof DISCLOSURE_LINT_BUNDLE !== 'undefined' && DISCLOSURE_LINT_BUNDLE) undici ??= require(__dirname + '/vendor/undici.js') as typeof Undici;
+	if (typeof DISCLOSURE_LINT_BUNDLE !== 'undefined' && DISCLOSURE_LINT_BUNDLE)
+		undici ??= require(__dirname + '/vendor/undici.js') as typeof Undici;
 	else undici ??= require('undici') as typeof Undici;
 	return undici;
 }

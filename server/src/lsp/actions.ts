@@ -22,21 +22,45 @@ export function registerActions(state: ServerState): void {
 				const data = d.data as DiagnosticData | undefined;
 				const fix = validFix(data?.fix);
 				if (fix) {
-					actions.push({ title: `disclosure-lint: fix ${String(data?.ruleId ?? d.code)}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.safe, edit: { changes: { [doc.uri]: [fix.edit] } } });
+					actions.push({
+						title: `disclosure-lint: fix ${String(data?.ruleId ?? d.code)}`,
+						kind: CodeActionKind.QuickFix,
+						diagnostics: [d],
+						isPreferred: fix.safe,
+						edit: { changes: { [doc.uri]: [fix.edit] } },
+					});
 				}
 				if (typeof d.code !== 'string' || !/^[a-z0-9-]+$/.test(d.code)) continue;
 				const line = d.range.start.line;
-				const indent = /^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))?.[0] ?? '';
+				const indent =
+					/^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 1000 } }))?.[0] ??
+					'';
 				actions.push({
-					title: `disclosure-lint: disable ${d.code} for the next line`, kind: CodeActionKind.QuickFix, diagnostics: [d],
-					edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- disclosure-lint-disable-next-line ${d.code} -- เหตุผล -->\n` }] } },
+					title: `disclosure-lint: disable ${d.code} for the next line`,
+					kind: CodeActionKind.QuickFix,
+					diagnostics: [d],
+					edit: {
+						changes: {
+							[doc.uri]: [
+								{
+									range: { start: { line, character: 0 }, end: { line, character: 0 } },
+									newText: `${indent}<!-- disclosure-lint-disable-next-line ${d.code} -- เหตุผล -->\n`,
+								},
+							],
+						},
+					},
 				});
 			}
 		}
 		if (only?.some((k) => k.startsWith('source.fixAll'))) {
 			// Fix all covers the whole page, not only the diagnostics the client sent (those under the cursor).
 			const edits = await fixAllEdits(state, doc.uri);
-			if (edits.length) actions.push({ title: 'disclosure-lint: fix all', kind: 'source.fixAll.disclosure-lint', edit: { changes: { [doc.uri]: edits } } });
+			if (edits.length)
+				actions.push({
+					title: 'disclosure-lint: fix all',
+					kind: 'source.fixAll.disclosure-lint',
+					edit: { changes: { [doc.uri]: edits } },
+				});
 		}
 		return actions;
 	});
@@ -58,11 +82,31 @@ export function validFix(x: unknown): { edit: TextEdit; safe: boolean } | undefi
 	const { edit, safe } = x as { edit?: unknown; safe?: unknown };
 	if (!edit || typeof edit !== 'object') return undefined;
 	const { range, newText } = edit as { range?: unknown; newText?: unknown };
-	const pos = (p: unknown): p is { line: number; character: number } => !!p && typeof p === 'object'
-		&& Number.isInteger((p as { line: unknown }).line) && (p as { line: number }).line >= 0
-		&& Number.isInteger((p as { character: unknown }).character) && (p as { character: number }).character >= 0;
-	if (typeof newText !== 'string' || newText.length > 100_000 || !range || typeof range !== 'object') return undefined;
+	const pos = (p: unknown): p is { line: number; character: number } =>
+		!!p &&
+		typeof p === 'object' &&
+		Number.isInteger((p as { line: unknown }).line) &&
+		(p as { line: number }).line >= 0 &&
+		Number.isInteger((p as { character: unknown }).character) &&
+		(p as { character: number }).character >= 0;
+	if (typeof newText !== 'string' || newText.length > 100_000 || !range || typeof range !== 'object')
+		return undefined;
 	const { start, end } = range as { start?: unknown; end?: unknown };
-	if (!pos(start) || !pos(end) || start.line > end.line || (start.line === end.line && start.character > end.character)) return undefined;
-	return { edit: { range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } }, newText }, safe: safe === true };
+	if (
+		!pos(start) ||
+		!pos(end) ||
+		start.line > end.line ||
+		(start.line === end.line && start.character > end.character)
+	)
+		return undefined;
+	return {
+		edit: {
+			range: {
+				start: { line: start.line, character: start.character },
+				end: { line: end.line, character: end.character },
+			},
+			newText,
+		},
+		safe: safe === true,
+	};
 }

@@ -41,7 +41,11 @@ export function registerAssist(state: ServerState): void {
 		const file = state.fileOf(doc.uri);
 		const config = engine.configFor(file);
 		const registry = engine.registryFor(config);
-		return { registry, locale: engine.localeFor(config), topic: resolveTopic(file, frontMatterData(fm), { registry, config }).topic };
+		return {
+			registry,
+			locale: engine.localeFor(config),
+			topic: resolveTopic(file, frontMatterData(fm), { registry, config }).topic,
+		};
 	};
 
 	connection.onHover(async (params): Promise<Hover | null> => {
@@ -53,18 +57,29 @@ export function registerAssist(state: ServerState): void {
 		const fm = frontMatterOf(doc, engine);
 		const offset = doc.offsetAt(params.position);
 		if (!fm?.yaml || offset < fm.contentStart || offset > fm.contentEnd) return null;
-		const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset));
+		const line = text.slice(
+			text.lastIndexOf('\n', offset - 1) + 1,
+			text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset),
+		);
 		const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
 		if (!key) return null;
 		const { registry, locale, topic } = schemaContext(doc, engine, fm);
 		if (key === 'topic' && topic) {
-			return { contents: { kind: MarkupKind.Markdown, value: `**${pick(topic.x.name, locale)}** (\`${topic.id}\`)\n\n${pick((topic.json['x-description'] as { th: string; en: string } | undefined) ?? topic.x.name, locale)}` } };
+			return {
+				contents: {
+					kind: MarkupKind.Markdown,
+					value: `**${pick(topic.x.name, locale)}** (\`${topic.id}\`)\n\n${pick((topic.json['x-description'] as { th: string; en: string } | undefined) ?? topic.x.name, locale)}`,
+				},
+			};
 		}
 		const info = keySchemaOf(topic, registry).keys.get(key);
 		if (!info) return null;
 		const r = locate(fm, [key])?.key;
 		return {
-			contents: { kind: MarkupKind.Markdown, value: `**${key}** — ${pick(info.label ?? { th: key, en: key }, locale)}\n\n${pick(info.description ?? { th: '', en: '' }, locale)}` },
+			contents: {
+				kind: MarkupKind.Markdown,
+				value: `**${key}** — ${pick(info.label ?? { th: key, en: key }, locale)}\n\n${pick(info.description ?? { th: '', en: '' }, locale)}`,
+			},
 			range: r ? toRange(new LineIndex(text.slice(0, fm.end)), r[0], r[1]) : undefined,
 		};
 	});
@@ -86,7 +101,10 @@ export function registerAssist(state: ServerState): void {
 			kind: CompletionItemKind.Snippet,
 			detail: locale === 'th' ? 'หัวข้อย่อยที่ยังขาด' : 'missing section',
 			sortText: String(i).padStart(3, '0'),
-			textEdit: { range: { start: { line, character: 0 }, end: doc.positionAt(offset) }, newText: `## ${String(f.data!.heading)}\n\n` },
+			textEdit: {
+				range: { start: { line, character: 0 }, end: doc.positionAt(offset) },
+				newText: `## ${String(f.data!.heading)}\n\n`,
+			},
 		}));
 	};
 
@@ -115,12 +133,18 @@ const COMPLETION_WAIT_MS = 150;
  * The lint of the document's current version, or, when that is not there within a moment (another
  * page's long lint is ahead of it), the latest one: completion never waits on a long lint.
  */
-async function latestResult(state: ServerState, doc: TextDocument, settings: Settings): Promise<PageOutcome | undefined> {
+async function latestResult(
+	state: ServerState,
+	doc: TextDocument,
+	settings: Settings,
+): Promise<PageOutcome | undefined> {
 	const last = state.lastResults.get(doc.uri);
 	const current = state.resultFor(doc, settings);
 	if (!last || last.version === doc.version) return current;
 	let timer: NodeJS.Timeout | undefined;
-	const fallback = new Promise<PageOutcome>((resolve) => (timer = setTimeout(() => resolve(last.outcome), COMPLETION_WAIT_MS)));
+	const fallback = new Promise<PageOutcome>(
+		(resolve) => (timer = setTimeout(() => resolve(last.outcome), COMPLETION_WAIT_MS)),
+	);
 	try {
 		return (await Promise.race([current, fallback])) ?? last.outcome;
 	} finally {
@@ -142,8 +166,16 @@ export function budgetedFrontMatter(text: string, engine: Engine, file: string):
 	const limit = checkBudget(crToLf(text.slice(0, bounds.end)), { ...budget, maxChars: Infinity }, bounds);
 	if (limit?.kind === 'count' && limit.frontMatter) {
 		return {
-			start: 0, end: bounds.end, contentStart: bounds.contentStart, contentEnd: bounds.contentEnd, closed: true, yaml: undefined, value: undefined,
-			problems: [{ message: 'front matter over the page limits, not parsed', start: 0, end: 3, code: 'PAGE_LIMIT' }],
+			start: 0,
+			end: bounds.end,
+			contentStart: bounds.contentStart,
+			contentEnd: bounds.contentEnd,
+			closed: true,
+			yaml: undefined,
+			value: undefined,
+			problems: [
+				{ message: 'front matter over the page limits, not parsed', start: 0, end: 3, code: 'PAGE_LIMIT' },
+			],
 		};
 	}
 	return readFrontMatter(text, bounds);

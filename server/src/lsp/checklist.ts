@@ -79,11 +79,19 @@ export interface Checklist {
 
 /** A page's checklist entry from its lint result. */
 export function checklistPage(result: PageResult): ChecklistPage {
-	const count = (severity: Finding['severity']): number => result.findings.filter((f) => f.severity === severity).length;
+	const count = (severity: Finding['severity']): number =>
+		result.findings.filter((f) => f.severity === severity).length;
 	return {
-		path: result.path, topic: result.topic, sections: result.sections,
-		findings: result.findings.filter((f) => f.ruleId === 'section-missing').map((f) => ({ ruleId: f.ruleId, data: f.data })),
-		errors: count('error'), warnings: count('warning'), updated: result.meta?.updated, maxAgeDays: result.meta?.maxAgeDays,
+		path: result.path,
+		topic: result.topic,
+		sections: result.sections,
+		findings: result.findings
+			.filter((f) => f.ruleId === 'section-missing')
+			.map((f) => ({ ruleId: f.ruleId, data: f.data })),
+		errors: count('error'),
+		warnings: count('warning'),
+		updated: result.meta?.updated,
+		maxAgeDays: result.meta?.maxAgeDays,
 	};
 }
 
@@ -119,9 +127,19 @@ export function checklist(pages: ChecklistPage[], registry: SchemaRegistry, conf
 					id: s.id,
 					heading: s.heading,
 					covered: s.covered,
-					...(!s.covered && schema && whole && t.pages.length ? { create: { file: `${t.id}-${fileSafe(s.id)}.md`, folder, snippet: sectionSkeleton(whole, schema, s).join('\n') } } : {}),
+					...(!s.covered && schema && whole && t.pages.length
+						? {
+								create: {
+									file: `${t.id}-${fileSafe(s.id)}.md`,
+									folder,
+									snippet: sectionSkeleton(whole, schema, s).join('\n'),
+								},
+							}
+						: {}),
 				})),
-				...(whole ? { create: { file: `${t.id}.md`, ...(folder ? { folder } : {}), snippet: whole.join('\n') } } : {}),
+				...(whole
+					? { create: { file: `${t.id}.md`, ...(folder ? { folder } : {}), snippet: whole.join('\n') } }
+					: {}),
 			};
 		}),
 	};
@@ -132,7 +150,9 @@ const SNIPPET_DATE = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
 
 /** The sections a page reports missing, in the order its findings came. */
 function missingOf(p: ChecklistPage): string[] {
-	const ids = p.findings.map((f) => (f.ruleId === 'section-missing' ? f.data?.sectionId : undefined)).filter((id): id is string => typeof id === 'string');
+	const ids = p.findings
+		.map((f) => (f.ruleId === 'section-missing' ? f.data?.sectionId : undefined))
+		.filter((id): id is string => typeof id === 'string');
 	return [...new Set(ids)];
 }
 
@@ -146,7 +166,11 @@ function fileSafe(id: string): string {
  * skeleton's front matter with `sections: [id]`, its title, and only that section's block (or the
  * section's heading where the skeleton has none, as for a section of one kind of page).
  */
-export function sectionSkeleton(whole: string[], topic: TopicSchema, section: { id: string; heading: LocalizedText }): string[] {
+export function sectionSkeleton(
+	whole: string[],
+	topic: TopicSchema,
+	section: { id: string; heading: LocalizedText },
+): string[] {
 	const close = whole.indexOf('---', 1);
 	const front = whole.slice(0, close + 1);
 	const body = whole.slice(close + 1);
@@ -160,7 +184,12 @@ export function sectionSkeleton(whole: string[], topic: TopicSchema, section: { 
 		let end = body.findIndex((l, i) => i > heading && l.startsWith('## '));
 		if (end < 0) end = body.length;
 		// The links that belong to no section follow the last section's block: keep only this section's.
-		const own = new Set([topic.x, topic.x.kinds?.hub, topic.x.kinds?.item].flatMap((x) => x?.requiredLinks ?? []).filter((l) => l.section === section.id).map((l) => l.label.th));
+		const own = new Set(
+			[topic.x, topic.x.kinds?.hub, topic.x.kinds?.item]
+				.flatMap((x) => x?.requiredLinks ?? [])
+				.filter((l) => l.section === section.id)
+				.map((l) => l.label.th),
+		);
 		const block: string[] = [];
 		for (const line of body.slice(heading, end)) {
 			const link = /^- \[(.*)\]\(\$\{\d+:https:\/\/\}\)$/.exec(line);
@@ -170,7 +199,14 @@ export function sectionSkeleton(whole: string[], topic: TopicSchema, section: { 
 		}
 		out.push(...block);
 	} else {
-		const next = Math.max(0, ...whole.join('\n').match(/\$\{(\d+)[:|]/g)?.map((m) => Number(m.slice(2, -1))) ?? []) + 1;
+		const next =
+			Math.max(
+				0,
+				...(whole
+					.join('\n')
+					.match(/\$\{(\d+)[:|]/g)
+					?.map((m) => Number(m.slice(2, -1))) ?? []),
+			) + 1;
 		out.push(`## ${section.heading.th}`, '', `\${${next}:เนื้อหา}`, '');
 	}
 	return out;
@@ -194,7 +230,12 @@ export function reviewLens(result: Pick<PageResult, 'meta'>, locale: Locale): st
 	if (!updated) return undefined;
 	const max = result.meta?.maxAgeDays;
 	const fmt = (d: Parameters<typeof formatDate>[0]): string => formatDate(d, locale === 'th' ? TH_MEDIUM : EN);
-	if (typeof max !== 'number') return locale === 'th' ? `ทบทวนล่าสุด ${fmt(updated)} · หัวข้อนี้ไม่กำหนดรอบทบทวน` : `Last reviewed ${fmt(updated)} · this topic sets no review limit`;
+	if (typeof max !== 'number')
+		return locale === 'th'
+			? `ทบทวนล่าสุด ${fmt(updated)} · หัวข้อนี้ไม่กำหนดรอบทบทวน`
+			: `Last reviewed ${fmt(updated)} · this topic sets no review limit`;
 	const due = addDays(updated, max);
-	return locale === 'th' ? `ทบทวนล่าสุด ${fmt(updated)} · ครบกำหนดทบทวน ${fmt(due)}` : `Last reviewed ${fmt(updated)} · next review due ${fmt(due)}`;
+	return locale === 'th'
+		? `ทบทวนล่าสุด ${fmt(updated)} · ครบกำหนดทบทวน ${fmt(due)}`
+		: `Last reviewed ${fmt(updated)} · next review due ${fmt(due)}`;
 }

@@ -23,7 +23,14 @@ export function registerCommands(state: ServerState, workspace: WorkspaceLint): 
 		const engine = state.engineFor(settings);
 		const result = await state.resultFor(doc, settings);
 		const title = result && reviewLens(result, engine.localeFor(engine.configFor(state.fileOf(doc.uri))));
-		return title ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: '' } }] : [];
+		return title
+			? [
+					{
+						range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+						command: { title, command: '' },
+					},
+				]
+			: [];
 	});
 
 	connection.onRequest(CHECKLIST_REQUEST, async (): Promise<Checklist> => {

@@ -83,7 +83,12 @@ function dateStyleOf(fm: FrontMatter, topic: TopicSchema): DateFormatInfo {
 }
 
 /** Completion inside the front matter: keys not yet written, topic ids, enum values and today's date. */
-export function frontMatterCompletions(doc: TextDocument, offset: number, fm: FrontMatter, env: CompletionEnv): CompletionItem[] {
+export function frontMatterCompletions(
+	doc: TextDocument,
+	offset: number,
+	fm: FrontMatter,
+	env: CompletionEnv,
+): CompletionItem[] {
 	const text = doc.getText();
 	const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
 	const before = text.slice(lineStart, offset);
@@ -91,7 +96,12 @@ export function frontMatterCompletions(doc: TextDocument, offset: number, fm: Fr
 	if (/^topic:\s*/.test(before)) {
 		return registry.ids().map((id) => {
 			const t = registry.get(id)!;
-			return { label: id, kind: CompletionItemKind.EnumMember, detail: pick(t.x.name, locale), documentation: `${t.x.name.th} / ${t.x.name.en}` };
+			return {
+				label: id,
+				kind: CompletionItemKind.EnumMember,
+				detail: pick(t.x.name, locale),
+				documentation: `${t.x.name.th} / ${t.x.name.en}`,
+			};
 		});
 	}
 	if (/^\s*-\s*$/.test(before)) {
@@ -100,7 +110,9 @@ export function frontMatterCompletions(doc: TextDocument, offset: number, fm: Fr
 		const info = parent && keyInfo(keySchemaOf(topic, registry), parent.key, parent.nested);
 		const values = (info?.schema.items as { enum?: unknown[] } | undefined)?.enum;
 		const label = info && pick(info.label ?? { th: info.path, en: info.path }, locale);
-		return Array.isArray(values) ? values.map((v) => ({ label: String(v), kind: CompletionItemKind.EnumMember, detail: label })) : [];
+		return Array.isArray(values)
+			? values.map((v) => ({ label: String(v), kind: CompletionItemKind.EnumMember, detail: label }))
+			: [];
 	}
 	const value = /^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):\s*$/.exec(before);
 	if (value) {
@@ -112,21 +124,34 @@ export function frontMatterCompletions(doc: TextDocument, offset: number, fm: Fr
 			const iso = formatDate(env.today, ISO_BE);
 			const today = locale === 'th' ? 'วันนี้' : 'today';
 			return [...new Set([written, iso])].map((label, i) => ({
-				label, kind: CompletionItemKind.Value, detail: `${today} (${toIsoCE(env.today)})`, sortText: String(i), preselect: i === 0,
+				label,
+				kind: CompletionItemKind.Value,
+				detail: `${today} (${toIsoCE(env.today)})`,
+				sortText: String(i),
+				preselect: i === 0,
 			}));
 		}
 		const values = info.schema.enum;
 		if (Array.isArray(values)) {
-			return values.map((v) => ({ label: String(v), kind: CompletionItemKind.EnumMember, detail: pick(info.label ?? { th: info.path, en: info.path }, locale) }));
+			return values.map((v) => ({
+				label: String(v),
+				kind: CompletionItemKind.EnumMember,
+				detail: pick(info.label ?? { th: info.path, en: info.path }, locale),
+			}));
 		}
 		return [];
 	}
 	if (/^[A-Za-z_]*$/.test(before)) {
 		const data = fm.value as Record<string, unknown> | undefined;
-		const keys = [...keySchemaOf(topic, registry).keys.values()].filter((k) => !k.path.includes('.') && !k.path.includes('[]') && !(data && k.path in data));
+		const keys = [...keySchemaOf(topic, registry).keys.values()].filter(
+			(k) => !k.path.includes('.') && !k.path.includes('[]') && !(data && k.path in data),
+		);
 		return keys.map((k) => ({
-			label: k.path, kind: CompletionItemKind.Property, detail: pick(k.label ?? { th: k.path, en: k.path }, locale),
-			documentation: pick(k.description ?? { th: '', en: '' }, locale), insertText: `${k.path}: `,
+			label: k.path,
+			kind: CompletionItemKind.Property,
+			detail: pick(k.label ?? { th: k.path, en: k.path }, locale),
+			documentation: pick(k.description ?? { th: '', en: '' }, locale),
+			insertText: `${k.path}: `,
 		}));
 	}
 	return [];

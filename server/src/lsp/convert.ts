@@ -30,10 +30,17 @@ export function toRange(lines: LineIndex, start: number, end: number) {
 /** A finding as an LSP diagnostic: code = rule id, a link to its page, data for quick fixes. */
 export function toDiagnostic(f: Finding, lines: LineIndex, locale: Locale): Diagnostic {
 	const data: DiagnosticData = { ruleId: f.ruleId, messageId: f.messageId };
-	if (f.fix) data.fix = { edit: { range: toRange(lines, f.fix.range[0], f.fix.range[1]), newText: f.fix.text }, safe: f.fix.safe };
+	if (f.fix)
+		data.fix = {
+			edit: { range: toRange(lines, f.fix.range[0], f.fix.range[1]), newText: f.fix.text },
+			safe: f.fix.safe,
+		};
 	if (f.data) data.extra = f.data;
 	return {
-		range: { start: { line: f.line - 1, character: f.column - 1 }, end: { line: f.endLine - 1, character: f.endColumn - 1 } },
+		range: {
+			start: { line: f.line - 1, character: f.column - 1 },
+			end: { line: f.endLine - 1, character: f.endColumn - 1 },
+		},
 		severity: SEVERITY[f.severity],
 		code: f.ruleId,
 		codeDescription: { href: ruleDocsUrl(f.ruleId) },

@@ -14,7 +14,8 @@ export function registerDiagnostics(state: ServerState): void {
 
 	documents.onDidOpen((e) => {
 		// A pull client now pulls this page: the findings pushed for it while it was closed would show twice.
-		if (state.canPull && state.workspaceFiles.size) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+		if (state.canPull && state.workspaceFiles.size)
+			void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 		state.schedule(e.document);
 		checkLinksLater(state, e.document);
 	});
@@ -29,7 +30,8 @@ export function registerDiagnostics(state: ServerState): void {
 		// (an unsaved edit is gone with the buffer). A pull client drops its pulled ones on close, so
 		// they are pushed in both modes. Other pages (outside the workspace, ignored) are cleared.
 		const file = e.document.uri.startsWith('file:') ? fileURLToPath(e.document.uri) : undefined;
-		if (file && state.workspaceFiles.has(file) && fs.existsSync(file)) void publishSaved(state, e.document.uri, file);
+		if (file && state.workspaceFiles.has(file) && fs.existsSync(file))
+			void publishSaved(state, e.document.uri, file);
 		else if (!state.canPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 	});
 
@@ -40,7 +42,8 @@ export function registerDiagnostics(state: ServerState): void {
 		// first, so that a cancellation or a change already waiting in the input is seen before linting.
 		await new Promise((resolve) => setImmediate(resolve));
 		const items = doc ? await state.lintDocument(doc, token) : [];
-		if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the page changed', { retriggerRequest: true });
+		if (items === undefined)
+			throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the page changed', { retriggerRequest: true });
 		return { kind: DocumentDiagnosticReportKind.Full, items };
 	});
 }

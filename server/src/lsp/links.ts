@@ -16,7 +16,9 @@ async function checkLinks(state: ServerState, doc: TextDocument): Promise<void> 
 	const cacheKey = JSON.stringify(links);
 	let online = state.linkCheckers.get(cacheKey);
 	if (!online) state.linkCheckers.set(cacheKey, (online = new OnlineLinks(links, state.root)));
-	const { verdicts: known, todo } = online.known((result.externalUrls ?? []).filter((u) => !state.verdicts.has(checkKey(u))));
+	const { verdicts: known, todo } = online.known(
+		(result.externalUrls ?? []).filter((u) => !state.verdicts.has(checkKey(u))),
+	);
 	state.addVerdicts(known);
 	const fresh = await online.check(todo);
 	state.addVerdicts(fresh);
@@ -27,5 +29,7 @@ async function checkLinks(state: ServerState, doc: TextDocument): Promise<void> 
 }
 
 export function checkLinksLater(state: ServerState, doc: TextDocument): void {
-	checkLinks(state, doc).catch((err: unknown) => state.log(`disclosure-lint: link check of ${doc.uri}: ${(err as Error).stack ?? err}`));
+	checkLinks(state, doc).catch((err: unknown) =>
+		state.log(`disclosure-lint: link check of ${doc.uri}: ${(err as Error).stack ?? err}`),
+	);
 }

@@ -92,11 +92,16 @@ export class LintThread {
 	}
 
 	/** Queue a job (first, with `urgent`); undefined when it was superseded or cancelled before it ran. */
-	submit(job: LintJob, engine: EngineOptions, opts: { key?: string; tag?: number; urgent?: boolean } = {}): Promise<Settled | undefined> {
+	submit(
+		job: LintJob,
+		engine: EngineOptions,
+		opts: { key?: string; tag?: number; urgent?: boolean } = {},
+	): Promise<Settled | undefined> {
 		return new Promise((resolve) => {
 			if (this.disposed) return resolve(undefined);
 			if (opts.key !== undefined) {
-				for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].key === opts.key) this.queue.splice(i, 1)[0].resolve(undefined);
+				for (let i = this.queue.length - 1; i >= 0; i--)
+					if (this.queue[i].key === opts.key) this.queue.splice(i, 1)[0].resolve(undefined);
 			}
 			const p: Pending = { id: this.nextId++, job, engine, key: opts.key, tag: opts.tag, resolve };
 			if (opts.urgent) this.queue.unshift(p);
@@ -107,7 +112,8 @@ export class LintThread {
 
 	/** Drop the queued jobs of a run (they settle as undefined); a job already running finishes. */
 	cancel(tag: (tag: number | undefined) => boolean): void {
-		for (let i = this.queue.length - 1; i >= 0; i--) if (tag(this.queue[i].tag)) this.queue.splice(i, 1)[0].resolve(undefined);
+		for (let i = this.queue.length - 1; i >= 0; i--)
+			if (tag(this.queue[i].tag)) this.queue.splice(i, 1)[0].resolve(undefined);
 	}
 
 	/** An open document changed (or opened): the thread gets its text before its next job. */
@@ -218,9 +224,13 @@ export class LintThread {
 		const head = this.running.shift();
 		this.queue.unshift(...this.running.splice(0));
 		const what = head ? (head.job.kind === 'buffer' ? head.job.uri : head.job.file) : 'no page';
-		this.options.log(`disclosure-lint: ${this.options.name} lint thread stopped (${reason}: ${detail}) while on ${what}`);
+		this.options.log(
+			`disclosure-lint: ${this.options.name} lint thread stopped (${reason}: ${detail}) while on ${what}`,
+		);
 		if (reason === 'crash' && ++this.crashes >= MAX_CRASHES && this.script) {
-			this.options.log(`disclosure-lint: the lint thread failed ${this.crashes} times in a row; linting in the server's thread from now on, with no time budget`);
+			this.options.log(
+				`disclosure-lint: the lint thread failed ${this.crashes} times in a row; linting in the server's thread from now on, with no time budget`,
+			);
 			this.script = undefined;
 		}
 		head?.resolve({ kind: 'stopped', reason, detail });
@@ -251,7 +261,8 @@ export class LintThread {
 			} else this.answer(port, msg);
 		});
 		worker.on('error', (err: Error & { code?: string }) => {
-			if (port === this.port) this.stop(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash', err.message);
+			if (port === this.port)
+				this.stop(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash', err.message);
 		});
 		worker.on('exit', (code) => {
 			if (port === this.port) this.stop('crash', `the thread exited with code ${code}`);

@@ -74,7 +74,10 @@ export class PageLinter {
 		if (job.kind === 'buffer') {
 			const doc = this.docs.get(job.uri);
 			if (!doc || doc.version !== job.version) return { type: 'stale', id };
-			result = engine.lintText(job.file, doc.text, { incremental: true, verdicts: job.online ? this.verdicts : undefined });
+			result = engine.lintText(job.file, doc.text, {
+				incremental: true,
+				verdicts: job.online ? this.verdicts : undefined,
+			});
 		} else {
 			result = lintFromDisk(engine, job.file);
 		}

@@ -1,4 +1,10 @@
-import { CodeActionKind, ProposedFeatures, TextDocumentSyncKind, createConnection, type Connection } from 'vscode-languageserver/node';
+import {
+	CodeActionKind,
+	ProposedFeatures,
+	TextDocumentSyncKind,
+	createConnection,
+	type Connection,
+} from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { registerActions } from './actions';
 import { registerAssist } from './assist';
@@ -17,7 +23,10 @@ export type { Settings } from './settings';
  * diagnostics, code actions, hover and completion, the workspace lint, commands and requests.
  * Pages are linted in lint threads (`options.workerScript`), so no lint ever blocks a request.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): ServerState {
+export function startServer(
+	connection: Connection = createConnection(ProposedFeatures.all),
+	options: ServerOptions = {},
+): ServerState {
 	const state = new ServerState(connection, options);
 	const workspace = new WorkspaceLint(state);
 
@@ -34,13 +43,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 		state.startThreads();
 		return {
 			capabilities: {
-				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+				textDocumentSync: {
+					openClose: true,
+					change: TextDocumentSyncKind.Incremental,
+					save: { includeText: false },
+				},
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.disclosure-lint'] },
 				hoverProvider: true,
 				executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
 				completionProvider: { triggerCharacters: [':', ' '] },
 				codeLensProvider: { resolveProvider: false },
-				...(state.canPull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+				...(state.canPull
+					? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } }
+					: {}),
 			},
 			serverInfo: { name: 'disclosure-lint' },
 		};

@@ -35,7 +35,8 @@ export interface InitOptions {
 /** `initializationOptions`, each value checked and clamped; anything else is ignored. */
 export function initOptions(raw: unknown): InitOptions {
 	const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-	const num = (v: unknown, lo: number, hi: number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : undefined);
+	const num = (v: unknown, lo: number, hi: number): number | undefined =>
+		typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : undefined;
 	return {
 		trusted: o.trusted !== false,
 		lintTimeoutMs: num(o.lintTimeoutMs, 50, 600_000) ?? DEFAULT_LINT_TIMEOUT_MS,

@@ -46,13 +46,15 @@ export class SiteChecklist {
 	changed(): void {
 		clearTimeout(this.timer);
 		this.timer = setTimeout(() => {
-			void this.compute().then((c) => {
-				const text = JSON.stringify(c);
-				if (text !== this.last) {
-					this.last = text;
-					void this.state.connection.sendNotification(CHECKLIST_CHANGED, {});
-				}
-			}).catch((err: unknown) => this.state.log(`disclosure-lint: checklist: ${(err as Error).stack ?? err}`));
+			void this.compute()
+				.then((c) => {
+					const text = JSON.stringify(c);
+					if (text !== this.last) {
+						this.last = text;
+						void this.state.connection.sendNotification(CHECKLIST_CHANGED, {});
+					}
+				})
+				.catch((err: unknown) => this.state.log(`disclosure-lint: checklist: ${(err as Error).stack ?? err}`));
 		}, 100);
 	}
 }

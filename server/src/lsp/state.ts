@@ -1,6 +1,13 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ErrorCodes, ResponseError, TextDocuments, type CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import {
+	ErrorCodes,
+	ResponseError,
+	TextDocuments,
+	type CancellationToken,
+	type Connection,
+	type Diagnostic,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine } from '../core/engine';
 import { engineRuleLevel } from '../core/lint';
@@ -62,7 +69,10 @@ export class ServerState {
 	/** The server's own engines read configuration and schemas only (for hover, completion, the site check). */
 	private readonly host: Host;
 
-	constructor(readonly connection: Connection, readonly options: ServerOptions = {}) {
+	constructor(
+		readonly connection: Connection,
+		readonly options: ServerOptions = {},
+	) {
 		this.checklist = new SiteChecklist(this);
 		const open = (p: string) => this.documents.get(pathToFileURL(p).href);
 		this.host = {
@@ -105,17 +115,25 @@ export class ServerState {
 		if (this.canPull) return;
 		clearTimeout(this.timers.get(doc.uri));
 		void this.settingsFor(doc.uri).then((s) => {
-			this.timers.set(doc.uri, setTimeout(() => {
-				void this.lintDocument(doc).then((diagnostics) => {
-					if (diagnostics) void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-				});
-			}, s.debounceMs));
+			this.timers.set(
+				doc.uri,
+				setTimeout(() => {
+					void this.lintDocument(doc).then((diagnostics) => {
+						if (diagnostics)
+							void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+					});
+				}, s.debounceMs),
+			);
 		});
 	}
 
 	/** Throws ServerNotInitialized before `initialize`. */
 	ready(): void {
-		if (!this.initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'disclosure-lint: the server is not initialized yet; send initialize first');
+		if (!this.initialized)
+			throw new ResponseError(
+				ErrorCodes.ServerNotInitialized,
+				'disclosure-lint: the server is not initialized yet; send initialize first',
+			);
 	}
 
 	log(line: string): void {
@@ -131,7 +149,9 @@ export class ServerState {
 		if (!this.canConfigure) return Promise.resolve(DEFAULTS);
 		let s = this.settingsCache.get(uri);
 		if (!s) {
-			s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'disclosure-lint' }).then((v: Partial<Settings> | null) => ({ ...DEFAULTS, ...(v ?? {}) }));
+			s = this.connection.workspace
+				.getConfiguration({ scopeUri: uri, section: 'disclosure-lint' })
+				.then((v: Partial<Settings> | null) => ({ ...DEFAULTS, ...(v ?? {}) }));
 			this.settingsCache.set(uri, s);
 		}
 		return s;
@@ -154,8 +174,12 @@ export class ServerState {
 		if (!e) {
 			const locale: Locale = s.locale === 'auto' ? this.clientLocale : s.locale;
 			e = new Engine(this.host, {
-				root: this.root, today: todayFor(s), locale, localeOverride: s.locale === 'auto' ? undefined : s.locale,
-				linksMode: s.links === 'online' && !this.isOnline(s) ? 'local' : s.links, workspaceSchemas: this.isTrusted(s),
+				root: this.root,
+				today: todayFor(s),
+				locale,
+				localeOverride: s.locale === 'auto' ? undefined : s.locale,
+				linksMode: s.links === 'online' && !this.isOnline(s) ? 'local' : s.links,
+				workspaceSchemas: this.isTrusted(s),
 			});
 			this.engines.set(key, e);
 		}
@@ -213,18 +237,26 @@ export class ServerState {
 		const pending = this.inFlight.get(key);
 		if (pending) return pending;
 		const engine = this.engineFor(settings);
-		const job: LintJob = { kind: 'buffer', uri: doc.uri, file: this.fileOf(doc.uri), version, online: this.isOnline(settings) };
-		const run: Promise<PageOutcome | undefined> = this.editThread.submit(job, engine.options, { key: doc.uri }).then((settled) => {
-			const outcome = this.settle(settled, job.file, engine, doc.uri);
-			// Closed meanwhile (and maybe opened again with the same version number): not this text's result.
-			if (this.inFlight.get(key) !== run) return undefined;
-			this.inFlight.delete(key);
-			if (outcome && this.documents.get(doc.uri)) {
-				this.lastResults.set(doc.uri, { version, outcome });
-				if (outcome.checklist) this.checklist.note(outcome.path, outcome.checklist);
-			}
-			return outcome;
-		});
+		const job: LintJob = {
+			kind: 'buffer',
+			uri: doc.uri,
+			file: this.fileOf(doc.uri),
+			version,
+			online: this.isOnline(settings),
+		};
+		const run: Promise<PageOutcome | undefined> = this.editThread
+			.submit(job, engine.options, { key: doc.uri })
+			.then((settled) => {
+				const outcome = this.settle(settled, job.file, engine, doc.uri);
+				// Closed meanwhile (and maybe opened again with the same version number): not this text's result.
+				if (this.inFlight.get(key) !== run) return undefined;
+				this.inFlight.delete(key);
+				if (outcome && this.documents.get(doc.uri)) {
+					this.lastResults.set(doc.uri, { version, outcome });
+					if (outcome.checklist) this.checklist.note(outcome.path, outcome.checklist);
+				}
+				return outcome;
+			});
 		this.inFlight.set(key, run);
 		return run;
 	}
@@ -238,21 +270,37 @@ export class ServerState {
 	}
 
 	/** {@link lintDocument}, with all that is kept of the lint. */
-	async currentOutcome(doc: TextDocument, token?: CancellationToken, reuse = false): Promise<PageOutcome | undefined> {
+	async currentOutcome(
+		doc: TextDocument,
+		token?: CancellationToken,
+		reuse = false,
+	): Promise<PageOutcome | undefined> {
 		const version = doc.version;
 		const settings = await this.settingsFor(doc.uri);
 		const current = this.documents.get(doc.uri);
 		if (!current || current.version !== version || token?.isCancellationRequested) return undefined;
 		const outcome = await this.resultFor(current, settings, !reuse);
 		// A newer edit came while it ran (its own lint publishes, this one must not), or the request was cancelled.
-		if (!outcome || this.documents.get(doc.uri)?.version !== version || token?.isCancellationRequested) return undefined;
+		if (!outcome || this.documents.get(doc.uri)?.version !== version || token?.isCancellationRequested)
+			return undefined;
 		return outcome;
 	}
 
 	/** Lint a file as saved on disk, in the editor's thread (`urgent`: before queued edits) or the workspace's. */
-	async lintFile(file: string, settings: Settings, thread: LintThread, tag?: number, urgent = false): Promise<PageOutcome | undefined> {
+	async lintFile(
+		file: string,
+		settings: Settings,
+		thread: LintThread,
+		tag?: number,
+		urgent = false,
+	): Promise<PageOutcome | undefined> {
 		const engine = this.engineFor(settings);
-		return this.settle(await thread.submit({ kind: 'disk', file }, engine.options, { tag, urgent }), file, engine, pathToFileURL(file).href);
+		return this.settle(
+			await thread.submit({ kind: 'disk', file }, engine.options, { tag, urgent }),
+			file,
+			engine,
+			pathToFileURL(file).href,
+		);
 	}
 
 	/** Push the findings of a file linted from disk (the workspace lint, a closed page). */
@@ -282,14 +330,15 @@ export class ServerState {
 		if (!level) return outcome;
 		const locale = engine.localeFor(config);
 		const seconds = String(this.init.lintTimeoutMs / 1000);
-		const message = reason === 'time'
-			? (locale === 'th'
-				? `การตรวจหน้านี้ใช้เวลาเกิน ${seconds} วินาที จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)`
-				: `Checking this page took longer than ${seconds} s, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)`)
-			: (locale === 'th'
-				? `การตรวจหน้านี้ใช้หน่วยความจำเกินกำหนดหรือล้มเหลว จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)`
-				: `Checking this page ran out of memory or failed, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)`);
-		const firstLine = text === undefined ? 0 : Math.min(80, (/^[^\r\n]*/.exec(text)?.[0].length ?? 0));
+		const message =
+			reason === 'time'
+				? locale === 'th'
+					? `การตรวจหน้านี้ใช้เวลาเกิน ${seconds} วินาที จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)`
+					: `Checking this page took longer than ${seconds} s, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)`
+				: locale === 'th'
+					? `การตรวจหน้านี้ใช้หน่วยความจำเกินกำหนดหรือล้มเหลว จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)`
+					: `Checking this page ran out of memory or failed, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)`;
+		const firstLine = text === undefined ? 0 : Math.min(80, /^[^\r\n]*/.exec(text)?.[0].length ?? 0);
 		outcome.diagnostics.push({
 			range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine } },
 			severity: SEVERITY[level],
@@ -297,7 +346,11 @@ export class ServerState {
 			codeDescription: { href: ruleDocsUrl('page-limits') },
 			source: 'disclosure-lint',
 			message,
-			data: { ruleId: 'page-limits', messageId: reason === 'time' ? 'time' : 'memory', extra: { limit: reason, ms: this.init.lintTimeoutMs } },
+			data: {
+				ruleId: 'page-limits',
+				messageId: reason === 'time' ? 'time' : 'memory',
+				extra: { limit: reason, ms: this.init.lintTimeoutMs },
+			},
 		});
 		return outcome;
 	}

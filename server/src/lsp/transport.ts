@@ -1,8 +1,16 @@
 import * as net from 'node:net';
 import { format } from 'node:util';
 import {
-	AbstractMessageReader, ErrorCodes, IPCMessageReader, IPCMessageWriter, StreamMessageWriter,
-	type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
+	AbstractMessageReader,
+	ErrorCodes,
+	IPCMessageReader,
+	IPCMessageWriter,
+	StreamMessageWriter,
+	type DataCallback,
+	type Disposable,
+	type Message,
+	type MessageReader,
+	type MessageWriter,
 } from 'vscode-languageserver/node';
 
 /**
@@ -51,7 +59,10 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
 	private skipping = 0;
 	private refused?: { length: number; head: Buffer[]; headBytes: number };
 
-	constructor(private readonly stream: NodeJS.ReadableStream, private readonly options: GuardOptions) {
+	constructor(
+		private readonly stream: NodeJS.ReadableStream,
+		private readonly options: GuardOptions,
+	) {
 		super();
 	}
 
@@ -104,7 +115,9 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
 				const end = all.indexOf(HEADER_END);
 				if (end < 0) {
 					if (this.buffered > MAX_HEADER_BYTES) {
-						this.options.log(`disclosure-lint: dropped ${this.buffered} bytes of input that hold no JSON-RPC header (no blank line after the headers within ${MAX_HEADER_BYTES} bytes)`);
+						this.options.log(
+							`disclosure-lint: dropped ${this.buffered} bytes of input that hold no JSON-RPC header (no blank line after the headers within ${MAX_HEADER_BYTES} bytes)`,
+						);
 						this.takeAll();
 					}
 					return;
@@ -114,11 +127,15 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
 				this.buffered = this.chunks[0].length;
 				const length = contentLength(header);
 				if (length === undefined) {
-					this.options.log(`disclosure-lint: dropped a message without a valid Content-Length header: ${JSON.stringify(header.slice(0, 200))}`);
+					this.options.log(
+						`disclosure-lint: dropped a message without a valid Content-Length header: ${JSON.stringify(header.slice(0, 200))}`,
+					);
 					continue;
 				}
 				if (length > this.options.maxMessageBytes) {
-					this.options.log(`disclosure-lint: refused a message of ${length} bytes (Content-Length), over the limit of ${this.options.maxMessageBytes} bytes (--max-message-bytes or DISCLOSURE_LINT_MAX_MESSAGE_BYTES); it is skipped unread`);
+					this.options.log(
+						`disclosure-lint: refused a message of ${length} bytes (Content-Length), over the limit of ${this.options.maxMessageBytes} bytes (--max-message-bytes or DISCLOSURE_LINT_MAX_MESSAGE_BYTES); it is skipped unread`,
+					);
 					this.refused = { length, head: [], headBytes: 0 };
 					this.skipping = length;
 					if (this.buffered) {
@@ -154,13 +171,28 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
 		try {
 			message = JSON.parse(body.toString('utf8'));
 		} catch (err) {
-			this.options.log(`disclosure-lint: a message of ${body.length} bytes is not valid JSON (${(err as Error).message}); answered with a Parse error (-32700)`);
-			this.options.reply({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: the message is not valid JSON (${(err as Error).message})` } } as Message);
+			this.options.log(
+				`disclosure-lint: a message of ${body.length} bytes is not valid JSON (${(err as Error).message}); answered with a Parse error (-32700)`,
+			);
+			this.options.reply({
+				jsonrpc: '2.0',
+				id: null,
+				error: {
+					code: ErrorCodes.ParseError,
+					message: `Parse error: the message is not valid JSON (${(err as Error).message})`,
+				},
+			} as Message);
 			return;
 		}
 		if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-			this.options.log(`disclosure-lint: a message is JSON but not a JSON-RPC object; answered with Invalid Request (-32600)`);
-			this.options.reply({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.InvalidRequest, message: 'Invalid Request: a message must be a JSON object' } } as Message);
+			this.options.log(
+				`disclosure-lint: a message is JSON but not a JSON-RPC object; answered with Invalid Request (-32600)`,
+			);
+			this.options.reply({
+				jsonrpc: '2.0',
+				id: null,
+				error: { code: ErrorCodes.InvalidRequest, message: 'Invalid Request: a message must be a JSON object' },
+			} as Message);
 			return;
 		}
 		callback(message as Message);
@@ -183,8 +215,12 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
 		const id = requestId(Buffer.concat(r.head).toString('utf8'));
 		if (id === undefined) return;
 		this.options.reply({
-			jsonrpc: '2.0', id,
-			error: { code: ErrorCodes.InvalidRequest, message: `Invalid Request: the message has ${r.length} bytes, over the server's limit of ${this.options.maxMessageBytes} bytes` },
+			jsonrpc: '2.0',
+			id,
+			error: {
+				code: ErrorCodes.InvalidRequest,
+				message: `Invalid Request: the message has ${r.length} bytes, over the server's limit of ${this.options.maxMessageBytes} bytes`,
+			},
 		} as Message);
 	}
 
@@ -243,7 +279,12 @@ export interface Transport {
 /** The message size limit from `--max-message-bytes=N` (or `--max-message-bytes N`) or the environment. */
 export function maxMessageBytes(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
 	const i = argv.findIndex((a) => a === '--max-message-bytes' || a.startsWith('--max-message-bytes='));
-	const raw = i < 0 ? env.DISCLOSURE_LINT_MAX_MESSAGE_BYTES : argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+	const raw =
+		i < 0
+			? env.DISCLOSURE_LINT_MAX_MESSAGE_BYTES
+			: argv[i].includes('=')
+				? argv[i].slice(argv[i].indexOf('=') + 1)
+				: argv[i + 1];
 	const n = Number(raw);
 	return raw !== undefined && raw !== '' && Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_MESSAGE_BYTES;
 }
@@ -267,17 +308,20 @@ export function createTransport(argv: string[] = process.argv.slice(2)): Transpo
 		if (i < 0) return undefined;
 		return argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
 	};
-	if (argv.includes('--node-ipc')) return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false, setLog };
+	if (argv.includes('--node-ipc'))
+		return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false, setLog };
 	const max = maxMessageBytes(argv);
-	const guarded = (stream: NodeJS.ReadableStream, writer: MessageWriter): MessageReader => new GuardedMessageReader(stream, {
-		maxMessageBytes: max,
-		reply: (m) => void writer.write(m).catch(() => undefined),
-		log,
-	});
+	const guarded = (stream: NodeJS.ReadableStream, writer: MessageWriter): MessageReader =>
+		new GuardedMessageReader(stream, {
+			maxMessageBytes: max,
+			reply: (m) => void writer.write(m).catch(() => undefined),
+			log,
+		});
 	const port = value('--socket');
 	const pipe = value('--pipe');
 	if (port !== undefined || pipe !== undefined) {
-		const socket = port !== undefined ? net.createConnection(Number(port), '127.0.0.1') : net.createConnection(pipe!);
+		const socket =
+			port !== undefined ? net.createConnection(Number(port), '127.0.0.1') : net.createConnection(pipe!);
 		const writer = new StreamMessageWriter(socket);
 		return { reader: guarded(socket, writer), writer, stdio: false, setLog };
 	}

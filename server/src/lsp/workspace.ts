@@ -43,10 +43,12 @@ export class WorkspaceLint {
 		const results = files.map((file): Promise<PageOutcome | undefined> => {
 			const uri = pathToFileURL(file).href;
 			const open = state.documents.get(uri);
-			const run = open ? state.resultFor(open, settings) : state.lintFile(file, settings, state.workspaceThread, mine).then((outcome) => {
-				if (outcome && !stopped() && !state.documents.get(uri)) state.publishFromDisk(uri, outcome);
-				return outcome;
-			});
+			const run = open
+				? state.resultFor(open, settings)
+				: state.lintFile(file, settings, state.workspaceThread, mine).then((outcome) => {
+						if (outcome && !stopped() && !state.documents.get(uri)) state.publishFromDisk(uri, outcome);
+						return outcome;
+					});
 			return run.catch((err: unknown) => {
 				state.log(`disclosure-lint: ${uri}: ${(err as Error).stack ?? err}`);
 				return undefined;
@@ -73,7 +75,9 @@ export class WorkspaceLint {
 
 	/** {@link run}, its failure logged. */
 	runLater(): void {
-		this.run().catch((err: unknown) => this.state.log(`disclosure-lint: workspace lint: ${(err as Error).stack ?? err}`));
+		this.run().catch((err: unknown) =>
+			this.state.log(`disclosure-lint: workspace lint: ${(err as Error).stack ?? err}`),
+		);
 	}
 
 	/** `topic-coverage` on the root configuration file, and every configuration and schema problem on its file. */
@@ -90,12 +94,15 @@ export class WorkspaceLint {
 		const anchor = config.files.at(-1);
 		if (anchor) {
 			const lines = new LineIndex(fsHost.readFile(anchor) ?? '');
-			const site = siteFindings(pages, engine.registryFor(config), config).map((f) => toDiagnostic(f, lines, locale));
+			const site = siteFindings(pages, engine.registryFor(config), config).map((f) =>
+				toDiagnostic(f, lines, locale),
+			);
 			byFile.set(anchor, [...site, ...(byFile.get(anchor) ?? [])]);
 		}
 		for (const file of this.problemFiles) if (!byFile.has(file)) byFile.set(file, []);
 		this.problemFiles = new Set([...byFile].filter(([f, d]) => d.length && f !== anchor).map(([f]) => f));
-		for (const [file, diagnostics] of byFile) void state.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+		for (const [file, diagnostics] of byFile)
+			void state.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
 	}
 }
 
@@ -116,7 +123,10 @@ function problemsOf(engine: Engine, root: string, files: string[]): FileProblem[
 /** A configuration or schema problem as an error on its file, at its place. */
 function problemDiagnostic(p: FileProblem, locale: Locale): Diagnostic {
 	return {
-		range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.endLine - 1, character: p.endColumn - 1 } },
+		range: {
+			start: { line: p.line - 1, character: p.column - 1 },
+			end: { line: p.endLine - 1, character: p.endColumn - 1 },
+		},
 		severity: 1,
 		source: 'disclosure-lint',
 		message: pick(p.message, locale),
@@ -135,14 +145,25 @@ export function registerWorkspace(state: ServerState, workspace: WorkspaceLint):
 	};
 
 	connection.onDidChangeWatchedFiles((params) => {
-		if (params.changes.some((c) => /\.disclosurelintrc\.(json|ya?ml)$|\.disclosurelintignore$|\.schema\.json$/.test(c.uri))) relintAll();
+		if (
+			params.changes.some((c) =>
+				/\.disclosurelintrc\.(json|ya?ml)$|\.disclosurelintignore$|\.schema\.json$/.test(c.uri),
+			)
+		)
+			relintAll();
 		else workspace.runLater(); // a page changed on disk: other pages' links and the site check may change
 	});
 
 	connection.onInitialized(() => {
 		workspace.runLater();
 		if (state.canRegisterConfig) {
-			connection.client.register(DidChangeConfigurationNotification.type, { section: 'disclosure-lint' }).catch((err: unknown) => connection.console.warn(`disclosure-lint: cannot register for configuration changes: ${String(err)}`));
+			connection.client
+				.register(DidChangeConfigurationNotification.type, { section: 'disclosure-lint' })
+				.catch((err: unknown) =>
+					connection.console.warn(
+						`disclosure-lint: cannot register for configuration changes: ${String(err)}`,
+					),
+				);
 		}
 	});
 

@@ -42,7 +42,12 @@ const realFs: WalkFs = { readdirSync: (dir) => fs.readdirSync(dir, { withFileTyp
  * `.disclosurelintignore` (in every folder from `cwd` down) and the configs' `ignores`. A folder
  * that cannot be listed is selected itself (see {@link FileSelection.unreadableFolders}).
  */
-export function collectFiles(patterns: string[], cwd: string, configIgnores: (dir: string) => { base: string; globs: string[] }[], walkFs: WalkFs = realFs): FileSelection {
+export function collectFiles(
+	patterns: string[],
+	cwd: string,
+	configIgnores: (dir: string) => { base: string; globs: string[] }[],
+	walkFs: WalkFs = realFs,
+): FileSelection {
 	const files = new Set<string>();
 	const ignored: string[] = [];
 	const unmatched: string[] = [];
@@ -124,7 +129,8 @@ export function collectFiles(patterns: string[], cwd: string, configIgnores: (di
 			overridden = new Set();
 			for (const layer of layersFor(abs)) {
 				if (abs === layer.base || !isInside(abs, layer.base)) continue;
-				if (layer.ig.ignores(path.relative(layer.base, abs).split(path.sep).join('/') + '/')) overridden.add(layer);
+				if (layer.ig.ignores(path.relative(layer.base, abs).split(path.sep).join('/') + '/'))
+					overridden.add(layer);
 			}
 			walk(abs);
 			overridden = new Set();
@@ -133,7 +139,13 @@ export function collectFiles(patterns: string[], cwd: string, configIgnores: (di
 			if (isIgnored(abs, false)) ignored.push(abs);
 			else files.add(abs);
 		} else if (fg.isDynamicPattern(pattern)) {
-			const hits = fg.sync(pattern, { cwd, absolute: true, dot: false, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+			const hits = fg.sync(pattern, {
+				cwd,
+				absolute: true,
+				dot: false,
+				onlyFiles: true,
+				ignore: ['**/node_modules/**', '**/.git/**'],
+			});
 			const kept = hits.map((h) => path.normalize(h)).filter((h) => !isIgnored(h, false));
 			if (!kept.length) unmatched.push(pattern);
 			for (const h of kept) files.add(h);

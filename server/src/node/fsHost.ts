@@ -9,7 +9,10 @@ const OPEN_READ = fs.constants.O_RDONLY | NO_WAIT;
 /** Thrown for a path that is there but is no regular file (a FIFO, socket, device or folder). */
 export class NotRegularFileError extends Error {
 	readonly code = 'ENOTREG';
-	constructor(readonly file: string, readonly kind: string) {
+	constructor(
+		readonly file: string,
+		readonly kind: string,
+	) {
 		super(`not a regular file (${kind})`);
 	}
 }

@@ -24,7 +24,10 @@ export interface AddressAccess {
 /** The connection was refused by the address check, before any packet was sent. */
 export class BlockedAddressError extends Error {
 	readonly code = 'ERR_DISCLOSURE_LINT_BLOCKED_ADDRESS';
-	constructor(readonly kind: AddressKind, readonly address: string) {
+	constructor(
+		readonly kind: AddressKind,
+		readonly address: string,
+	) {
 		super(blockedReason(kind, address));
 	}
 }
@@ -35,12 +38,20 @@ export class BlockedAddressError extends Error {
  * checked, so a second resolution (DNS rebinding) cannot slip a private address in.
  */
 function checkedLookup(check: (address: string) => AddressKind | undefined): net.LookupFunction {
-	return ((hostname: string, options: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void) => {
+	return ((
+		hostname: string,
+		options: dns.LookupOptions,
+		callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+	) => {
 		dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
 			if (err) return callback(err, '');
 			const allowed = addresses.filter((a) => !check(a.address));
 			if (!allowed.length) {
-				if (!addresses.length) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
+				if (!addresses.length)
+					return callback(
+						Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }),
+						'',
+					);
 				return callback(new BlockedAddressError(check(addresses[0].address)!, addresses[0].address), '');
 			}
 			if (options.all) return callback(null, allowed);
@@ -64,7 +75,14 @@ function checkedConnector(connectTimeoutMs: number, check: AddressCheck): buildC
 			if (kind) return callback(new BlockedAddressError(kind, host), null);
 		}
 		let connector = byPort.get(port);
-		if (!connector) byPort.set(port, (connector = loadUndici().buildConnector({ timeout: connectTimeoutMs, lookup: checkedLookup((a) => check(a, port)) })));
+		if (!connector)
+			byPort.set(
+				port,
+				(connector = loadUndici().buildConnector({
+					timeout: connectTimeoutMs,
+					lookup: checkedLookup((a) => check(a, port)),
+				})),
+			);
 		return connector(opts, callback);
 	};
 }
@@ -74,10 +92,18 @@ function checkedConnector(connectTimeoutMs: number, check: AddressCheck): buildC
  * default no connection to loopback, private, link-local or unspecified addresses (checked after DNS
  * resolution, for every request the checker makes, redirects included).
  */
-export function undiciRequester(perHostConnections: number, connectTimeoutMs = 10_000, access: AddressAccess = {}): { request: Requester; close(): Promise<void> } {
+export function undiciRequester(
+	perHostConnections: number,
+	connectTimeoutMs = 10_000,
+	access: AddressAccess = {},
+): { request: Requester; close(): Promise<void> } {
 	const check: AddressCheck = access.check ?? ((address) => blockedAddress(address, access.allowPrivate));
 	const { Agent, request } = loadUndici();
-	const agent = new Agent({ connections: perHostConnections, keepAliveTimeout: 4_000, connect: checkedConnector(connectTimeoutMs, check) });
+	const agent = new Agent({
+		connections: perHostConnections,
+		keepAliveTimeout: 4_000,
+		connect: checkedConnector(connectTimeoutMs, check),
+	});
 	return {
 		async request(url, method, timeoutMs): Promise<HttpAnswer> {
 			try {
@@ -91,7 +117,8 @@ export function undiciRequester(perHostConnections: number, connectTimeoutMs = 1
 				});
 				await res.body.dump();
 				const headers: Record<string, string | undefined> = {};
-				for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
+				for (const [k, v] of Object.entries(res.headers))
+					headers[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
 				return { status: res.statusCode, headers };
 			} catch (err) {
 				throw classify(err);
@@ -103,12 +130,15 @@ export function undiciRequester(perHostConnections: number, connectTimeoutMs = 1
 
 function classify(err: unknown): NetworkError {
 	const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
-	const blocked = err instanceof BlockedAddressError ? err : e.cause instanceof BlockedAddressError ? e.cause : undefined;
+	const blocked =
+		err instanceof BlockedAddressError ? err : e.cause instanceof BlockedAddressError ? e.cause : undefined;
 	if (blocked) return new NetworkError('blocked', blocked.message, { cause: err });
 	const code = e.code ?? e.cause?.code ?? '';
 	if (code === 'ENOTFOUND' || code === 'EAI_NONAME') return new NetworkError('dns', 'DNS failure', { cause: err });
 	if (code === 'ECONNREFUSED') return new NetworkError('refused', 'connection refused', { cause: err });
-	if (e.name === 'TimeoutError' || e.name === 'AbortError' || /Timeout/i.test(code)) return new NetworkError('timeout', 'timeout', { cause: err });
-	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new NetworkError('reset', 'connection reset', { cause: err });
+	if (e.name === 'TimeoutError' || e.name === 'AbortError' || /Timeout/i.test(code))
+		return new NetworkError('timeout', 'timeout', { cause: err });
+	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+		return new NetworkError('reset', 'connection reset', { cause: err });
 	return new NetworkError('other', e.message ?? String(err), { cause: err });
 }

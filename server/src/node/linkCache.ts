@@ -26,8 +26,18 @@ function validEntry(e: unknown, now: number): CacheEntry | undefined {
 	const x = e as Record<string, unknown>;
 	if (typeof x.state !== 'string' || !STATES.has(x.state)) return undefined;
 	if (typeof x.reason !== 'string') return undefined;
-	if (typeof x.checkedAt !== 'number' || !Number.isFinite(x.checkedAt) || x.checkedAt < 0 || x.checkedAt > now + CLOCK_SKEW_MS) return undefined;
-	if (x.status !== undefined && !(Number.isInteger(x.status) && (x.status as number) >= 100 && (x.status as number) <= 999)) return undefined;
+	if (
+		typeof x.checkedAt !== 'number' ||
+		!Number.isFinite(x.checkedAt) ||
+		x.checkedAt < 0 ||
+		x.checkedAt > now + CLOCK_SKEW_MS
+	)
+		return undefined;
+	if (
+		x.status !== undefined &&
+		!(Number.isInteger(x.status) && (x.status as number) >= 100 && (x.status as number) <= 999)
+	)
+		return undefined;
 	if (x.finalUrl !== undefined && typeof x.finalUrl !== 'string') return undefined;
 	return {
 		state: x.state as Verdict['state'],
@@ -50,7 +60,11 @@ function validEntry(e: unknown, now: number): CacheEntry | undefined {
 export class LinkCache {
 	private entries: Record<string, CacheEntry> = {};
 
-	constructor(readonly file: string, private readonly ttlHours = 24, private readonly now: () => number = () => Date.now()) {
+	constructor(
+		readonly file: string,
+		private readonly ttlHours = 24,
+		private readonly now: () => number = () => Date.now(),
+	) {
 		this.entries = this.read();
 	}
 
@@ -62,7 +76,15 @@ export class LinkCache {
 			return {}; // missing or unreadable: start empty (it is only a cache)
 		}
 		const d = data as Partial<CacheFile> | null;
-		if (!d || typeof d !== 'object' || d.version !== 1 || !d.entries || typeof d.entries !== 'object' || Array.isArray(d.entries)) return {};
+		if (
+			!d ||
+			typeof d !== 'object' ||
+			d.version !== 1 ||
+			!d.entries ||
+			typeof d.entries !== 'object' ||
+			Array.isArray(d.entries)
+		)
+			return {};
 		const now = this.now();
 		const out: Record<string, CacheEntry> = Object.create(null);
 		for (const [url, e] of Object.entries(d.entries)) {
@@ -102,7 +124,9 @@ export class LinkCache {
 		fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
 		const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
 		try {
-			fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries: this.entries } satisfies CacheFile), { mode: 0o600 });
+			fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries: this.entries } satisfies CacheFile), {
+				mode: 0o600,
+			});
 			fs.chmodSync(tmp, 0o600);
 			fs.renameSync(tmp, this.file);
 		} catch (err) {

@@ -24,8 +24,15 @@ export interface OnlineOverrides {
 export class OnlineLinks {
 	private readonly cache: LinkCache;
 
-	constructor(private readonly settings: ResolvedConfig['links'], root: string, private readonly overrides: OnlineOverrides = {}) {
-		this.cache = new LinkCache(settings.cacheFile ?? path.join(root, DEFAULT_LINK_CACHE), settings.cacheTtlHours ?? 24);
+	constructor(
+		private readonly settings: ResolvedConfig['links'],
+		root: string,
+		private readonly overrides: OnlineOverrides = {},
+	) {
+		this.cache = new LinkCache(
+			settings.cacheFile ?? path.join(root, DEFAULT_LINK_CACHE),
+			settings.cacheTtlHours ?? 24,
+		);
 	}
 
 	/** The verdicts the cache already has for `urls`, and the URLs still to check. */
@@ -53,7 +60,10 @@ export class OnlineLinks {
 			...(s.maxWaitMs !== undefined && { maxWaitMs: s.maxWaitMs }),
 		};
 		const allowPrivate = this.overrides.allowPrivate === true || s.allowPrivate === true;
-		const http = undiciRequester(options.perHostConcurrency, options.timeoutMs, { allowPrivate, check: this.overrides.check });
+		const http = undiciRequester(options.perHostConcurrency, options.timeoutMs, {
+			allowPrivate,
+			check: this.overrides.check,
+		});
 		try {
 			const fresh = await new ExternalChecker(http.request, options).checkAll(urls, progress);
 			this.cache.set(new Map([...fresh].filter(([, v]) => !v.reason.includes('no network'))));

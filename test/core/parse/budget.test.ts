@@ -3,7 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { engineAt, FIXTURES, markdownFiles } from '../../helpers/fixtures';
 import { tmpDir } from '../../helpers/tmp';
-import { BUDGET_BOUNDS, budgetFrom, checkBudget, DEFAULT_BUDGET, type PageBudget } from '../../../server/src/core/parse/limits';
+import {
+	BUDGET_BOUNDS,
+	budgetFrom,
+	checkBudget,
+	DEFAULT_BUDGET,
+	type PageBudget,
+} from '../../../server/src/core/parse/limits';
 import { parseDocument } from '../../../server/src/core/parse/document';
 import { stripBom } from '../../../server/src/core/parse/decode';
 import { crToLf } from '../../../server/src/core/parse/frontMatter';
@@ -29,21 +35,96 @@ interface Case {
 
 /** The pathological pages of issue 13 items 1–3, each with the reason it is refused and where. */
 const CASES: Case[] = [
-	{ name: '`*a ` ×5000, b, ` a*` ×5000', text: () => `${FM}${'*a '.repeat(5000)}b${' a*'.repeat(5000)}\n`, messageId: 'unmatchedDelimiters', line: 6 },
-	{ name: '50,000 `*`, x, 50,000 `*`', text: () => `${FM}${'*'.repeat(50000)}x${'*'.repeat(50000)}\n`, messageId: 'delimiters', line: 6 },
-	{ name: '50,000 `[`, x, 50,000 `]`, (y)', text: () => `${FM}${'['.repeat(50000)}x${']'.repeat(50000)}(y)\n`, messageId: 'span', line: 6 },
-	{ name: 'stray `]` after a long paragraph', text: () => `${FM}${'คำ คำ\n'.repeat(30000)}${' a]'.repeat(2000)}\n`, messageId: 'span', line: 30006 },
-	{ name: 'front matter with 40,000 keys', text: () => keys(40000), messageId: 'frontMatterKeys', line: DEFAULT_BUDGET.maxFrontMatterKeys + 2 },
-	{ name: 'front matter with 100,000 keys', text: () => keys(100000), messageId: 'frontMatterKeys', line: DEFAULT_BUDGET.maxFrontMatterKeys + 2 },
-	{ name: 'a 10,000-column table', text: () => `${FM}|${'a|'.repeat(10000)}\n|${'-|'.repeat(10000)}\n|${'b|'.repeat(10000)}\n`, messageId: 'tableColumns', line: 6 },
-	{ name: 'a 10-column table of 2,000 rows', text: () => `${FM}|${'a|'.repeat(10)}\n|${'-|'.repeat(10)}\n${`|${'ข้อมูล|'.repeat(10)}\n`.repeat(2000)}`, messageId: 'tableCells', line: 6 + Math.floor(DEFAULT_BUDGET.maxTableCells / 11) },
-	{ name: '20,000 footnotes', text: () => FM + lines(20000, (i) => `x[^${i}]\n\n[^${i}]: note ${i}\n\n`), messageId: 'footnotes', line: 6 + 4 * DEFAULT_BUDGET.maxFootnotes + 2 },
-	{ name: '20,000 link definitions', text: () => FM + lines(20000, (i) => `[r${i}]: https://example.com/${i}\n`), messageId: 'definitions', line: 6 + DEFAULT_BUDGET.maxDefinitions },
-	{ name: '20,000 links (one per paragraph)', text: () => FM + lines(20000, (i) => `[link ${i}](https://example.com/${i})\n\n`), messageId: 'links', line: 6 + 2 * DEFAULT_BUDGET.maxLinks },
-	{ name: '20,000 links (one paragraph)', text: () => FM + lines(20000, (i) => `[link ${i}](https://example.com/${i})\n`), messageId: 'links', line: 6 + DEFAULT_BUDGET.maxLinks },
-	{ name: '20,000 `[x]` (one paragraph)', text: () => FM + lines(20000, () => '[x]\n'), messageId: 'brackets', line: 6 + DEFAULT_BUDGET.maxBrackets },
-	{ name: '50,000 headings', text: () => FM + lines(50000, (i) => `# h${i}\n`), messageId: 'headings', line: 6 + DEFAULT_BUDGET.maxHeadings },
-	{ name: '20,000 images (one per paragraph)', text: () => FM + lines(20000, (i) => `![img ${i}](i${i}.png)\n\n`), messageId: 'links', line: 6 + 2 * DEFAULT_BUDGET.maxLinks },
+	{
+		name: '`*a ` ×5000, b, ` a*` ×5000',
+		text: () => `${FM}${'*a '.repeat(5000)}b${' a*'.repeat(5000)}\n`,
+		messageId: 'unmatchedDelimiters',
+		line: 6,
+	},
+	{
+		name: '50,000 `*`, x, 50,000 `*`',
+		text: () => `${FM}${'*'.repeat(50000)}x${'*'.repeat(50000)}\n`,
+		messageId: 'delimiters',
+		line: 6,
+	},
+	{
+		name: '50,000 `[`, x, 50,000 `]`, (y)',
+		text: () => `${FM}${'['.repeat(50000)}x${']'.repeat(50000)}(y)\n`,
+		messageId: 'span',
+		line: 6,
+	},
+	{
+		name: 'stray `]` after a long paragraph',
+		text: () => `${FM}${'คำ คำ\n'.repeat(30000)}${' a]'.repeat(2000)}\n`,
+		messageId: 'span',
+		line: 30006,
+	},
+	{
+		name: 'front matter with 40,000 keys',
+		text: () => keys(40000),
+		messageId: 'frontMatterKeys',
+		line: DEFAULT_BUDGET.maxFrontMatterKeys + 2,
+	},
+	{
+		name: 'front matter with 100,000 keys',
+		text: () => keys(100000),
+		messageId: 'frontMatterKeys',
+		line: DEFAULT_BUDGET.maxFrontMatterKeys + 2,
+	},
+	{
+		name: 'a 10,000-column table',
+		text: () => `${FM}|${'a|'.repeat(10000)}\n|${'-|'.repeat(10000)}\n|${'b|'.repeat(10000)}\n`,
+		messageId: 'tableColumns',
+		line: 6,
+	},
+	{
+		name: 'a 10-column table of 2,000 rows',
+		text: () => `${FM}|${'a|'.repeat(10)}\n|${'-|'.repeat(10)}\n${`|${'ข้อมูล|'.repeat(10)}\n`.repeat(2000)}`,
+		messageId: 'tableCells',
+		line: 6 + Math.floor(DEFAULT_BUDGET.maxTableCells / 11),
+	},
+	{
+		name: '20,000 footnotes',
+		text: () => FM + lines(20000, (i) => `x[^${i}]\n\n[^${i}]: note ${i}\n\n`),
+		messageId: 'footnotes',
+		line: 6 + 4 * DEFAULT_BUDGET.maxFootnotes + 2,
+	},
+	{
+		name: '20,000 link definitions',
+		text: () => FM + lines(20000, (i) => `[r${i}]: https://example.com/${i}\n`),
+		messageId: 'definitions',
+		line: 6 + DEFAULT_BUDGET.maxDefinitions,
+	},
+	{
+		name: '20,000 links (one per paragraph)',
+		text: () => FM + lines(20000, (i) => `[link ${i}](https://example.com/${i})\n\n`),
+		messageId: 'links',
+		line: 6 + 2 * DEFAULT_BUDGET.maxLinks,
+	},
+	{
+		name: '20,000 links (one paragraph)',
+		text: () => FM + lines(20000, (i) => `[link ${i}](https://example.com/${i})\n`),
+		messageId: 'links',
+		line: 6 + DEFAULT_BUDGET.maxLinks,
+	},
+	{
+		name: '20,000 `[x]` (one paragraph)',
+		text: () => FM + lines(20000, () => '[x]\n'),
+		messageId: 'brackets',
+		line: 6 + DEFAULT_BUDGET.maxBrackets,
+	},
+	{
+		name: '50,000 headings',
+		text: () => FM + lines(50000, (i) => `# h${i}\n`),
+		messageId: 'headings',
+		line: 6 + DEFAULT_BUDGET.maxHeadings,
+	},
+	{
+		name: '20,000 images (one per paragraph)',
+		text: () => FM + lines(20000, (i) => `![img ${i}](i${i}.png)\n\n`),
+		messageId: 'links',
+		line: 6 + 2 * DEFAULT_BUDGET.maxLinks,
+	},
 ];
 
 function limitFindings(result: PageResult): string[] {
@@ -73,7 +154,10 @@ describe('page budget (issue 13: pre-scan before parsing)', () => {
 	it('a front matter over its budget is not parsed, and reported only as page-limits', () => {
 		const result = engine.lintText('/virtual/page.md', keys(40000));
 		assert.equal(result.document.frontMatter?.yaml, undefined);
-		assert.deepEqual(result.findings.map((f) => f.ruleId), ['page-limits']);
+		assert.deepEqual(
+			result.findings.map((f) => f.ruleId),
+			['page-limits'],
+		);
 		assert.match(result.findings[0].args.count + '', /^\d+$/);
 	});
 
@@ -105,7 +189,8 @@ describe('page budget (issue 13: pre-scan before parsing)', () => {
 
 	it('no example or fixture page comes near the budget (a tenth of each count)', () => {
 		const tenth: PageBudget = { ...DEFAULT_BUDGET };
-		for (const k of Object.keys(tenth) as (keyof PageBudget)[]) if (k !== 'maxDepth') tenth[k] = Math.ceil(tenth[k] / 10); // the depth fixtures are over it on purpose
+		for (const k of Object.keys(tenth) as (keyof PageBudget)[])
+			if (k !== 'maxDepth') tenth[k] = Math.ceil(tenth[k] / 10); // the depth fixtures are over it on purpose
 		for (const file of [...markdownFiles(EXAMPLES), ...markdownFiles(FIXTURES)]) {
 			const text = crToLf(stripBom(fs.readFileSync(file, 'utf8')));
 			const limit = checkBudget(text, tenth);
@@ -124,7 +209,10 @@ describe('page budget (issue 13: pre-scan before parsing)', () => {
 		assert.equal(parseDocument('p.md', text).limit, undefined);
 
 		const root = tmpDir('dl-budget-config-');
-		fs.writeFileSync(path.join(root, '.disclosurelintrc.json'), JSON.stringify({ rules: { 'page-limits': ['error', { maxHeadings: 50 }] } }));
+		fs.writeFileSync(
+			path.join(root, '.disclosurelintrc.json'),
+			JSON.stringify({ rules: { 'page-limits': ['error', { maxHeadings: 50 }] } }),
+		);
 		const configured = engineAt(root);
 		assert.deepEqual(configured.problemsFor(path.join(root, 'p.md')), []);
 		const r = configured.lintText(path.join(root, 'p.md'), text);
@@ -132,7 +220,13 @@ describe('page budget (issue 13: pre-scan before parsing)', () => {
 		assert.equal(r.findings.find((f) => f.ruleId === 'page-limits')!.severity, 'error');
 
 		const bad = tmpDir('dl-budget-bad-');
-		fs.writeFileSync(path.join(bad, '.disclosurelintrc.json'), JSON.stringify({ rules: { 'page-limits': ['warning', { maxHeadings: 10_000_000 }] } }));
-		assert.ok(engineAt(bad).problemsFor(path.join(bad, 'p.md')).length > 0, 'a limit out of bounds is a configuration error');
+		fs.writeFileSync(
+			path.join(bad, '.disclosurelintrc.json'),
+			JSON.stringify({ rules: { 'page-limits': ['warning', { maxHeadings: 10_000_000 }] } }),
+		);
+		assert.ok(
+			engineAt(bad).problemsFor(path.join(bad, 'p.md')).length > 0,
+			'a limit out of bounds is a configuration error',
+		);
 	});
 });

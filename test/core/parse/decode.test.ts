@@ -36,7 +36,17 @@ describe('parse/decode', () => {
 	it('says "looks like UTF-16" for UTF-16 without a BOM, whose every other byte is zero (ASCII and Thai)', () => {
 		for (const endian of ['le', 'be'] as const) {
 			const ascii = decodePage(utf16('---\ntopic: news\n---\n\n# News\n', endian, false));
-			assert.deepEqual(ascii, { ok: false, reason: 'utf16-guess', messageId: 'utf16Guess', byteOffset: endian === 'le' ? 1 : 0, line: 1 }, endian);
+			assert.deepEqual(
+				ascii,
+				{
+					ok: false,
+					reason: 'utf16-guess',
+					messageId: 'utf16Guess',
+					byteOffset: endian === 'le' ? 1 : 0,
+					line: 1,
+				},
+				endian,
+			);
 			const thai = decodePage(utf16(PAGE, endian, false));
 			assert.equal(thai.ok === false && thai.reason, 'utf16-guess', endian);
 		}
@@ -46,9 +56,14 @@ describe('parse/decode', () => {
 	});
 
 	it('keeps binary files binary: zeros at both parities, control characters, or noise when read as UTF-16', () => {
-		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+		const png = new Uint8Array([
+			0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+		]);
 		assert.deepEqual(decodePage(png), { ok: false, reason: 'binary', messageId: 'binary', byteOffset: 8, line: 3 });
-		assert.equal((decodePage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1])) as { reason: string }).reason, 'binary');
+		assert.equal(
+			(decodePage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1])) as { reason: string }).reason,
+			'binary',
+		);
 		// One stray zero in ASCII text: read as UTF-16 it is CJK noise, not text.
 		const stray = Buffer.from('hello world, this is text\0and more text here');
 		assert.equal((decodePage(stray) as { reason: string }).reason, 'binary');
@@ -57,7 +72,8 @@ describe('parse/decode', () => {
 	});
 
 	it('counts lines of a bad byte by LF, CRLF and a lone CR, as the line index does', () => {
-		const latin1 = (eol: string): Uint8Array => Buffer.concat([Buffer.from(`---${eol}topic: news${eol}`), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]);
+		const latin1 = (eol: string): Uint8Array =>
+			Buffer.concat([Buffer.from(`---${eol}topic: news${eol}`), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]);
 		for (const eol of ['\n', '\r\n', '\r']) {
 			const r = decodePage(latin1(eol));
 			assert.equal(r.ok === false && `${r.reason}:${r.line}`, 'invalid-utf8:3', JSON.stringify(eol));
@@ -66,9 +82,16 @@ describe('parse/decode', () => {
 
 	it('the engine reports UTF-16 as file-unreadable "UTF-16: save as UTF-8", in Thai and English', () => {
 		const e = engineAt(tmpDir('dl-decode-'));
-		for (const [bytes, messageId] of [[utf16(PAGE, 'le', true), 'utf16'], [utf16(PAGE, 'be', true), 'utf16'], [utf16(PAGE, 'le', false), 'utf16Guess']] as const) {
+		for (const [bytes, messageId] of [
+			[utf16(PAGE, 'le', true), 'utf16'],
+			[utf16(PAGE, 'be', true), 'utf16'],
+			[utf16(PAGE, 'le', false), 'utf16Guess'],
+		] as const) {
 			const r = e.lintBytes('/x/page.md', bytes);
-			assert.deepEqual(r.findings.map((f) => [f.ruleId, f.messageId, f.line, f.severity]), [['file-unreadable', messageId, 1, 'error']]);
+			assert.deepEqual(
+				r.findings.map((f) => [f.ruleId, f.messageId, f.line, f.severity]),
+				[['file-unreadable', messageId, 1, 'error']],
+			);
 			const en = formatMessage(r.findings[0], 'en');
 			const th = formatMessage(r.findings[0], 'th');
 			assert.match(en, /^UTF-16: save as UTF-8\. /);

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { crToLf, MAX_YAML_DEPTH, parseYaml, readFrontMatter, yamlTooDeep, locate } from '../../../server/src/core/parse/frontMatter';
+import {
+	crToLf,
+	MAX_YAML_DEPTH,
+	parseYaml,
+	readFrontMatter,
+	yamlTooDeep,
+	locate,
+} from '../../../server/src/core/parse/frontMatter';
 import { LineIndex } from '../../../server/src/core/parse/lineIndex';
 import { parseDocument } from '../../../server/src/core/parse/document';
 import { readDataFile } from '../../../server/src/core/dataFile';
@@ -21,14 +28,19 @@ function within<T>(ms: number, fn: () => T): T {
 
 describe('parse/frontMatter', () => {
 	describe('CR-only line ends (old Mac files)', () => {
-		const FM = '---\ntopic: news\ntitle: ข่าว\npublish_request:\n  id: "12/2570"\n  date: 2569-09-28\n---\n\n# ข่าว\n';
+		const FM =
+			'---\ntopic: news\ntitle: ข่าว\npublish_request:\n  id: "12/2570"\n  date: 2569-09-28\n---\n\n# ข่าว\n';
 
 		it('reads the YAML with a lone CR as a line end: the same value, no "Nested mappings" errors', () => {
 			const lf = readFrontMatter(FM)!;
 			const cr = readFrontMatter(FM.replace(/\n/g, '\r'))!;
 			assert.deepEqual(lf.problems, []);
 			assert.deepEqual(cr.problems, []);
-			assert.deepEqual(cr.value, { topic: 'news', title: 'ข่าว', publish_request: { id: '12/2570', date: '2569-09-28' } });
+			assert.deepEqual(cr.value, {
+				topic: 'news',
+				title: 'ข่าว',
+				publish_request: { id: '12/2570', date: '2569-09-28' },
+			});
 			assert.deepEqual([cr.contentStart, cr.contentEnd, cr.end], [lf.contentStart, lf.contentEnd, lf.end]);
 			// Node offsets are the same as for LF (the CR → LF mapping keeps the length).
 			assert.deepEqual(locate(cr, ['publish_request', 'date']), locate(lf, ['publish_request', 'date']));
@@ -49,7 +61,10 @@ describe('parse/frontMatter', () => {
 		});
 
 		it('a configuration or schema file with CR line ends parses too', () => {
-			const d = readDataFile('/x/.disclosurelintrc.yaml', 'rules:\r  date-era: warning\r  pii-national-id: error\r');
+			const d = readDataFile(
+				'/x/.disclosurelintrc.yaml',
+				'rules:\r  date-era: warning\r  pii-national-id: error\r',
+			);
 			assert.deepEqual(d.problems, []);
 			assert.deepEqual(d.value, { rules: { 'date-era': 'warning', 'pii-national-id': 'error' } });
 		});
@@ -74,10 +89,16 @@ describe('parse/frontMatter', () => {
 			for (const file of markdownFiles(path.join(FIXTURES, 'rules'))) {
 				const text = fs.readFileSync(file, 'utf8');
 				if (/\r(?!\n)/.test(text)) continue; // already CR-only
-				const show = (t: string): string[] => e.lintText(file, t).findings.map((f) => `${f.ruleId}.${f.messageId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`);
+				const show = (t: string): string[] =>
+					e
+						.lintText(file, t)
+						.findings.map(
+							(f) => `${f.ruleId}.${f.messageId}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`,
+						);
 				const lf = show(text.replace(/\r\n/g, '\n'));
 				const cr = show(text.replace(/\r?\n/g, '\r'));
-				if (JSON.stringify(lf) !== JSON.stringify(cr)) differ.push(`${path.relative(FIXTURES, file)}\n  LF ${lf.join(' ')}\n  CR ${cr.join(' ')}`);
+				if (JSON.stringify(lf) !== JSON.stringify(cr))
+					differ.push(`${path.relative(FIXTURES, file)}\n  LF ${lf.join(' ')}\n  CR ${cr.join(' ')}`);
 			}
 			assert.deepEqual(differ, []);
 		});
@@ -105,7 +126,10 @@ describe('parse/frontMatter', () => {
 		for (const [name, yaml] of deepCases) {
 			it(`${name}: "nested too deeply" within 2 s, not "Maximum call stack size exceeded"`, () => {
 				const fm = within(2000, () => readFrontMatter(`---\ntopic: news\n${yaml}\n---\n\n# ข่าว\n`))!;
-				assert.deepEqual(fm.problems.map((x) => x.code), ['TOO_DEEP']);
+				assert.deepEqual(
+					fm.problems.map((x) => x.code),
+					['TOO_DEEP'],
+				);
 				const [p] = fm.problems;
 				assert.match(p.message, /nested too deeply/);
 				assert.doesNotMatch(p.message, /call stack/i);
@@ -118,8 +142,13 @@ describe('parse/frontMatter', () => {
 
 		it('the engine reports it as one frontmatter-syntax finding, in Thai and English, within 2 s', () => {
 			const e = engineAt(tmpDir('dl-deep-'));
-			const r = within(2000, () => e.lintText('/x/deep.md', `---\ntopic: news\ntitle: ${'['.repeat(10_000)}\n---\n\n# ข่าว\n`));
-			assert.deepEqual(r.findings.map((f) => [f.ruleId, f.messageId, f.line, f.column]), [['frontmatter-syntax', 'tooDeep', 3, 7 + MAX_YAML_DEPTH]]);
+			const r = within(2000, () =>
+				e.lintText('/x/deep.md', `---\ntopic: news\ntitle: ${'['.repeat(10_000)}\n---\n\n# ข่าว\n`),
+			);
+			assert.deepEqual(
+				r.findings.map((f) => [f.ruleId, f.messageId, f.line, f.column]),
+				[['frontmatter-syntax', 'tooDeep', 3, 7 + MAX_YAML_DEPTH]],
+			);
 			assert.match(formatMessage(r.findings[0], 'en'), /nested too deeply \(more than 64 levels/);
 			assert.match(formatMessage(r.findings[0], 'th'), /ซ้อนกันลึกเกินไป \(เกิน 64 ชั้น/);
 			assert.doesNotMatch(formatMessage(r.findings[0], 'en'), /call stack/i);
@@ -129,7 +158,10 @@ describe('parse/frontMatter', () => {
 			const yaml = Array.from({ length: 3_000 }, (_, i) => `k${i}: "open ${i}`).join('\n');
 			const fm = within(2000, () => readFrontMatter(`---\n${yaml}\n---\n`))!;
 			// One problem, where the first quote opens (line 2 of the page, after `k0: `), not one per line.
-			assert.deepEqual(fm.problems.map((p) => [p.code, p.start, p.message]), [['MISSING_CHAR', 8, 'Missing closing "quote']]);
+			assert.deepEqual(
+				fm.problems.map((p) => [p.code, p.start, p.message]),
+				[['MISSING_CHAR', 8, 'Missing closing "quote']],
+			);
 		});
 
 		it('a configuration file nested too deeply is a problem at its position, not a crash', () => {
@@ -143,12 +175,20 @@ describe('parse/frontMatter', () => {
 			assert.equal(yamlTooDeep('a:\n  b:\n    c:\n      - d: [1, {e: [2]}]\n'), undefined);
 			assert.deepEqual(yamlTooDeep('a:\n  b:\n    c: 1\n', 2), { depth: 3, offset: 12 });
 			const brackets = '['.repeat(200);
-			assert.equal(yamlTooDeep(`a: "${brackets}"\nb: '${brackets}'\nc: x # ${brackets}\nd: |\n  ${brackets}\n    ${brackets}\n`), undefined);
+			assert.equal(
+				yamlTooDeep(
+					`a: "${brackets}"\nb: '${brackets}'\nc: x # ${brackets}\nd: |\n  ${brackets}\n    ${brackets}\n`,
+				),
+				undefined,
+			);
 			assert.equal(yamlTooDeep('- - - x\n', 4), undefined); // three items and the scalar's column
 			assert.ok(yamlTooDeep('- - - x\n', 2));
 			for (const file of markdownFiles(path.join(FIXTURES, 'rules'))) {
 				if (file.endsWith('fail-too-deep.md')) continue;
-				assert.ok(lintFixture(file).findings.every((f) => f.messageId !== 'tooDeep'), file);
+				assert.ok(
+					lintFixture(file).findings.every((f) => f.messageId !== 'tooDeep'),
+					file,
+				);
 			}
 			const schemas = path.resolve(__dirname, '../../../schemas');
 			for (const f of fs.readdirSync(schemas).filter((n) => n.endsWith('.json'))) {

@@ -11,7 +11,13 @@ function tables(md: string): string[][][] {
 	const out: string[][][] = [];
 	const visit = (n: Node): void => {
 		if (n.type === 'table') {
-			out.push((n as Parent).children.map((row) => (row as Parent).children.map((cell) => ((cell as Parent).children[0] as { value?: string } | undefined)?.value ?? '')));
+			out.push(
+				(n as Parent).children.map((row) =>
+					(row as Parent).children.map(
+						(cell) => ((cell as Parent).children[0] as { value?: string } | undefined)?.value ?? '',
+					),
+				),
+			);
 		}
 		for (const c of (n as Parent).children ?? []) visit(c);
 	};
@@ -21,10 +27,27 @@ function tables(md: string): string[][][] {
 
 describe('markdown parsing', () => {
 	it('parses GFM tables, including pipe-less body rows and tables in lists and quotes', () => {
-		assert.deepEqual(tables('| ลำดับ | ขั้นตอน |\n|---|---|\n| 1 | ยื่นคำขอ |\nบรรทัดไม่มีท่อ\n'), [[['ลำดับ', 'ขั้นตอน'], ['1', 'ยื่นคำขอ'], ['บรรทัดไม่มีท่อ']]]);
-		assert.deepEqual(tables('ขั้นตอน | ระยะเวลา\n--- | ---\nตรวจ | 1 วัน\n'), [[['ขั้นตอน', 'ระยะเวลา'], ['ตรวจ', '1 วัน']]]);
-		assert.deepEqual(tables('> | a | b |\n> |---|---|\n> | 1 | 2 |\n'), [[['a', 'b'], ['1', '2']]]);
-		assert.deepEqual(tables('- รายการ\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n'), [[['a', 'b'], ['1', '2']]]);
+		assert.deepEqual(tables('| ลำดับ | ขั้นตอน |\n|---|---|\n| 1 | ยื่นคำขอ |\nบรรทัดไม่มีท่อ\n'), [
+			[['ลำดับ', 'ขั้นตอน'], ['1', 'ยื่นคำขอ'], ['บรรทัดไม่มีท่อ']],
+		]);
+		assert.deepEqual(tables('ขั้นตอน | ระยะเวลา\n--- | ---\nตรวจ | 1 วัน\n'), [
+			[
+				['ขั้นตอน', 'ระยะเวลา'],
+				['ตรวจ', '1 วัน'],
+			],
+		]);
+		assert.deepEqual(tables('> | a | b |\n> |---|---|\n> | 1 | 2 |\n'), [
+			[
+				['a', 'b'],
+				['1', '2'],
+			],
+		]);
+		assert.deepEqual(tables('- รายการ\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n'), [
+			[
+				['a', 'b'],
+				['1', '2'],
+			],
+		]);
 		assert.deepEqual(tables('ย่อหน้าธรรมดา\nไม่มีตาราง a - b\n\n---\n'), []);
 	});
 
@@ -53,7 +76,12 @@ describe('markdown parsing', () => {
 
 	it('refuses bodies past the size and nesting limits before parsing', () => {
 		assert.deepEqual(checkLimits('x'.repeat(11), 10), { kind: 'size', chars: 11, maxChars: 10 });
-		assert.deepEqual(checkLimits('ok\n' + '> '.repeat(5) + 'deep\n', 100, 4), { kind: 'depth', line: 2, depth: 5, maxDepth: 4 });
+		assert.deepEqual(checkLimits('ok\n' + '> '.repeat(5) + 'deep\n', 100, 4), {
+			kind: 'depth',
+			line: 2,
+			depth: 5,
+			maxDepth: 4,
+		});
 		assert.equal(checkLimits('- a\n  - b\n    - c\n> > quote\n', 100, 4), undefined);
 		const doc = parseDocument('/x.md', '---\ntopic: news\n---\n' + '>'.repeat(20000) + ' x\n');
 		assert.deepEqual(doc.limit, { kind: 'depth', line: 4, depth: 33, maxDepth: 32 });

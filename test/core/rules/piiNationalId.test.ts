@@ -12,14 +12,23 @@ function ids(body: string): [string, string][] {
 	const r = e.lintText('/x/page.md', text);
 	return r.findings
 		.filter((f) => f.ruleId === 'pii-national-id')
-		.map((f) => [f.messageId, text.slice(r.document.lines.offset({ line: f.line, column: f.column }), r.document.lines.offset({ line: f.endLine, column: f.endColumn }))]);
+		.map((f) => [
+			f.messageId,
+			text.slice(
+				r.document.lines.offset({ line: f.line, column: f.column }),
+				r.document.lines.offset({ line: f.endLine, column: f.endColumn }),
+			),
+		]);
 }
 
 describe('rules/pii-national-id', () => {
 	describe('URL queries (links to filled-in forms)', () => {
 		const found: [string, string][] = [
 			['[แบบฟอร์ม](https://forms.example.go.th/apply?id=1234567890121)', '1234567890121'],
-			['[แบบฟอร์ม](https://forms.example.go.th/apply?lang=th&citizen_id=1-1017-00203-45-0&x=1)', '1-1017-00203-45-0'],
+			[
+				'[แบบฟอร์ม](https://forms.example.go.th/apply?lang=th&citizen_id=1-1017-00203-45-0&x=1)',
+				'1-1017-00203-45-0',
+			],
 			['[แบบฟอร์ม](form.pdf?id=3101500123459 "ใบสมัคร")', '3101500123459'],
 			['<https://forms.example.go.th/s?cid=1509900123453>', '1509900123453'],
 			['ดูที่ https://forms.example.go.th/s?cid=1509900123453 ครับ', '1509900123453'],
@@ -50,7 +59,10 @@ describe('rules/pii-national-id', () => {
 		it('a wrong check digit in a query is only an info, like elsewhere', () => {
 			const e = engineAt(tmpDir('dl-pii-'));
 			const r = e.lintText('/x/page.md', `${FM}[แบบฟอร์ม](https://forms.example.go.th/apply?id=1234567890123)\n`);
-			assert.deepEqual(r.findings.filter((f) => f.ruleId === 'pii-national-id').map((f) => [f.messageId, f.severity]), [['looksLike', 'info']]);
+			assert.deepEqual(
+				r.findings.filter((f) => f.ruleId === 'pii-national-id').map((f) => [f.messageId, f.severity]),
+				[['looksLike', 'info']],
+			);
 		});
 		it('says in Thai and English that the number is in a link', () => {
 			const e = engineAt(tmpDir('dl-pii-'));
@@ -67,19 +79,46 @@ describe('rules/pii-national-id', () => {
 
 	describe('inline code and full-width digits', () => {
 		it('finds an ID in inline code, with or without separators', () => {
-			assert.deepEqual(ids('เลขประจำตัว `1101700203450` และ `3-1009-00123-45-5`\n'), [['valid', '1101700203450'], ['valid', '3-1009-00123-45-5']]);
+			assert.deepEqual(ids('เลขประจำตัว `1101700203450` และ `3-1009-00123-45-5`\n'), [
+				['valid', '1101700203450'],
+				['valid', '3-1009-00123-45-5'],
+			]);
 		});
 		it('still skips fenced and indented code blocks (samples, not published data)', () => {
-			assert.deepEqual(ids('```text\n1101700203450\nGET /x?id=1234567890121\n１１０１７００２０３４５０\n```\n\n    1101700203450\n'), []);
+			assert.deepEqual(
+				ids(
+					'```text\n1101700203450\nGET /x?id=1234567890121\n１１０１７００２０３４５０\n```\n\n    1101700203450\n',
+				),
+				[],
+			);
 		});
 		it('finds IDs written with full-width digits, in prose, tables and front matter', () => {
-			assert.deepEqual(ids('ผู้ติดต่อ １１０１７００２０３４５０\n\n| ชื่อ | เลข |\n|---|---|\n| ก | ３－１００９－００１２３－４５－５ |\n'), [['valid', '１１０１７００２０３４５０'], ['valid', '３－１００９－００１２３－４５－５']]);
+			assert.deepEqual(
+				ids(
+					'ผู้ติดต่อ １１０１７００２０３４５０\n\n| ชื่อ | เลข |\n|---|---|\n| ก | ３－１００９－００１２３－４５－５ |\n',
+				),
+				[
+					['valid', '１１０１７００２０３４５０'],
+					['valid', '３－１００９－００１２３－４５－５'],
+				],
+			);
 			const e = engineAt(tmpDir('dl-pii-'));
-			const r = e.lintText('/x/page.md', '---\ntopic: news\ntitle: ผู้ติดต่อ １２３４５６７８９０１２１\n---\n\n# ข่าว\n');
-			assert.deepEqual(r.findings.filter((f) => f.ruleId === 'pii-national-id').map((f) => [f.line, f.column, f.endColumn]), [[3, 18, 31]]);
+			const r = e.lintText(
+				'/x/page.md',
+				'---\ntopic: news\ntitle: ผู้ติดต่อ １２３４５６７８９０１２１\n---\n\n# ข่าว\n',
+			);
+			assert.deepEqual(
+				r.findings.filter((f) => f.ruleId === 'pii-national-id').map((f) => [f.line, f.column, f.endColumn]),
+				[[3, 18, 31]],
+			);
 		});
 		it('never an e-GP project number or another named reference, whatever the digits or the markup', () => {
-			assert.deepEqual(ids('เลขที่โครงการ e-GP `6901000123457`\n\nเลขที่โครงการในระบบ e-GP ６９０１０００１２３４５７\n\n**เลขที่สัญญา** 6901000123457\n\nISBN `9786161234567`\n'), []);
+			assert.deepEqual(
+				ids(
+					'เลขที่โครงการ e-GP `6901000123457`\n\nเลขที่โครงการในระบบ e-GP ６９０１０００１２３４５７\n\n**เลขที่สัญญา** 6901000123457\n\nISBN `9786161234567`\n',
+				),
+				[],
+			);
 		});
 	});
 });

@@ -39,10 +39,36 @@ function brief(m: DateMatch): { raw: string; date: string | null; style: string;
 
 describe('thai/dates', () => {
 	describe('monthNumber (DOMAIN §4.3)', () => {
-		const full = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
+		const full = [
+			'มกราคม',
+			'กุมภาพันธ์',
+			'มีนาคม',
+			'เมษายน',
+			'พฤษภาคม',
+			'มิถุนายน',
+			'กรกฎาคม',
+			'สิงหาคม',
+			'กันยายน',
+			'ตุลาคม',
+			'พฤศจิกายน',
+			'ธันวาคม',
+		];
 		const abbr = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
 		const noDot = ['มค', 'กพ', 'มีค', 'เมย', 'พค', 'มิย', 'กค', 'สค', 'กย', 'ตค', 'พย', 'ธค'];
-		const en = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+		const en = [
+			'January',
+			'February',
+			'March',
+			'April',
+			'May',
+			'June',
+			'July',
+			'August',
+			'September',
+			'October',
+			'November',
+			'December',
+		];
 		for (let i = 0; i < 12; i++) {
 			it(`month ${i + 1}: ${full[i]} ${abbr[i]} ${noDot[i]} ${en[i]}`, () => {
 				assert.equal(monthNumber(full[i]), i + 1);
@@ -157,7 +183,17 @@ describe('thai/dates', () => {
 		it('parseIsoDay: strict CE YYYY-MM-DD', () => {
 			assert.deepEqual(parseIsoDay('2024-10-01'), cd(2024, 10, 1));
 			assert.deepEqual(parseIsoDay('2024-02-29'), cd(2024, 2, 29));
-			for (const s of ['2023-02-29', '2024-13-01', '2024-1-01', '2024-10-01T00:00', ' 2024-10-01', '2567-10-01', '01/10/2024', '', 'today']) {
+			for (const s of [
+				'2023-02-29',
+				'2024-13-01',
+				'2024-1-01',
+				'2024-10-01T00:00',
+				' 2024-10-01',
+				'2567-10-01',
+				'01/10/2024',
+				'',
+				'today',
+			]) {
 				assert.equal(parseIsoDay(s), null, s);
 			}
 		});
@@ -174,33 +210,60 @@ describe('thai/dates', () => {
 
 	describe('findDates: DOMAIN §4.5 examples', () => {
 		const cases: [string, { raw: string; date: string | null; style: string; problems: string[] }[]][] = [
-			['วันที่ 27 พฤศจิกายน 2566 เวลา 07.00 น.', [{ raw: 'วันที่ 27 พฤศจิกายน 2566', date: '2023-11-27', style: 'th-long', problems: [] }]],
+			[
+				'วันที่ 27 พฤศจิกายน 2566 เวลา 07.00 น.',
+				[{ raw: 'วันที่ 27 พฤศจิกายน 2566', date: '2023-11-27', style: 'th-long', problems: [] }],
+			],
 			['29 ก.ย. 2568', [{ raw: '29 ก.ย. 2568', date: '2025-09-29', style: 'th-medium', problems: [] }]],
 			['24 กย.2556', [{ raw: '24 กย.2556', date: '2013-09-24', style: 'th-medium', problems: [] }]],
 			['5 ก.ค 2567', [{ raw: '5 ก.ค 2567', date: '2024-07-05', style: 'th-medium', problems: [] }]],
 			['ลว. 16 ธันวาคม 2562', [{ raw: '16 ธันวาคม 2562', date: '2019-12-16', style: 'th-long', problems: [] }]],
 			['ลงวันที่ 31 ม.ค. 2545', [{ raw: '31 ม.ค. 2545', date: '2002-01-31', style: 'th-medium', problems: [] }]],
-			['๑๖ มกราคม พ.ศ. ๒๕๕๘', [{ raw: '๑๖ มกราคม พ.ศ. ๒๕๕๘', date: '2015-01-16', style: 'th-long', problems: [] }]],
-			['วันอังคารที่ 1 ตุลาคม พ.ศ. 2567', [{ raw: 'วันอังคารที่ 1 ตุลาคม พ.ศ. 2567', date: '2024-10-01', style: 'th-full', problems: [] }]],
-			['เริ่มนับตั้งแต่ : 20 ส.ค. 2559', [{ raw: '20 ส.ค. 2559', date: '2016-08-20', style: 'th-medium', problems: [] }]],
+			[
+				'๑๖ มกราคม พ.ศ. ๒๕๕๘',
+				[{ raw: '๑๖ มกราคม พ.ศ. ๒๕๕๘', date: '2015-01-16', style: 'th-long', problems: [] }],
+			],
+			[
+				'วันอังคารที่ 1 ตุลาคม พ.ศ. 2567',
+				[{ raw: 'วันอังคารที่ 1 ตุลาคม พ.ศ. 2567', date: '2024-10-01', style: 'th-full', problems: [] }],
+			],
+			[
+				'เริ่มนับตั้งแต่ : 20 ส.ค. 2559',
+				[{ raw: '20 ส.ค. 2559', date: '2016-08-20', style: 'th-medium', problems: [] }],
+			],
 			['13/10/2559', [{ raw: '13/10/2559', date: '2016-10-13', style: 'numeric', problems: [] }]],
 			['13-10-2559', [{ raw: '13-10-2559', date: '2016-10-13', style: 'numeric', problems: [] }]],
 			['13.10.2559', [{ raw: '13.10.2559', date: '2016-10-13', style: 'numeric', problems: [] }]],
 			['1/10/2024', [{ raw: '1/10/2024', date: '2024-10-01', style: 'numeric', problems: [] }]],
 			['9/25/13', [{ raw: '9/25/13', date: null, style: 'numeric', problems: ['ambiguous-numeric'] }]],
-			['2019-05-28T14:57:58+07:00', [{ raw: '2019-05-28T14:57:58+07:00', date: '2019-05-28', style: 'iso', problems: [] }]],
+			[
+				'2019-05-28T14:57:58+07:00',
+				[{ raw: '2019-05-28T14:57:58+07:00', date: '2019-05-28', style: 'iso', problems: [] }],
+			],
 			['2568-01-15', [{ raw: '2568-01-15', date: '2025-01-15', style: 'iso', problems: [] }]],
 			['16 March 2565', [{ raw: '16 March 2565', date: '2022-03-16', style: 'en', problems: [] }]],
 			['16 Sept. 2565', [{ raw: '16 Sept. 2565', date: '2022-09-16', style: 'en', problems: [] }]],
 			['ปี 61 – 62', []],
-			['1 มี.ค. 2567 และ 1 ม.ค. 2567', [
-				{ raw: '1 มี.ค. 2567', date: '2024-03-01', style: 'th-medium', problems: [] },
-				{ raw: '1 ม.ค. 2567', date: '2024-01-01', style: 'th-medium', problems: [] },
-			]],
-			['วันพุธที่ 30 พฤษภาคม พ.ศ. 2561', [{ raw: 'วันพุธที่ 30 พฤษภาคม พ.ศ. 2561', date: '2018-05-30', style: 'th-full', problems: [] }]],
-			['วันพฤหัสบดีที่ 10 ตุลาคม 2567', [{ raw: 'วันพฤหัสบดีที่ 10 ตุลาคม 2567', date: '2024-10-10', style: 'th-full', problems: [] }]],
+			[
+				'1 มี.ค. 2567 และ 1 ม.ค. 2567',
+				[
+					{ raw: '1 มี.ค. 2567', date: '2024-03-01', style: 'th-medium', problems: [] },
+					{ raw: '1 ม.ค. 2567', date: '2024-01-01', style: 'th-medium', problems: [] },
+				],
+			],
+			[
+				'วันพุธที่ 30 พฤษภาคม พ.ศ. 2561',
+				[{ raw: 'วันพุธที่ 30 พฤษภาคม พ.ศ. 2561', date: '2018-05-30', style: 'th-full', problems: [] }],
+			],
+			[
+				'วันพฤหัสบดีที่ 10 ตุลาคม 2567',
+				[{ raw: 'วันพฤหัสบดีที่ 10 ตุลาคม 2567', date: '2024-10-10', style: 'th-full', problems: [] }],
+			],
 			['1 ม.ค. พ.ศ.2561', [{ raw: '1 ม.ค. พ.ศ.2561', date: '2018-01-01', style: 'th-medium', problems: [] }]],
-			['พระราชบัญญัติข้อมูลข่าวสารของราชการ 2 กันยายน พุทธศักราช ๒๕๔๐', [{ raw: '2 กันยายน พุทธศักราช ๒๕๔๐', date: '1997-09-02', style: 'th-long', problems: [] }]],
+			[
+				'พระราชบัญญัติข้อมูลข่าวสารของราชการ 2 กันยายน พุทธศักราช ๒๕๔๐',
+				[{ raw: '2 กันยายน พุทธศักราช ๒๕๔๐', date: '1997-09-02', style: 'th-long', problems: [] }],
+			],
 		];
 		for (const [text, expected] of cases) {
 			it(JSON.stringify(text), () => {
@@ -247,7 +310,11 @@ describe('thai/dates', () => {
 			['1 October 2024', [], '2024-10-01'],
 			['1 ต.ค. 67', [{ kind: 'two-digit-year' }], '2024-10-01'],
 			['15 กรกฏาคม 2567', [{ kind: 'misspelled-month', written: 'กรกฏาคม', expected: 'กรกฎาคม' }], '2024-07-15'],
-			['วันจันทร์ที่ 1 ตุลาคม 2567', [{ kind: 'weekday-mismatch', written: 'วันจันทร์', expected: 'วันอังคาร' }], '2024-10-01'],
+			[
+				'วันจันทร์ที่ 1 ตุลาคม 2567',
+				[{ kind: 'weekday-mismatch', written: 'วันจันทร์', expected: 'วันอังคาร' }],
+				'2024-10-01',
+			],
 			['วันพฤหัสที่ 10 ตุลาคม 2567', [], '2024-10-10'],
 			['1 ตุลาคม 2300', [{ kind: 'year-out-of-range', year: 2300 }], null],
 			['1/10/1850', [{ kind: 'year-out-of-range', year: 1850 }], null],
@@ -256,7 +323,10 @@ describe('thai/dates', () => {
 		for (const [text, problems, date] of cases) {
 			it(JSON.stringify(text), () => {
 				const found = findDates(text);
-				assert.deepEqual(found.map((m) => m.raw), [text]);
+				assert.deepEqual(
+					found.map((m) => m.raw),
+					[text],
+				);
 				assert.deepEqual(found[0].problems, problems);
 				assert.equal(found[0].date === null ? null : toIsoCE(found[0].date), date);
 			});
@@ -266,17 +336,35 @@ describe('thai/dates', () => {
 	describe('findDates: format information and offsets', () => {
 		it('reports era, marker, Thai digits and the วันที่ prefix', () => {
 			const [m] = findDates('ประกาศ ณ วันที่ ๓๐ พฤษภาคม พ.ศ. ๒๕๖๑ ครับ');
-			assert.deepEqual(m.format, { style: 'th-long', era: 'BE', eraMarker: true, thaiDigits: true, dayPrefix: true });
+			assert.deepEqual(m.format, {
+				style: 'th-long',
+				era: 'BE',
+				eraMarker: true,
+				thaiDigits: true,
+				dayPrefix: true,
+			});
 			assert.equal(m.raw, 'วันที่ ๓๐ พฤษภาคม พ.ศ. ๒๕๖๑');
 			assert.equal(m.start, 'ประกาศ ณ '.length);
 			assert.equal(m.end, m.start + m.raw.length);
 		});
 		it('numeric separator and padding', () => {
 			assert.deepEqual(findDates('01-10-2567')[0].format, {
-				style: 'numeric', era: 'BE', eraMarker: false, thaiDigits: false, dayPrefix: false, separator: '-', padded: true,
+				style: 'numeric',
+				era: 'BE',
+				eraMarker: false,
+				thaiDigits: false,
+				dayPrefix: false,
+				separator: '-',
+				padded: true,
 			});
 			assert.deepEqual(findDates('1.10.2024')[0].format, {
-				style: 'numeric', era: 'CE', eraMarker: false, thaiDigits: false, dayPrefix: false, separator: '.', padded: false,
+				style: 'numeric',
+				era: 'CE',
+				eraMarker: false,
+				thaiDigits: false,
+				dayPrefix: false,
+				separator: '.',
+				padded: false,
 			});
 		});
 		it('maps offsets back to the original text across zero-width spaces and "ํา"', () => {
@@ -305,10 +393,15 @@ describe('thai/dates', () => {
 		});
 		it('finds several dates without overlaps, left to right', () => {
 			const text = 'ระหว่าง 1 ต.ค. 2567 - 30 ก.ย. 2568 (ประกาศ 2567-09-15, แก้ไข 20/9/2567; 16 March 2565)';
-			assert.deepEqual(findDates(text).map((m) => m.raw), ['1 ต.ค. 2567', '30 ก.ย. 2568', '2567-09-15', '20/9/2567', '16 March 2565']);
+			assert.deepEqual(
+				findDates(text).map((m) => m.raw),
+				['1 ต.ค. 2567', '30 ก.ย. 2568', '2567-09-15', '20/9/2567', '16 March 2565'],
+			);
 		});
 		it('a line break inside a date is allowed once, a blank line is not', () => {
-			assert.deepEqual(findDates('วันที่ 27\nพฤศจิกายน 2566').map(brief), [{ raw: 'วันที่ 27\nพฤศจิกายน 2566', date: '2023-11-27', style: 'th-long', problems: [] }]);
+			assert.deepEqual(findDates('วันที่ 27\nพฤศจิกายน 2566').map(brief), [
+				{ raw: 'วันที่ 27\nพฤศจิกายน 2566', date: '2023-11-27', style: 'th-long', problems: [] },
+			]);
 			assert.deepEqual(findDates('วันที่ 27\n\nพฤศจิกายน 2566'), []);
 		});
 	});
@@ -317,7 +410,12 @@ describe('thai/dates', () => {
 		const good: [string, string, DateFormatInfo['style'], Partial<DateFormatInfo>][] = [
 			['30 พฤษภาคม 2561', '2018-05-30', 'th-long', { eraMarker: false }],
 			['30 พ.ค. 2561', '2018-05-30', 'th-medium', {}],
-			['วันที่ ๓๐ พฤษภาคม พ.ศ. ๒๕๖๑', '2018-05-30', 'th-long', { dayPrefix: true, eraMarker: true, thaiDigits: true }],
+			[
+				'วันที่ ๓๐ พฤษภาคม พ.ศ. ๒๕๖๑',
+				'2018-05-30',
+				'th-long',
+				{ dayPrefix: true, eraMarker: true, thaiDigits: true },
+			],
 			['วันพุธที่ 30 พฤษภาคม พ.ศ. 2561', '2018-05-30', 'th-full', { eraMarker: true }],
 			['2567-10-01', '2024-10-01', 'iso', { era: 'BE' }],
 			['2024-10-01', '2024-10-01', 'iso', { era: 'CE' }],
@@ -392,9 +490,18 @@ describe('thai/dates', () => {
 	describe('formatDate', () => {
 		const d = cd(2024, 10, 1);
 		const cases: [DateFormatInfo, string][] = [
-			[{ style: 'th-full', era: 'BE', eraMarker: true, thaiDigits: false, dayPrefix: false }, 'วันอังคารที่ 1 ตุลาคม พ.ศ. 2567'],
-			[{ style: 'th-full', era: 'BE', eraMarker: true, thaiDigits: true, dayPrefix: false }, 'วันอังคารที่ ๑ ตุลาคม พ.ศ. ๒๕๖๗'],
-			[{ style: 'th-full', era: 'CE', eraMarker: true, thaiDigits: false, dayPrefix: false }, 'วันอังคารที่ 1 ตุลาคม ค.ศ. 2024'],
+			[
+				{ style: 'th-full', era: 'BE', eraMarker: true, thaiDigits: false, dayPrefix: false },
+				'วันอังคารที่ 1 ตุลาคม พ.ศ. 2567',
+			],
+			[
+				{ style: 'th-full', era: 'BE', eraMarker: true, thaiDigits: true, dayPrefix: false },
+				'วันอังคารที่ ๑ ตุลาคม พ.ศ. ๒๕๖๗',
+			],
+			[
+				{ style: 'th-full', era: 'CE', eraMarker: true, thaiDigits: false, dayPrefix: false },
+				'วันอังคารที่ 1 ตุลาคม ค.ศ. 2024',
+			],
 			[LONG, '1 ตุลาคม 2567'],
 			[{ ...LONG, dayPrefix: true, eraMarker: true }, 'วันที่ 1 ตุลาคม พ.ศ. 2567'],
 			[{ ...LONG, style: 'th-medium' }, '1 ต.ค. 2567'],
@@ -411,7 +518,15 @@ describe('thai/dates', () => {
 			});
 		}
 		it('rewrites a date in the style it was parsed from', () => {
-			for (const s of ['วันที่ 5 มีนาคม พ.ศ. 2568', '๕ มี.ค. ๒๕๖๘', '05/03/2568', '5.3.2025', '2568-03-05', '5 March 2568', 'วันพุธที่ 5 มีนาคม 2568']) {
+			for (const s of [
+				'วันที่ 5 มีนาคม พ.ศ. 2568',
+				'๕ มี.ค. ๒๕๖๘',
+				'05/03/2568',
+				'5.3.2025',
+				'2568-03-05',
+				'5 March 2568',
+				'วันพุธที่ 5 มีนาคม 2568',
+			]) {
 				const m = parseDate(s);
 				assert.ok(m !== null && m.date !== null, s);
 				assert.equal(formatDate(m.date, m.format), s);
@@ -443,8 +558,19 @@ describe('thai/dates', () => {
 		}
 		it('finds 15,000 dates in a long text', () => {
 			const found = findDates('1 ม.ค. 2567 '.repeat(15000));
-			assert.deepEqual(found.map(brief), Array.from({ length: 15000 }, () => ({ raw: '1 ม.ค. 2567', date: '2024-01-01', style: 'th-medium', problems: [] })));
-			assert.deepEqual(found.map((m) => m.start), Array.from({ length: 15000 }, (_, i) => 12 * i));
+			assert.deepEqual(
+				found.map(brief),
+				Array.from({ length: 15000 }, () => ({
+					raw: '1 ม.ค. 2567',
+					date: '2024-01-01',
+					style: 'th-medium',
+					problems: [],
+				})),
+			);
+			assert.deepEqual(
+				found.map((m) => m.start),
+				Array.from({ length: 15000 }, (_, i) => 12 * i),
+			);
 		});
 	});
 });

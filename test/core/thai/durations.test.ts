@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { formatDuration, parseDuration, type Duration, type DurationError } from '../../../server/src/core/thai/durations';
+import {
+	formatDuration,
+	parseDuration,
+	type Duration,
+	type DurationError,
+} from '../../../server/src/core/thai/durations';
 
 function asDuration(r: Duration | DurationError | null, text: string): Duration {
 	assert.ok(r !== null && !('error' in r), `${text}: expected a duration, got ${JSON.stringify(r)}`);
@@ -74,10 +79,13 @@ describe('thai/durations', () => {
 			const text = 'ใช้เวลา 1 ชั่วโมง 3\u200B0 นาที';
 			const d = asDuration(parseDuration(text), text);
 			assert.equal(d.minutes, 90);
-			assert.deepEqual(d.parts.map((p) => [p.raw, p.minutes, p.unit, text.slice(p.start, p.end)]), [
-				['1 ชั่วโมง', 60, 'ชั่วโมง', '1 ชั่วโมง'],
-				['3\u200B0 นาที', 30, 'นาที', '3\u200B0 นาที'],
-			]);
+			assert.deepEqual(
+				d.parts.map((p) => [p.raw, p.minutes, p.unit, text.slice(p.start, p.end)]),
+				[
+					['1 ชั่วโมง', 60, 'ชั่วโมง', '1 ชั่วโมง'],
+					['3\u200B0 นาที', 30, 'นาที', '3\u200B0 นาที'],
+				],
+			);
 		});
 		it('a range keeps both bounds and counts as its upper bound', () => {
 			const d = asDuration(parseDuration('1-2 วันทำการ'), '');
@@ -99,7 +107,18 @@ describe('thai/durations', () => {
 	});
 
 	describe('not durations → null', () => {
-		for (const text of ['ขั้นตอนที่ 1 วันที่ 5', '3 ชมรม', 'เวลา 08.30 น.', 'ร้อยละ 80', '', '   ', '-', 'ตรวจสอบเอกสาร', '08.30 น.', '80%']) {
+		for (const text of [
+			'ขั้นตอนที่ 1 วันที่ 5',
+			'3 ชมรม',
+			'เวลา 08.30 น.',
+			'ร้อยละ 80',
+			'',
+			'   ',
+			'-',
+			'ตรวจสอบเอกสาร',
+			'08.30 น.',
+			'80%',
+		]) {
 			it(JSON.stringify(text), () => {
 				assert.equal(parseDuration(text), null);
 			});
@@ -154,7 +173,13 @@ describe('thai/durations', () => {
 			assert.equal(formatDuration(1260, 'working', {}, true), '๓ วันทำการ');
 		});
 		it('round-trips through parseDuration', () => {
-			for (const [m, c] of [[1260, 'working'], [90, 'working'], [43200, 'calendar'], [1500, 'working'], [10125, 'calendar']] as const) {
+			for (const [m, c] of [
+				[1260, 'working'],
+				[90, 'working'],
+				[43200, 'calendar'],
+				[1500, 'working'],
+				[10125, 'calendar'],
+			] as const) {
 				const d = asDuration(parseDuration(formatDuration(m, c)), String(m));
 				assert.equal(d.minutes, m);
 			}

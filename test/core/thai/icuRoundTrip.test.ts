@@ -24,7 +24,11 @@ describe('thai/dates: ICU round trip', () => {
 				let count = 0;
 				for (let t = start; t <= end; t += step) {
 					const instant = new Date(t);
-					const expected = { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() };
+					const expected = {
+						year: instant.getUTCFullYear(),
+						month: instant.getUTCMonth() + 1,
+						day: instant.getUTCDate(),
+					};
 					const s = fmt.format(instant);
 					const m = parseDate(s);
 					assert.ok(m !== null, s);

@@ -40,15 +40,21 @@ describe('thai/nationalId (DOMAIN §4.8)', () => {
 			['3100900123455', [{ raw: '3100900123455', digits: '3100900123455', checksumValid: true }]],
 			['0000000000001', []],
 			['9999999999994', []],
-			['1234567890123; 1101700203451; 3100900123454', [
-				{ raw: '1234567890123', digits: '1234567890123', checksumValid: false },
-				{ raw: '1101700203451', digits: '1101700203451', checksumValid: false },
-				{ raw: '3100900123454', digits: '3100900123454', checksumValid: false },
-			]],
-			['1-1017-00203-45-0; 3 1009 00123 45 5', [
-				{ raw: '1-1017-00203-45-0', digits: '1101700203450', checksumValid: true },
-				{ raw: '3 1009 00123 45 5', digits: '3100900123455', checksumValid: true },
-			]],
+			[
+				'1234567890123; 1101700203451; 3100900123454',
+				[
+					{ raw: '1234567890123', digits: '1234567890123', checksumValid: false },
+					{ raw: '1101700203451', digits: '1101700203451', checksumValid: false },
+					{ raw: '3100900123454', digits: '3100900123454', checksumValid: false },
+				],
+			],
+			[
+				'1-1017-00203-45-0; 3 1009 00123 45 5',
+				[
+					{ raw: '1-1017-00203-45-0', digits: '1101700203450', checksumValid: true },
+					{ raw: '3 1009 00123 45 5', digits: '3100900123455', checksumValid: true },
+				],
+			],
 			['๑๒๓๔๕๖๗๘๙๐๑๒๑', [{ raw: '๑๒๓๔๕๖๗๘๙๐๑๒๑', digits: '1234567890121', checksumValid: true }]],
 			['123 4567 890121', [{ raw: '123 4567 890121', digits: '1234567890121', checksumValid: true }]],
 			['12345678901234', []],
@@ -58,17 +64,32 @@ describe('thai/nationalId (DOMAIN §4.8)', () => {
 			['5 1234567890121', []], // the documented cost of the whole-run guard
 			['1--234567890121', []],
 			['1  234567890121', []],
-			['１２３４５６７８９０１２１', [{ raw: '１２３４５６７８９０１２１', digits: '1234567890121', checksumValid: true }]],
-			['เลขบัตร ３ １００９ ００１２３ ４５ ５ ครับ', [{ raw: '３ １００９ ００１２３ ４５ ５', digits: '3100900123455', checksumValid: true }]],
-			['１－１０１７－００２０３－４５－０', [{ raw: '１－１０１７－００２０３－４５－０', digits: '1101700203450', checksumValid: true }]],
-			['１２３４５６７８９０１２３', [{ raw: '１２３４５６７８９０１２３', digits: '1234567890123', checksumValid: false }]],
+			[
+				'１２３４５６７８９０１２１',
+				[{ raw: '１２３４５６７８９０１２１', digits: '1234567890121', checksumValid: true }],
+			],
+			[
+				'เลขบัตร ３ １００９ ００１２３ ４５ ５ ครับ',
+				[{ raw: '３ １００９ ００１２３ ４５ ５', digits: '3100900123455', checksumValid: true }],
+			],
+			[
+				'１－１０１７－００２０３－４５－０',
+				[{ raw: '１－１０１７－００２０３－４５－０', digits: '1101700203450', checksumValid: true }],
+			],
+			[
+				'１２３４５６７８９０１２３',
+				[{ raw: '１２３４５６７８９０１２３', digits: '1234567890123', checksumValid: false }],
+			],
 			['１２３４５６７８９０１２１５', []], // 14 digits: not a whole 13-digit run
 			['５ １２３４５６７８９０１２１', []],
 		];
 		for (const [text, expected] of cases) {
 			it(JSON.stringify(text), () => {
 				const found = findNationalIds(text);
-				assert.deepEqual(found.map(({ raw, digits, checksumValid }) => ({ raw, digits, checksumValid })), expected);
+				assert.deepEqual(
+					found.map(({ raw, digits, checksumValid }) => ({ raw, digits, checksumValid })),
+					expected,
+				);
 				for (const m of found) {
 					assert.equal(text.slice(m.start, m.end), m.raw);
 				}
@@ -87,7 +108,15 @@ describe('thai/nationalId (DOMAIN §4.8)', () => {
 			assert.deepEqual(findNationalIds('1 '.repeat(50000)), []);
 			assert.deepEqual(findNationalIds('1-'.repeat(50000)), []);
 			const found = findNationalIds('1234567890121 x '.repeat(6000));
-			assert.deepEqual(found.map(({ raw, digits, checksumValid, start }) => ({ raw, digits, checksumValid, start })), Array.from({ length: 6000 }, (_, i) => ({ raw: '1234567890121', digits: '1234567890121', checksumValid: true, start: 16 * i })));
+			assert.deepEqual(
+				found.map(({ raw, digits, checksumValid, start }) => ({ raw, digits, checksumValid, start })),
+				Array.from({ length: 6000 }, (_, i) => ({
+					raw: '1234567890121',
+					digits: '1234567890121',
+					checksumValid: true,
+					start: 16 * i,
+				})),
+			);
 		});
 	});
 	describe('fromFullWidth', () => {

@@ -75,8 +75,14 @@ describe('thai/normalize', () => {
 			const s = '\uFEFFab\u200B\u200Bcd\u200B';
 			const n = normalizeThai(s);
 			assert.equal(n.text, 'abcd');
-			assert.deepEqual([0, 1, 2, 3, 4].map((o) => n.toOriginal(o)), [1, 2, 5, 6, 8]);
-			assert.deepEqual([0, 1, 2, 3, 4].map((o) => n.toOriginalEnd(o)), [0, 2, 3, 6, 7]);
+			assert.deepEqual(
+				[0, 1, 2, 3, 4].map((o) => n.toOriginal(o)),
+				[1, 2, 5, 6, 8],
+			);
+			assert.deepEqual(
+				[0, 1, 2, 3, 4].map((o) => n.toOriginalEnd(o)),
+				[0, 2, 3, 6, 7],
+			);
 			assert.equal(s.slice(n.toOriginal(1), n.toOriginalEnd(3)), 'b\u200B\u200Bc');
 		});
 

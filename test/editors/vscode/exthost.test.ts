@@ -21,7 +21,10 @@ describe('VS Code (code-server) extension host: mocha with the real vscode API',
 	before(function () {
 		requireEditorTools(this);
 		// Always rebuild the suite, so that a stale bundle can never be what runs (~0.1 s).
-		const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-editor-suite.mjs'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+		const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-editor-suite.mjs'), '--quiet'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		});
 		assert.equal(b.status, 0, `scripts/build-editor-suite.mjs failed:\n${b.stdout}${b.stderr}`);
 		assert.ok(fs.existsSync(path.join(SUITE_DIR, 'index.js')));
 	});
@@ -42,17 +45,24 @@ describe('VS Code (code-server) extension host: mocha with the real vscode API',
 		await run!.start(['--vscode-option', 'enable-smoke-test-driver']);
 		const page = await run!.launchBrowser();
 		const remote = (p: string) => `vscode-remote://127.0.0.1:${run!.port}${p}`;
-		const payload = JSON.stringify([['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(SUITE_DIR)]]);
+		const payload = JSON.stringify([
+			['extensionDevelopmentPath', remote(ROOT)],
+			['extensionTestsPath', remote(SUITE_DIR)],
+		]);
 		await page.goto(run!.url(`&payload=${encodeURIComponent(payload)}`));
 		run!.mark('workbench loading');
 
 		const raw = await run!.waitForFile(path.join(run!.scratch, RESULT_FILE), 120_000);
 		run!.mark('inner suite done');
 		const result = JSON.parse(raw) as Results;
-		console.log(`      inner suite: ${result.passes.length} passed, ${result.failures.length} failed, ${result.pending.length} pending of ${result.total} in ${(result.ms / 1000).toFixed(1)} s`);
+		console.log(
+			`      inner suite: ${result.passes.length} passed, ${result.failures.length} failed, ${result.pending.length} pending of ${result.total} in ${(result.ms / 1000).toFixed(1)} s`,
+		);
 		const ms = (t: string) => (t in result.durations ? ` (${result.durations[t]} ms)` : '');
 		for (const t of result.passes) console.log(`        ✔ ${t}${ms(t)}`);
-		const failures = result.failures.map((f) => `✘ ${f.title}${ms(f.title)}\n${filterNoise(f.error).join('\n')}`).join('\n\n');
+		const failures = result.failures
+			.map((f) => `✘ ${f.title}${ms(f.title)}\n${filterNoise(f.error).join('\n')}`)
+			.join('\n\n');
 		if (failures) console.log(failures.replace(/^/gm, '        '));
 		assert.ok(result.failures.length === 0 && result.passes.length > 0, `inner suite failed:\n${failures}`);
 		return result.passes;

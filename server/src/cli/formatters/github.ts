@@ -14,7 +14,13 @@ function prop(s: string): string {
 }
 
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=rule-id::message`. */
-export const githubFormatter: Formatter = (reports, ctx) => reports.flatMap((r) => {
-	const file = path.relative(ctx.cwd, r.filePath).split(path.sep).join('/') || r.filePath;
-	return r.findings.map((f) => `::${COMMAND[f.severity]} file=${prop(file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${prop(f.ruleId)}::${data(formatMessage(f, r.locale))}`);
-}).join('\n') + (reports.some((r) => r.findings.length) ? '\n' : '');
+export const githubFormatter: Formatter = (reports, ctx) =>
+	reports
+		.flatMap((r) => {
+			const file = path.relative(ctx.cwd, r.filePath).split(path.sep).join('/') || r.filePath;
+			return r.findings.map(
+				(f) =>
+					`::${COMMAND[f.severity]} file=${prop(file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${prop(f.ruleId)}::${data(formatMessage(f, r.locale))}`,
+			);
+		})
+		.join('\n') + (reports.some((r) => r.findings.length) ? '\n' : '');

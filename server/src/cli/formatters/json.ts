@@ -5,15 +5,18 @@ import type { Finding } from '../../core/types';
 const SEVERITY = { error: 2, warning: 1, info: 0 } as const;
 
 /** ESLint-compatible JSON (docs/architecture.md#output-formats): one entry per file, findings sorted by position. */
-export const jsonFormatter: Formatter = (reports) => JSON.stringify(reports.map((r) => ({
-	filePath: r.filePath,
-	messages: r.findings.map((f) => message(f, r.locale)),
-	errorCount: count(r.findings, 'error'),
-	warningCount: count(r.findings, 'warning'),
-	infoCount: count(r.findings, 'info'),
-	fixableErrorCount: r.findings.filter((f) => f.severity === 'error' && f.fix?.safe).length,
-	fixableWarningCount: r.findings.filter((f) => f.severity === 'warning' && f.fix?.safe).length,
-})));
+export const jsonFormatter: Formatter = (reports) =>
+	JSON.stringify(
+		reports.map((r) => ({
+			filePath: r.filePath,
+			messages: r.findings.map((f) => message(f, r.locale)),
+			errorCount: count(r.findings, 'error'),
+			warningCount: count(r.findings, 'warning'),
+			infoCount: count(r.findings, 'info'),
+			fixableErrorCount: r.findings.filter((f) => f.severity === 'error' && f.fix?.safe).length,
+			fixableWarningCount: r.findings.filter((f) => f.severity === 'warning' && f.fix?.safe).length,
+		})),
+	);
 
 function message(f: Finding, locale: 'th' | 'en') {
 	const m: Record<string, unknown> = {

@@ -2,9 +2,17 @@ import * as path from 'node:path';
 import type { Formatter } from './types';
 import { formatMessage } from '../../core/messages';
 
+// XML 1.0 cannot hold these control characters: they are dropped.
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function xml(s: string): string {
-	// eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these control characters: they are dropped
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(XML_INVALID, '');
 }
 
 /** JUnit XML: one test suite per file, one failing test case per error or warning (infos are skipped cases). */
@@ -19,7 +27,9 @@ export const junitFormatter: Formatter = (reports, ctx) => {
 		});
 		const failures = r.findings.filter((f) => f.severity !== 'info').length;
 		const skipped = r.findings.length - failures;
-		const body = cases.length ? cases.join('\n') : `    <testcase classname="${xml(name)}" name="disclosure-lint" time="0"/>`;
+		const body = cases.length
+			? cases.join('\n')
+			: `    <testcase classname="${xml(name)}" name="disclosure-lint" time="0"/>`;
 		return `  <testsuite name="${xml(name)}" tests="${Math.max(1, cases.length)}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${body}\n  </testsuite>`;
 	});
 	const tests = reports.reduce((n, r) => n + Math.max(1, r.findings.length), 0);

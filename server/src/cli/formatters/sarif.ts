@@ -16,42 +16,58 @@ export const sarifFormatter: Formatter = (reports, ctx) => {
 	const index = new Map(RULES.map((r, i) => [r.id, i]));
 	const results = reports.flatMap((r) => {
 		const rel = path.relative(ctx.cwd, r.filePath).split(path.sep).join('/');
-		const uri = rel.startsWith('..') || path.isAbsolute(rel) ? pathToFileURL(r.filePath).href : encodeURI(rel || '.');
+		const uri =
+			rel.startsWith('..') || path.isAbsolute(rel) ? pathToFileURL(r.filePath).href : encodeURI(rel || '.');
 		return r.findings.map((f) => ({
 			ruleId: f.ruleId,
 			ruleIndex: index.get(f.ruleId) ?? -1,
 			level: LEVEL[f.severity],
 			message: { text: formatMessage(f, r.locale) },
-			locations: [{
-				physicalLocation: {
-					artifactLocation: { uri, ...(uri.startsWith('file:') ? {} : { uriBaseId: '%SRCROOT%' }) },
-					region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.line === f.endLine ? f.column + 1 : 1) },
+			locations: [
+				{
+					physicalLocation: {
+						artifactLocation: { uri, ...(uri.startsWith('file:') ? {} : { uriBaseId: '%SRCROOT%' }) },
+						region: {
+							startLine: f.line,
+							startColumn: f.column,
+							endLine: f.endLine,
+							endColumn: Math.max(f.endColumn, f.line === f.endLine ? f.column + 1 : 1),
+						},
+					},
 				},
-			}],
+			],
 		}));
 	});
-	return JSON.stringify({
-		$schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-		version: '2.1.0',
-		runs: [{
-			tool: {
-				driver: {
-					name: 'disclosure-lint',
-					version: VERSION,
-					informationUri: 'https://github.com/disclosure-lint/disclosure-lint',
-					rules: RULES.map((r) => ({
-						id: r.id,
-						shortDescription: { text: pick(r.description, 'en') },
-						fullDescription: { text: `${r.description.en} / ${r.description.th}` },
-						helpUri: ruleDocsUrl(r.id),
-						defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-						properties: { tags: r.tags },
-					})),
-				},
+	return (
+		JSON.stringify(
+			{
+				$schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+				version: '2.1.0',
+				runs: [
+					{
+						tool: {
+							driver: {
+								name: 'disclosure-lint',
+								version: VERSION,
+								informationUri: 'https://github.com/disclosure-lint/disclosure-lint',
+								rules: RULES.map((r) => ({
+									id: r.id,
+									shortDescription: { text: pick(r.description, 'en') },
+									fullDescription: { text: `${r.description.en} / ${r.description.th}` },
+									helpUri: ruleDocsUrl(r.id),
+									defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+									properties: { tags: r.tags },
+								})),
+							},
+						},
+						columnKind: 'utf16CodeUnits',
+						originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd + path.sep).href } },
+						results,
+					},
+				],
 			},
-			columnKind: 'utf16CodeUnits',
-			originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd + path.sep).href } },
-			results,
-		}],
-	}, null, 2) + '\n';
+			null,
+			2,
+		) + '\n'
+	);
 };

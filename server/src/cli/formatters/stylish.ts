@@ -27,12 +27,23 @@ export const stylishFormatter: Formatter = (reports, ctx) => {
 	for (const r of reports) {
 		if (!r.findings.length) continue;
 		lines.push(paint('4', path.relative(ctx.cwd, r.filePath) || r.filePath));
-		const rows = r.findings.map((f) => [`${f.line}:${f.column}`, LABEL[r.locale][f.severity], formatMessage(f, r.locale), f.ruleId, f.severity] as const);
+		const rows = r.findings.map(
+			(f) =>
+				[
+					`${f.line}:${f.column}`,
+					LABEL[r.locale][f.severity],
+					formatMessage(f, r.locale),
+					f.ruleId,
+					f.severity,
+				] as const,
+		);
 		const w0 = Math.max(...rows.map((x) => width(x[0])));
 		const w1 = Math.max(...rows.map((x) => width(x[1])));
 		for (const [pos, label, msg, rule, sev] of rows) {
 			totals[sev]++;
-			lines.push(`  ${paint('2', pad(pos, w0))}  ${paint(colorOf[sev], pad(label, w1))}  ${msg}  ${paint('2', rule)}`);
+			lines.push(
+				`  ${paint('2', pad(pos, w0))}  ${paint(colorOf[sev], pad(label, w1))}  ${msg}  ${paint('2', rule)}`,
+			);
 		}
 		fixable += r.findings.filter((f) => f.fix?.safe).length;
 		lines.push('');
@@ -41,7 +52,10 @@ export const stylishFormatter: Formatter = (reports, ctx) => {
 	const th = ctx.locale === 'th';
 	if (total === 0) {
 		const n = reports.filter((r) => !r.site).length;
-		return paint('32', th ? `✔ ตรวจ ${n} หน้า ไม่พบปัญหา` : `✔ ${n} page${n === 1 ? '' : 's'} checked, no problems`) + '\n';
+		return (
+			paint('32', th ? `✔ ตรวจ ${n} หน้า ไม่พบปัญหา` : `✔ ${n} page${n === 1 ? '' : 's'} checked, no problems`) +
+			'\n'
+		);
 	}
 	const summary = th
 		? `✖ พบปัญหา ${total} รายการ (ข้อผิดพลาด ${totals.error}, คำเตือน ${totals.warning}, ข้อสังเกต ${totals.info})`

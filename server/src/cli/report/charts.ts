@@ -6,7 +6,17 @@ import type { FreshnessEntry, RuleCount, TopicView } from './model';
 import { SEVERITIES } from './model';
 import { bothText, esc, num, SEVERITY_NAMES } from './html';
 
-export const COLORS = { ok: '#1a7f37', missing: '#b42318', due: '#b54708', track: '#d0d5dd', error: '#b42318', warning: '#b54708', info: '#175cd3', text: '#1a1a1a', grid: '#667085' } as const;
+export const COLORS = {
+	ok: '#1a7f37',
+	missing: '#b42318',
+	due: '#b54708',
+	track: '#d0d5dd',
+	error: '#b42318',
+	warning: '#b54708',
+	info: '#175cd3',
+	text: '#1a1a1a',
+	grid: '#667085',
+} as const;
 
 /** How many pages the freshness chart draws (all of them are in the tables). */
 export const FRESHNESS_CHART_MAX = 60;
@@ -46,9 +56,11 @@ export function severityChart(counts: Record<Severity, number>): string {
 		const y = i * 30;
 		const w = (counts[s] / max) * W;
 		const name = SEVERITY_NAMES[s];
-		return `<g class="bar" data-severity="${s}"><text x="0" y="${y + 17}" class="label">${esc(name.th)}</text><text x="74" y="${y + 17}" class="label en" lang="en">${esc(name.en)}</text>`
-			+ `<rect x="140" y="${y + 4}" width="${Math.max(w, counts[s] ? 2 : 0).toFixed(1)}" height="18" fill="${COLORS[s]}"/>`
-			+ `<text x="${(146 + w).toFixed(1)}" y="${y + 18}" class="value">${num(counts[s])}</text></g>`;
+		return (
+			`<g class="bar" data-severity="${s}"><text x="0" y="${y + 17}" class="label">${esc(name.th)}</text><text x="74" y="${y + 17}" class="label en" lang="en">${esc(name.en)}</text>` +
+			`<rect x="140" y="${y + 4}" width="${Math.max(w, counts[s] ? 2 : 0).toFixed(1)}" height="18" fill="${COLORS[s]}"/>` +
+			`<text x="${(146 + w).toFixed(1)}" y="${y + 18}" class="value">${num(counts[s])}</text></g>`
+		);
 	});
 	const label = `${bothText('จำนวนที่พบตามระดับ', 'Findings per severity')}: ${SEVERITIES.map((s) => `${SEVERITY_NAMES[s].en} ${counts[s]}`).join(', ')}`;
 	return `${svgOpen(460, 90, label, 'chart severity-chart')}${rows.join('')}</svg>`;
@@ -99,11 +111,15 @@ export function freshnessChart(entries: FreshnessEntry[], name: (e: FreshnessEnt
 		const w = Math.min(W, (ratio(e) / domain) * W);
 		const color = e.stale ? COLORS.missing : e.remaining! <= DUE_SOON_DAYS ? COLORS.due : COLORS.ok;
 		const file = name(e);
-		const state = e.stale ? `เกินกำหนด ${-e.remaining!} วัน / stale by ${-e.remaining!} days` : `เหลือ ${e.remaining} วัน / ${e.remaining} days left`;
-		return `<g class="bar" data-file="${esc(file)}" data-age="${e.ageDays}" data-limit="${e.maxAgeDays}"><title>${esc(`${file}: ${e.updated ?? ''} · ${state}`)}</title>`
-			+ `<text x="${X - 8}" y="${y + 15}" text-anchor="end" class="label mono">${esc(shorten(file, 44))}</text>`
-			+ `<rect x="${X}" y="${y + 3}" width="${Math.max(2, w).toFixed(1)}" height="16" fill="${color}"/>`
-			+ `<text x="${(X + Math.max(2, w) + 6).toFixed(1)}" y="${y + 15}" class="value">${e.ageDays}/${e.maxAgeDays}</text></g>`;
+		const state = e.stale
+			? `เกินกำหนด ${-e.remaining!} วัน / stale by ${-e.remaining!} days`
+			: `เหลือ ${e.remaining} วัน / ${e.remaining} days left`;
+		return (
+			`<g class="bar" data-file="${esc(file)}" data-age="${e.ageDays}" data-limit="${e.maxAgeDays}"><title>${esc(`${file}: ${e.updated ?? ''} · ${state}`)}</title>` +
+			`<text x="${X - 8}" y="${y + 15}" text-anchor="end" class="label mono">${esc(shorten(file, 44))}</text>` +
+			`<rect x="${X}" y="${y + 3}" width="${Math.max(2, w).toFixed(1)}" height="16" fill="${color}"/>` +
+			`<text x="${(X + Math.max(2, w) + 6).toFixed(1)}" y="${y + 15}" class="value">${e.ageDays}/${e.maxAgeDays}</text></g>`
+		);
 	});
 	const height = 18 + shown.length * H + 4;
 	const label = `${bothText('วันนับจากปรับปรุงล่าสุดเทียบกับกำหนดของหัวข้อ', 'Days since the last review against the topic limit')}: ${shown.filter((e) => e.stale).length} stale`;

@@ -57,7 +57,15 @@ export function buildModel(reports: FileReport[], ctx: ReportContext): ReportMod
 		const m = p.meta ?? {};
 		const limited = m.ageDays !== undefined && typeof m.maxAgeDays === 'number';
 		const remaining = limited ? (m.maxAgeDays as number) - m.ageDays! : undefined;
-		freshnessOf.set(p, { page: p, topic: p.topic, updated: m.updated, ageDays: m.ageDays, maxAgeDays: p.topic ? m.maxAgeDays : undefined, remaining, stale: remaining !== undefined && remaining < 0 });
+		freshnessOf.set(p, {
+			page: p,
+			topic: p.topic,
+			updated: m.updated,
+			ageDays: m.ageDays,
+			maxAgeDays: p.topic ? m.maxAgeDays : undefined,
+			remaining,
+			stale: remaining !== undefined && remaining < 0,
+		});
 	}
 	const freshness = [...freshnessOf.values()]
 		.filter((e) => e.remaining !== undefined)
@@ -69,7 +77,9 @@ export function buildModel(reports: FileReport[], ctx: ReportContext): ReportMod
 	for (const r of reports) {
 		for (const f of r.findings) {
 			bySeverity[f.severity]++;
-			const c = rules.get(f.ruleId) ?? rules.set(f.ruleId, { ruleId: f.ruleId, error: 0, warning: 0, info: 0, total: 0 }).get(f.ruleId)!;
+			const c =
+				rules.get(f.ruleId) ??
+				rules.set(f.ruleId, { ruleId: f.ruleId, error: 0, warning: 0, info: 0, total: 0 }).get(f.ruleId)!;
 			c[f.severity]++;
 			c.total++;
 			findings.push({ report: r, finding: f });

@@ -30,24 +30,36 @@ export interface AttributionTargets {
 export function attributionTargets(facts: Facts, need: 'source' | 'date'): AttributionTargets | undefined {
 	const spec = facts.disclosure()?.attribution;
 	if (!spec || !spec[need]) return undefined;
-	const pageKeys = need === 'source' ? spec.sourceKeys ?? ['sources'] : spec.dateKeys ?? [];
+	const pageKeys = need === 'source' ? (spec.sourceKeys ?? ['sources']) : (spec.dateKeys ?? []);
 	const patterns = (spec.sourcePatterns ?? []).map((p) => schemaPattern(p.pattern, p.flags ?? 'u'));
 	if (facts.pageKind() === 'item') {
 		// An item page always has a date: `published` is required, and frontmatter-schema or date-invalid
 		// reports a missing or broken one, so only its source can be missing.
-		return { spec, items: [], pageMissing: need === 'source' && !facts.pageHasSource(pageKeys, patterns), pageKeys, patterns };
+		return {
+			spec,
+			items: [],
+			pageMissing: need === 'source' && !facts.pageHasSource(pageKeys, patterns),
+			pageKeys,
+			patterns,
+		};
 	}
 	let items = facts.attributionItems();
 	const present = facts.hasAnyKey(pageKeys);
 	// A page without items is one item itself: its front-matter key (or, for a source, a label) must attribute it.
-	const pageMissing = items.length === 0 && pageKeys.length > 0 && !present && !(need === 'source' && SOURCE_LABEL.test(facts.bodyText()));
+	const pageMissing =
+		items.length === 0 &&
+		pageKeys.length > 0 &&
+		!present &&
+		!(need === 'source' && SOURCE_LABEL.test(facts.bodyText()));
 	if (present) items = items.length <= 1 ? [] : items.filter((i) => i.kind !== 'image');
 	return { spec, items, pageMissing, pageKeys, patterns };
 }
 
 /** Where a page's missing source or date goes: an item page's heading (H1 or title), other pages' topic line. */
 export function attributionPageRange(doc: ParsedDocument, facts: Facts): [number, number] {
-	return facts.pageKind() === 'item' ? firstLine(doc, [facts.pageAnchor().start, facts.pageAnchor().end]) : topicLineRange(doc);
+	return facts.pageKind() === 'item'
+		? firstLine(doc, [facts.pageAnchor().start, facts.pageAnchor().end])
+		: topicLineRange(doc);
 }
 
 /** Where an item's missing source or date goes: its first line. */

@@ -27,7 +27,11 @@ export function matchesWhen(when: When, data: Record<string, unknown> | undefine
  * item), then every variant whose `when` holds. List fields are appended, a section with an
  * existing id replaces it, object fields are replaced.
  */
-export function effectiveDisclosure(x: XDisclosure, data: Record<string, unknown> | undefined, kind?: PageKind): EffectiveDisclosure {
+export function effectiveDisclosure(
+	x: XDisclosure,
+	data: Record<string, unknown> | undefined,
+	kind?: PageKind,
+): EffectiveDisclosure {
 	const { variants, kinds, ...base } = x;
 	const out: EffectiveDisclosure = { ...base };
 	const kindSpec: KindSpec | undefined = kind ? kinds?.[kind] : undefined;

@@ -19,15 +19,20 @@ export interface Item {
 }
 
 /** A source written as a label: ที่มา:, แหล่งที่มา:, อ้างอิง:, Source: … (anywhere in the item; docs/domain.md#sources-and-dates-on-items). */
-export const SOURCE_LABEL = /(?:^|[\s(（[])(?:(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|อ้างอิง|เอกสารอ้างอิง|Source|Reference)\s*[:：]|ข้อมูลจาก\s*[:：]?\s*\S)/iu;
+export const SOURCE_LABEL =
+	/(?:^|[\s(（[])(?:(?:ที่มา|แหล่งที่มา|แหล่งข้อมูล|อ้างอิง|เอกสารอ้างอิง|Source|Reference)\s*[:：]|ข้อมูลจาก\s*[:：]?\s*\S)/iu;
 
 const SOURCE_HEADER = ['ที่มา', 'แหล่งที่มา', 'แหล่งข้อมูล', 'อ้างอิง', 'source', 'reference'].map(headingKey);
 const DATE_HEADER = ['วันที่', 'วันเดือนปี', 'ลงวันที่', 'date'].map(headingKey);
 
 /** The items of the sections named by the attribution spec (or of the whole body). */
 export function attributionItems(rootChildren: Node[], sections: SectionIndex, spec: AttributionSpec): Item[] {
-	const scopes: Node[][] = spec.sections?.length ? spec.sections.map((id) => sections.byId.get(id)?.nodes ?? []) : [rootChildren.filter((n) => n.type !== 'yaml')];
-	return scopes.flatMap((scope) => (scope.some((n) => n.type === 'heading') ? subsectionItems(scope) : blockItems(scope)));
+	const scopes: Node[][] = spec.sections?.length
+		? spec.sections.map((id) => sections.byId.get(id)?.nodes ?? [])
+		: [rootChildren.filter((n) => n.type !== 'yaml')];
+	return scopes.flatMap((scope) =>
+		scope.some((n) => n.type === 'heading') ? subsectionItems(scope) : blockItems(scope),
+	);
 }
 
 /**
@@ -43,7 +48,11 @@ function subsectionItems(scope: Node[]): Item[] {
 		if (!current?.length) return;
 		const body = current.slice(1);
 		const attributed = body.some((n) => n.type === 'paragraph' && SOURCE_LABEL.test(` ${nodeText(n)}`));
-		const inner = attributed ? [] : body.some((n) => n.type === 'heading') ? subsectionItems(body) : blockItems(body);
+		const inner = attributed
+			? []
+			: body.some((n) => n.type === 'heading')
+				? subsectionItems(body)
+				: blockItems(body);
 		if (inner.length) {
 			items.push(...inner);
 			return;
@@ -51,8 +60,12 @@ function subsectionItems(scope: Node[]): Item[] {
 		const first = current[0];
 		const last = current[current.length - 1];
 		items.push({
-			kind: 'subsection', start: first.position?.start.offset ?? 0, end: last.position?.end.offset ?? 0,
-			text: normalizeThai(current.map(nodeText).join('\n')).text, hasLink: current.some(containsLink), sourceCell: false,
+			kind: 'subsection',
+			start: first.position?.start.offset ?? 0,
+			end: last.position?.end.offset ?? 0,
+			text: normalizeThai(current.map(nodeText).join('\n')).text,
+			hasLink: current.some(containsLink),
+			sourceCell: false,
 		});
 	};
 	for (const n of scope) {
@@ -81,13 +94,21 @@ function blockItems(scope: Node[]): Item[] {
 			const dateCol = keys.findIndex((k) => DATE_HEADER.some((h) => k.includes(h)));
 			for (const row of rows) {
 				const item = make('table-row', row, nodeText(row));
-				if (srcCol >= 0 && row.children[srcCol] && nodeText(row.children[srcCol]).trim().replace(/^[-–—]$/, '')) item.sourceCell = true;
+				if (
+					srcCol >= 0 &&
+					row.children[srcCol] &&
+					nodeText(row.children[srcCol])
+						.trim()
+						.replace(/^[-–—]$/, '')
+				)
+					item.sourceCell = true;
 				if (dateCol >= 0 && row.children[dateCol]) item.dateCellText = nodeText(row.children[dateCol]);
 				items.push(item);
 			}
 		} else if (n.type === 'paragraph' && isImageParagraph(n as Paragraph)) {
 			const next = scope[i + 1];
-			const caption = next && next.type === 'paragraph' && !isImageParagraph(next as Paragraph) ? next : undefined;
+			const caption =
+				next && next.type === 'paragraph' && !isImageParagraph(next as Paragraph) ? next : undefined;
 			const item = make('image', n, nodeText(n) + (caption ? `\n${nodeText(caption)}` : ''));
 			if (caption) {
 				item.end = caption.position?.end.offset ?? item.end;
@@ -101,13 +122,25 @@ function blockItems(scope: Node[]): Item[] {
 }
 
 function make(kind: Item['kind'], node: Node, text: string): Item {
-	return { kind, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, text: normalizeThai(text).text, hasLink: containsLink(node), sourceCell: false };
+	return {
+		kind,
+		start: node.position?.start.offset ?? 0,
+		end: node.position?.end.offset ?? 0,
+		text: normalizeThai(text).text,
+		hasLink: containsLink(node),
+		sourceCell: false,
+	};
 }
 
 export function containsLink(node: Node): boolean {
 	let found = false;
 	walk(node, (n) => {
-		if (n.type === 'link' || n.type === 'linkReference' || (n.type === 'text' && /https?:\/\/\S/.test((n as unknown as { value: string }).value))) found = true;
+		if (
+			n.type === 'link' ||
+			n.type === 'linkReference' ||
+			(n.type === 'text' && /https?:\/\/\S/.test((n as unknown as { value: string }).value))
+		)
+			found = true;
 		return !found;
 	});
 	return found;
@@ -115,5 +148,13 @@ export function containsLink(node: Node): boolean {
 
 function isImageParagraph(p: Paragraph): boolean {
 	const meaningful = p.children.filter((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'break');
-	return meaningful.length > 0 && meaningful.every((c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'link' && c.children.every((x) => x.type === 'image')));
+	return (
+		meaningful.length > 0 &&
+		meaningful.every(
+			(c) =>
+				c.type === 'image' ||
+				c.type === 'imageReference' ||
+				(c.type === 'link' && c.children.every((x) => x.type === 'image')),
+		)
+	);
 }

@@ -27,28 +27,34 @@ const BARE_URL = /\bhttps?:\/\/[^\s<>()[\]{}"']+/g;
  */
 export function bodyLinks(nodes: Node[], all: Node[] = nodes, source?: string): BodyLink[] {
 	const defs = new Map<string, string>();
-	for (const n of all) walk(n, (x) => {
-		const d = x as Nodes;
-		if (d.type === 'definition') defs.set(d.identifier.toLowerCase(), d.url);
-	});
+	for (const n of all)
+		walk(n, (x) => {
+			const d = x as Nodes;
+			if (d.type === 'definition') defs.set(d.identifier.toLowerCase(), d.url);
+		});
 	const out: BodyLink[] = [];
 	for (const top of nodes) {
 		const stack: { node: Node; context: Node; inLink?: boolean }[] = [{ node: top, context: top }];
 		while (stack.length) {
 			const { node: raw, context, inLink } = stack.pop()!;
 			const node = raw as Nodes;
-			const ctxNode = node.type === 'paragraph' || node.type === 'listItem' || node.type === 'tableRow' ? node : context;
+			const ctxNode =
+				node.type === 'paragraph' || node.type === 'listItem' || node.type === 'tableRow' ? node : context;
 			const start = node.position?.start.offset ?? 0;
 			const end = node.position?.end.offset ?? start;
 			if (node.type === 'link' || node.type === 'linkReference') {
-				const url = node.type === 'link' ? node.url : defs.get(node.identifier.toLowerCase()) ?? '';
+				const url = node.type === 'link' ? node.url : (defs.get(node.identifier.toLowerCase()) ?? '');
 				out.push({ url, text: nodeText(node), contextNode: ctxNode, start, end, image: false });
 			} else if (node.type === 'image' || node.type === 'imageReference') {
-				const url = node.type === 'image' ? node.url : defs.get(node.identifier.toLowerCase()) ?? '';
+				const url = node.type === 'image' ? node.url : (defs.get(node.identifier.toLowerCase()) ?? '');
 				const alt = node.alt ?? '';
 				out.push({ url, text: alt, contextNode: ctxNode, start, end, image: true, alt });
 			}
-			if (node.type === 'text' && !inLink && (node.value.includes('http://') || node.value.includes('https://'))) {
+			if (
+				node.type === 'text' &&
+				!inLink &&
+				(node.value.includes('http://') || node.value.includes('https://'))
+			) {
 				// Bare URLs (GFM autolink literals) are links to readers: checked like written links. The text of
 				// a link (`<http://…>`, `[http://…](http://…)`) is that link, not a second one.
 				BARE_URL.lastIndex = 0;
@@ -62,7 +68,13 @@ export function bodyLinks(nodes: Node[], all: Node[] = nodes, source?: string): 
 				}
 			}
 			const children = 'children' in node ? (node.children as Node[]) : undefined;
-			if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], context: ctxNode, inLink: inLink || node.type === 'link' || node.type === 'linkReference' });
+			if (children)
+				for (let i = children.length - 1; i >= 0; i--)
+					stack.push({
+						node: children[i],
+						context: ctxNode,
+						inLink: inLink || node.type === 'link' || node.type === 'linkReference',
+					});
 		}
 	}
 	return out.sort((a, b) => a.start - b.start);
@@ -113,7 +125,8 @@ export function linkMode(env: Pick<LinkEnv, 'config' | 'links'>): string {
 }
 
 const INDEX_FILES = ['index.md', 'README.md', '_index.md', 'index.html'];
-const DOMAIN_LIKE = /^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go|or|ac|co|in|mi|net)\.th(?:[/:?#]|$)|[a-z0-9-]+\.(?:com|org|net)(?:[/?#]|$))/i;
+const DOMAIN_LIKE =
+	/^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go|or|ac|co|in|mi|net)\.th(?:[/:?#]|$)|[a-z0-9-]+\.(?:com|org|net)(?:[/?#]|$))/i;
 
 /** Whether a URL without a scheme starts like a domain (`www.…`, `….go.th`, `….com`): a web address missing its `https://`. */
 export function looksLikeDomain(url: string): boolean {
@@ -145,13 +158,22 @@ function resolveTarget(env: LinkEnv, url: string): { file: string; exists: boole
 	const exts = env.config.links.pageExtensions ?? ['.md'];
 	const ext = path.extname(file).toLowerCase();
 	// Static-site generators publish page.md as page/, page.html or page: try the page, then a folder index.
-	const stem = pathPart.endsWith('/') ? file.replace(/[/\\]+$/, '') : ext === '.html' || ext === '.htm' ? file.slice(0, -ext.length) : ext ? undefined : file;
+	const stem = pathPart.endsWith('/')
+		? file.replace(/[/\\]+$/, '')
+		: ext === '.html' || ext === '.htm'
+			? file.slice(0, -ext.length)
+			: ext
+				? undefined
+				: file;
 	if (stem !== undefined) {
 		if (path.basename(stem) === 'index' || path.basename(stem) === '_index') {
-			for (const name of INDEX_FILES) if (host.fileExists(path.join(path.dirname(stem), name))) return { file: path.join(path.dirname(stem), name), exists: true };
+			for (const name of INDEX_FILES)
+				if (host.fileExists(path.join(path.dirname(stem), name)))
+					return { file: path.join(path.dirname(stem), name), exists: true };
 		}
 		for (const e of exts) if (host.fileExists(stem + e)) return { file: stem + e, exists: true };
-		for (const name of INDEX_FILES) if (host.fileExists(path.join(stem, name))) return { file: path.join(stem, name), exists: true };
+		for (const name of INDEX_FILES)
+			if (host.fileExists(path.join(stem, name))) return { file: path.join(stem, name), exists: true };
 	}
 	return { file, exists: false };
 }

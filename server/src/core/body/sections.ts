@@ -83,27 +83,56 @@ export function matchSections(tree: Root, text: string, specs: SectionSpec[], pa
 		if (!spec) continue;
 		entry.sectionId = spec.id;
 		let j = i + 1;
-		while (j < children.length && !(children[j].type === 'heading' && (children[j] as Heading).depth <= node.depth)) j++;
+		while (j < children.length && !(children[j].type === 'heading' && (children[j] as Heading).depth <= node.depth))
+			j++;
 		const nodes = children.slice(i + 1, j);
-		const sectionEnd = j < children.length ? children[j].position?.start.offset ?? text.length : text.length;
+		const sectionEnd = j < children.length ? (children[j].position?.start.offset ?? text.length) : text.length;
 		const previous = byId.get(spec.id);
 		// The page title (H1) often repeats the topic's main heading: a later, deeper match is the section.
 		if (!previous || (previous.heading?.depth === 1 && node.depth > 1)) {
-			byId.set(spec.id, { spec, heading: node, headingText: hText, headingStart: start, headingEnd: end, contentStart: end, end: sectionEnd, nodes, ...content(nodes, hText) });
+			byId.set(spec.id, {
+				spec,
+				heading: node,
+				headingText: hText,
+				headingStart: start,
+				headingEnd: end,
+				contentStart: end,
+				end: sectionEnd,
+				nodes,
+				...content(nodes, hText),
+			});
 		} else if (start >= previous.end) {
 			// Split over headings ("## วิสัยทัศน์" then "## พันธกิจ"): read together.
 			const all = [...previous.nodes, node, ...nodes];
 			const merged = content(all, `${previous.fullText.split('\n')[0]} ${hText}`);
-			byId.set(spec.id, { ...previous, nodes: all, end: sectionEnd, ...merged, hasContent: previous.hasContent || content(nodes, hText).hasContent });
+			byId.set(spec.id, {
+				...previous,
+				nodes: all,
+				end: sectionEnd,
+				...merged,
+				hasContent: previous.hasContent || content(nodes, hText).hasContent,
+			});
 		}
 	}
 	for (const spec of specs) {
 		if (!spec.page || byId.has(spec.id)) continue;
 		// The hub's own list: the page's topic already says what it is (docs/page-model.md).
-		const nodes = children.filter((n) => n.type !== 'yaml' && !(n.type === 'heading' && (n as Heading).depth === 1));
+		const nodes = children.filter(
+			(n) => n.type !== 'yaml' && !(n.type === 'heading' && (n as Heading).depth === 1),
+		);
 		const anchor = page ?? { start: 0, end: 0, text: '' };
 		const bodyStart = nodes[0]?.position?.start.offset ?? text.length;
-		byId.set(spec.id, { spec, headingText: anchor.text, headingStart: anchor.start, headingEnd: anchor.end, contentStart: bodyStart, end: text.length, nodes, standsForPage: true, ...content(nodes, anchor.text) });
+		byId.set(spec.id, {
+			spec,
+			headingText: anchor.text,
+			headingStart: anchor.start,
+			headingEnd: anchor.end,
+			contentStart: bodyStart,
+			end: text.length,
+			nodes,
+			standsForPage: true,
+			...content(nodes, anchor.text),
+		});
 	}
 	return { byId, headings };
 }
@@ -119,7 +148,12 @@ export function headingMatcher(specs: SectionSpec[]): (headingText: string) => S
 	}
 	candidates.sort((a, b) => b.key.length - a.key.length);
 	// Native for a built-in schema's pattern, linear-time for a workspace schema's (src/core/regex.ts).
-	const patterns = specs.filter((s) => s.headingPattern).map((s) => ({ spec: s, re: schemaPattern(s.headingPattern!, s.headingFlags ?? 'u', (p) => `^\\s*(?:\\d+[.)]\\s*)?(?:${p})`) }));
+	const patterns = specs
+		.filter((s) => s.headingPattern)
+		.map((s) => ({
+			spec: s,
+			re: schemaPattern(s.headingPattern!, s.headingFlags ?? 'u', (p) => `^\\s*(?:\\d+[.)]\\s*)?(?:${p})`),
+		}));
 	return (headingText) => {
 		if (patterns.length) {
 			const raw = normalizeThai(headingText).text;
@@ -141,7 +175,7 @@ function bestCandidate(headingText: string, candidates: Candidate[]): SectionSpe
 	let words: { key: string; boundaries: Set<number> } | undefined;
 	let best: { spec: SectionSpec; rank: number; length: number } | undefined;
 	for (const c of candidates) {
-		if (best && (c.key.length < best.length && best.rank >= PREFIX)) break;
+		if (best && c.key.length < best.length && best.rank >= PREFIX) break;
 		let rank = 0;
 		if (plain === c.key) rank = EXACT;
 		else if (plain.includes(c.key)) {
@@ -149,7 +183,8 @@ function bestCandidate(headingText: string, candidates: Candidate[]): SectionSpe
 			rank = atBoundaries(words, c.key);
 		}
 		if (!rank) continue;
-		if (!best || rank > best.rank || (rank === best.rank && c.key.length > best.length)) best = { spec: c.spec, rank, length: c.key.length };
+		if (!best || rank > best.rank || (rank === best.rank && c.key.length > best.length))
+			best = { spec: c.spec, rank, length: c.key.length };
 	}
 	return best?.spec;
 }
@@ -165,19 +200,30 @@ function atBoundaries(words: { key: string; boundaries: Set<number> }, key: stri
 	return rank;
 }
 
-function content(nodes: Node[], headingText: string): { text: string; fullText: string; hasContent: boolean; explicitNone: boolean } {
+function content(
+	nodes: Node[],
+	headingText: string,
+): { text: string; fullText: string; hasContent: boolean; explicitNone: boolean } {
 	const meaningful = nodes.filter((n) => n.type !== 'html' && n.type !== 'thematicBreak' && n.type !== 'definition');
 	const texts = meaningful.map(nodeText);
 	const blocks = meaningful.filter((n) => n.type !== 'heading');
-	const text = texts.filter((_, i) => meaningful[i].type !== 'heading').join('\n').trim();
+	const text = texts
+		.filter((_, i) => meaningful[i].type !== 'heading')
+		.join('\n')
+		.trim();
 	const fullText = `${headingText}\n${texts.join('\n')}`;
 	// "None" is the whole section saying so in one statement; one quiet month under a summary's
 	// sub-headings is content of the summary (docs/page-model.md).
-	const explicitNone = blocks.length === 1 && meaningful.length === 1 && EXPLICIT_NONE.test(text) && (blocks[0].type === 'paragraph' || (blocks[0].type === 'list' && (blocks[0] as List).children.length === 1));
+	const explicitNone =
+		blocks.length === 1 &&
+		meaningful.length === 1 &&
+		EXPLICIT_NONE.test(text) &&
+		(blocks[0].type === 'paragraph' || (blocks[0].type === 'list' && (blocks[0] as List).children.length === 1));
 	let hasMedia = false;
-	for (const n of meaningful) walk(n, (x) => {
-		if (x.type === 'image' || x.type === 'imageReference') hasMedia = true;
-		return !hasMedia;
-	});
+	for (const n of meaningful)
+		walk(n, (x) => {
+			if (x.type === 'image' || x.type === 'imageReference') hasMedia = true;
+			return !hasMedia;
+		});
 	return { text, fullText, explicitNone, hasContent: hasMedia || !BLANK_VALUE.test(text) };
 }

@@ -38,7 +38,12 @@ export interface Procedure {
 const DURATION_LABEL = /(?:ระยะเวลา(?:ดำเนินการ|ที่ใช้)?|เวลาที่ใช้|duration)\s*[:：]?\s*/iu;
 
 /** Read the steps of the page per the schema's `steps` (undefined when the section or a table/list is absent). */
-export function readProcedure(text: string, spec: StepsSpec, sections: SectionIndex, opts: DurationOptions): Procedure | undefined {
+export function readProcedure(
+	text: string,
+	spec: StepsSpec,
+	sections: SectionIndex,
+	opts: DurationOptions,
+): Procedure | undefined {
 	const section = sections.byId.get(spec.section);
 	if (!section) return undefined;
 	const totalKeys = (spec.totalLabels ?? ['รวม', 'ระยะเวลารวม', 'Total']).map(headingKey);
@@ -72,14 +77,27 @@ export function readProcedure(text: string, spec: StepsSpec, sections: SectionIn
 		if (col < 0) procedure.noDurationColumn = { start: offset(head), end: endOffset(head) };
 		for (const row of rows) {
 			const cells = row.children;
-			const firstText = cells.slice(0, 2).map((c) => nodeText(c)).join(' ');
+			const firstText = cells
+				.slice(0, 2)
+				.map((c) => nodeText(c))
+				.join(' ');
 			const cell = col >= 0 ? cells[col] : undefined;
-			const duration = cell ? read(offset(cell), endOffset(cell)) : { start: offset(row), end: endOffset(row), text: '', value: null };
-			if (isTotal(nodeText(cells[0] ?? row)) || (cells.length > 1 && isTotal(nodeText(cells[1])) && !/\d/.test(nodeText(cells[0])))) {
+			const duration = cell
+				? read(offset(cell), endOffset(cell))
+				: { start: offset(row), end: endOffset(row), text: '', value: null };
+			if (
+				isTotal(nodeText(cells[0] ?? row)) ||
+				(cells.length > 1 && isTotal(nodeText(cells[1])) && !/\d/.test(nodeText(cells[0])))
+			) {
 				procedure.total = cell ? trimCell(text, duration) : totalInRow(text, row, read);
 				continue;
 			}
-			procedure.steps.push({ start: offset(row), end: endOffset(row), name: firstText.trim(), duration: trimCell(text, duration) });
+			procedure.steps.push({
+				start: offset(row),
+				end: endOffset(row),
+				name: firstText.trim(),
+				duration: trimCell(text, duration),
+			});
 		}
 	} else if (list) {
 		procedure = { section, kind: 'list', steps: [] };
@@ -112,7 +130,13 @@ function totalInRow(text: string, row: TableRow, read: (s: number, e: number) =>
 }
 
 /** A "รวมระยะเวลา …" paragraph in the steps section, or the body of the total section. */
-function totalElsewhere(section: SectionMatch, spec: StepsSpec, sections: SectionIndex, isTotal: (s: string) => boolean, read: (s: number, e: number) => WrittenDuration): WrittenDuration | undefined {
+function totalElsewhere(
+	section: SectionMatch,
+	spec: StepsSpec,
+	sections: SectionIndex,
+	isTotal: (s: string) => boolean,
+	read: (s: number, e: number) => WrittenDuration,
+): WrittenDuration | undefined {
 	for (const n of section.nodes) {
 		if (n.type === 'paragraph' && isTotal(nodeText(n))) return read(offset(n), endOffset(n));
 	}

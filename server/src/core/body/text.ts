@@ -7,13 +7,15 @@ export function nodeText(node: Node): string {
 	const stack: Node[] = [node];
 	while (stack.length) {
 		const n = stack.pop()!;
-		if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code') parts.push((n as unknown as { value: string }).value);
+		if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code')
+			parts.push((n as unknown as { value: string }).value);
 		else if (n.type === 'image') parts.push((n as { alt?: string }).alt ?? '');
 		else if (n.type === 'break') parts.push('\n');
 		const children = (n as Parent).children;
 		if (children) {
 			for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-			if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'listItem' || n.type === 'heading') parts.push(' ');
+			if (n.type === 'paragraph' || n.type === 'tableCell' || n.type === 'listItem' || n.type === 'heading')
+				parts.push(' ');
 		}
 	}
 	return parts.join('');
@@ -26,7 +28,9 @@ const HEADING_NUMBER = /^\s*(?:ข้อ\s*)?(?:\(?\d+(?:\.\d+)*\)?\.?|[ก-ฮ]
  * numbering ("๑๐.๑ ", "(1) ", "ข้อ 2 ", "ก. ") stripped, case folded, spaces and / , - ( ) : . removed.
  */
 export function headingKey(s: string): string {
-	return cached(KEYS, s, () => normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase().replace(HEADING_NOISE, ''));
+	return cached(KEYS, s, () =>
+		normalizeThai(s).text.replace(HEADING_NUMBER, '').toLowerCase().replace(HEADING_NOISE, ''),
+	);
 }
 
 /** Headings and aliases repeat across pages and rules: their keys are kept (a bounded cache). */

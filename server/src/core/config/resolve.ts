@@ -7,7 +7,14 @@ import { compileUserPattern } from '../regex';
 import { ajvProblems, fileProblem, problemAt, readDataFile } from '../dataFile';
 import { locateIn } from '../parse/frontMatter';
 import configSchema from '../../../../schemas/disclosure-lint.config.schema.json';
-import { CONFIG_FILE_NAMES, DEFAULT_WORKDAY_MINUTES, type ConfigData, type ResolvedConfig, type RuleConfig, type RuleSetting } from './types';
+import {
+	CONFIG_FILE_NAMES,
+	DEFAULT_WORKDAY_MINUTES,
+	type ConfigData,
+	type ResolvedConfig,
+	type RuleConfig,
+	type RuleSetting,
+} from './types';
 
 /** A configuration file, read and validated. */
 export interface LoadedConfig {
@@ -27,13 +34,24 @@ export function loadConfigFile(host: Host, file: string, root?: string): LoadedC
 	const dir = path.dirname(file);
 	const text = host.readFile(file);
 	if (text === undefined) {
-		return { file, dir, data: {}, problems: [fileProblem(file, { th: 'อ่านไฟล์การตั้งค่าไม่ได้ (ต้องเป็นไฟล์ปกติที่อ่านได้)', en: 'Cannot read the configuration file (it must be a readable regular file)' })] };
+		return {
+			file,
+			dir,
+			data: {},
+			problems: [
+				fileProblem(file, {
+					th: 'อ่านไฟล์การตั้งค่าไม่ได้ (ต้องเป็นไฟล์ปกติที่อ่านได้)',
+					en: 'Cannot read the configuration file (it must be a readable regular file)',
+				}),
+			],
+		};
 	}
 	const parsed = readDataFile(file, text);
 	if (parsed.problems.length) return { file, dir, data: {}, problems: parsed.problems };
 	const value = parsed.value ?? {};
 	validateConfig ??= precompiledValidator('config') ?? createAjv().compile(configSchema);
-	if (!validateConfig(value)) return { file, dir, data: {}, problems: ajvProblems(parsed, validateConfig.errors ?? []) };
+	if (!validateConfig(value))
+		return { file, dir, data: {}, problems: ajvProblems(parsed, validateConfig.errors ?? []) };
 	const data = value as ConfigData;
 	const problems: FileProblem[] = [];
 	// links.exclude runs on the linear-time engine (src/core/regex.ts): a pattern it cannot take is a
@@ -42,7 +60,12 @@ export function loadConfigFile(host: Host, file: string, root?: string): LoadedC
 		const c = compileUserPattern(pattern, 'u');
 		if (c.ok) return;
 		const r = parsed.doc ? locateIn(parsed.doc, ['links', 'exclude', i])?.value : undefined;
-		problems.push(problemAt(file, parsed.lines, r?.[0] ?? 0, r?.[1] ?? 1, { th: `links.exclude: ${c.reason.th}`, en: `links.exclude: ${c.reason.en}` }));
+		problems.push(
+			problemAt(file, parsed.lines, r?.[0] ?? 0, r?.[1] ?? 1, {
+				th: `links.exclude: ${c.reason.th}`,
+				en: `links.exclude: ${c.reason.en}`,
+			}),
+		);
 	});
 	(data.schemas ?? []).forEach((entry, i) => {
 		const message = schemasProblem(host, dir, entry, root);
@@ -75,8 +98,16 @@ function schemasProblem(host: Host, dir: string, entry: string, root: string | u
 		};
 	}
 	if (host.readDir(abs) !== undefined) return undefined;
-	if (host.fileExists(abs)) return { th: `schemas: "${entry}" ไม่ใช่โฟลเดอร์ ต้องระบุโฟลเดอร์ที่มีไฟล์ *.schema.json`, en: `schemas: "${entry}" is not a folder; name a folder of *.schema.json files` };
-	if (host.mtime(abs) !== undefined) return { th: `schemas: "${entry}" ไม่ใช่โฟลเดอร์ที่อ่านได้`, en: `schemas: "${entry}" is not a folder that can be read` };
+	if (host.fileExists(abs))
+		return {
+			th: `schemas: "${entry}" ไม่ใช่โฟลเดอร์ ต้องระบุโฟลเดอร์ที่มีไฟล์ *.schema.json`,
+			en: `schemas: "${entry}" is not a folder; name a folder of *.schema.json files`,
+		};
+	if (host.mtime(abs) !== undefined)
+		return {
+			th: `schemas: "${entry}" ไม่ใช่โฟลเดอร์ที่อ่านได้`,
+			en: `schemas: "${entry}" is not a folder that can be read`,
+		};
 	return { th: `schemas: ไม่พบโฟลเดอร์ "${entry}" (${abs})`, en: `schemas: folder "${entry}" not found (${abs})` };
 }
 
@@ -141,7 +172,11 @@ export class ConfigResolver {
 	 * @param root the workspace root: discovery stops there (files outside it search up to the file system root)
 	 * @param explicit a config file given with `--config`: discovery is off
 	 */
-	constructor(private readonly host: Host, private readonly root: string, private readonly explicit?: string) {}
+	constructor(
+		private readonly host: Host,
+		private readonly root: string,
+		private readonly explicit?: string,
+	) {}
 
 	/** Config files that apply to a folder, farthest first. */
 	chain(dir: string): LoadedConfig[] {
@@ -172,7 +207,16 @@ export class ConfigResolver {
 
 	private merge(dir: string, file?: string): ResolvedConfig {
 		const chain = this.chain(dir);
-		const out: ResolvedConfig = { files: [], rules: {}, topics: [], schemas: [], links: {}, workdayMinutes: DEFAULT_WORKDAY_MINUTES, aliases: {}, problems: [] };
+		const out: ResolvedConfig = {
+			files: [],
+			rules: {},
+			topics: [],
+			schemas: [],
+			links: {},
+			workdayMinutes: DEFAULT_WORKDAY_MINUTES,
+			aliases: {},
+			problems: [],
+		};
 		for (const c of chain) {
 			out.files.push(c.file);
 			out.problems.push(...c.problems);
@@ -181,14 +225,22 @@ export class ConfigResolver {
 			for (const [glob, topic] of Object.entries(d.topics ?? {})) out.topics.push({ base: c.dir, glob, topic });
 			for (const s of d.schemas ?? []) out.schemas.push(path.resolve(c.dir, s));
 			if (d.requiredTopics) out.requiredTopics = d.requiredTopics;
-			if (d.links) out.links = { ...out.links, ...d.links, ...(d.links.root !== undefined ? { root: path.resolve(c.dir, d.links.root) } : {}), ...(d.links.cacheFile !== undefined ? { cacheFile: path.resolve(c.dir, d.links.cacheFile) } : {}) };
+			if (d.links)
+				out.links = {
+					...out.links,
+					...d.links,
+					...(d.links.root !== undefined ? { root: path.resolve(c.dir, d.links.root) } : {}),
+					...(d.links.cacheFile !== undefined ? { cacheFile: path.resolve(c.dir, d.links.cacheFile) } : {}),
+				};
 			if (d.workdayMinutes !== undefined) out.workdayMinutes = d.workdayMinutes;
 			if (d.locale) out.locale = d.locale;
 			for (const [topic, sections] of Object.entries(d.aliases ?? {})) {
-				for (const [id, names] of Object.entries(sections)) ((out.aliases[topic] ??= {})[id] ??= []).push(...names);
+				for (const [id, names] of Object.entries(sections))
+					((out.aliases[topic] ??= {})[id] ??= []).push(...names);
 			}
 			for (const o of d.overrides ?? []) {
-				if (file !== undefined && matchesGlob(file, c.dir, o.files)) for (const [id, s] of Object.entries(o.rules)) out.rules[id] = ruleConfig(s);
+				if (file !== undefined && matchesGlob(file, c.dir, o.files))
+					for (const [id, s] of Object.entries(o.rules)) out.rules[id] = ruleConfig(s);
 			}
 		}
 		return out;
@@ -196,7 +248,9 @@ export class ConfigResolver {
 
 	/** Config files with their ignore globs, for file discovery. */
 	ignoreGlobs(dir: string): { base: string; globs: string[] }[] {
-		return this.chain(dir).filter((c) => c.data.ignores?.length).map((c) => ({ base: c.dir, globs: c.data.ignores! }));
+		return this.chain(dir)
+			.filter((c) => c.data.ignores?.length)
+			.map((c) => ({ base: c.dir, globs: c.data.ignores! }));
 	}
 
 	private load(file: string): LoadedConfig {

@@ -6,7 +6,15 @@
  */
 
 /** Why an address is not requested. */
-export type AddressKind = 'loopback' | 'private' | 'shared' | 'link-local' | 'unspecified' | 'multicast' | 'reserved' | 'metadata';
+export type AddressKind =
+	| 'loopback'
+	| 'private'
+	| 'shared'
+	| 'link-local'
+	| 'unspecified'
+	| 'multicast'
+	| 'reserved'
+	| 'metadata';
 
 /**
  * Cloud metadata services: never requested, not even with `links.allowPrivate` (a disclosure page has
@@ -24,7 +32,10 @@ function ipv4Bytes(text: string): number[] | undefined {
 
 /** The eight 16-bit groups of an IPv6 address (zone id dropped, embedded dotted quad allowed), or undefined. */
 function ipv6Groups(text: string): number[] | undefined {
-	let s = text.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '').toLowerCase();
+	let s = text
+		.replace(/^\[(.*)\]$/, '$1')
+		.replace(/%.*$/, '')
+		.toLowerCase();
 	if (!s.includes(':')) return undefined;
 	const last = s.lastIndexOf(':');
 	if (s.slice(last + 1).includes('.')) {

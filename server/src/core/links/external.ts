@@ -12,7 +12,11 @@ export interface HttpAnswer {
  * link-local… address: docs/security.md#network); the message is the reason the link is reported with.
  */
 export class NetworkError extends Error {
-	constructor(readonly kind: 'dns' | 'refused' | 'timeout' | 'reset' | 'blocked' | 'other', message: string, options?: { cause?: unknown }) {
+	constructor(
+		readonly kind: 'dns' | 'refused' | 'timeout' | 'reset' | 'blocked' | 'other',
+		message: string,
+		options?: { cause?: unknown },
+	) {
 		super(message, options);
 	}
 }
@@ -102,17 +106,27 @@ export class ExternalChecker {
 	}
 
 	/** Check URLs; `onDone` reports progress. Resolves with a verdict per checked URL (fragments dropped). */
-	async checkAll(urls: Iterable<string>, onDone?: (done: number, total: number) => void): Promise<Map<string, Verdict>> {
+	async checkAll(
+		urls: Iterable<string>,
+		onDone?: (done: number, total: number) => void,
+	): Promise<Map<string, Verdict>> {
 		const unique = [...new Set([...urls].map(checkKey))];
 		let done = 0;
-		const results = await Promise.all(unique.map(async (u) => {
-			const v = await this.check(u);
-			onDone?.(++done, unique.length);
-			return [u, v] as const;
-		}));
+		const results = await Promise.all(
+			unique.map(async (u) => {
+				const v = await this.check(u);
+				onDone?.(++done, unique.length);
+				return [u, v] as const;
+			}),
+		);
 		// Every host failing to resolve means no network here, not that every link is dead.
 		if (results.length > 1 && results.every(([, v]) => v.reason === 'DNS failure')) {
-			return new Map(results.map(([u, v]) => [u, { ...v, state: 'unverified', reason: 'DNS failure for every host (no network?)' }]));
+			return new Map(
+				results.map(([u, v]) => [
+					u,
+					{ ...v, state: 'unverified', reason: 'DNS failure for every host (no network?)' },
+				]),
+			);
 		}
 		return new Map(results);
 	}
@@ -150,9 +164,11 @@ export class ExternalChecker {
 			if (verdict.state !== 'unverified' || retryAfter === 'final') return verdict;
 			if (attempt === this.options.retries) break;
 			const budget = Math.max(0, this.options.maxWaitMs - waited);
-			if (retryAfter !== undefined && (retryAfter > this.options.maxRetryAfterMs || retryAfter > budget)) return { ...verdict, reason: `${verdict.reason}, Retry-After too long` };
+			if (retryAfter !== undefined && (retryAfter > this.options.maxRetryAfterMs || retryAfter > budget))
+				return { ...verdict, reason: `${verdict.reason}, Retry-After too long` };
 			if (retryAfter === undefined && budget <= 0) break; // the wait budget is spent: no more retries
-			const wait = retryAfter ?? Math.min(this.options.backoffMs * 2 ** attempt, this.options.maxRetryAfterMs, budget);
+			const wait =
+				retryAfter ?? Math.min(this.options.backoffMs * 2 ** attempt, this.options.maxRetryAfterMs, budget);
 			waited += wait;
 			await this.sleep(wait);
 		}
@@ -170,9 +186,20 @@ export class ExternalChecker {
 			} catch (err) {
 				const e = err instanceof NetworkError ? err : new NetworkError('other', String(err));
 				if (e.kind === 'dns') return { verdict: { state: 'dead', reason: 'DNS failure' }, retryAfter: 'final' };
-				if (e.kind === 'refused') return { verdict: { state: 'dead', reason: 'connection refused' }, retryAfter: 'final' };
-				if (e.kind === 'blocked') return { verdict: { state: 'unverified', reason: e.message, ...(url !== start && { finalUrl: redactUrl(url) }) }, retryAfter: 'final' };
-				return { verdict: { state: 'unverified', reason: e.kind === 'timeout' ? 'timeout' : redactText(e.message) } };
+				if (e.kind === 'refused')
+					return { verdict: { state: 'dead', reason: 'connection refused' }, retryAfter: 'final' };
+				if (e.kind === 'blocked')
+					return {
+						verdict: {
+							state: 'unverified',
+							reason: e.message,
+							...(url !== start && { finalUrl: redactUrl(url) }),
+						},
+						retryAfter: 'final',
+					};
+				return {
+					verdict: { state: 'unverified', reason: e.kind === 'timeout' ? 'timeout' : redactText(e.message) },
+				};
 			}
 			const s = answer.status;
 			if (s >= 300 && s < 400 && answer.headers.location) {
@@ -180,22 +207,50 @@ export class ExternalChecker {
 				try {
 					next = new URL(answer.headers.location, url).href;
 				} catch {
-					return { verdict: { state: 'dead', status: s, reason: `bad redirect to ${redactText(answer.headers.location)}` }, retryAfter: 'final' };
+					return {
+						verdict: {
+							state: 'dead',
+							status: s,
+							reason: `bad redirect to ${redactText(answer.headers.location)}`,
+						},
+						retryAfter: 'final',
+					};
 				}
-				if (seen.has(next)) return { verdict: { state: 'dead', status: s, reason: 'redirect loop', finalUrl: redactUrl(next) }, retryAfter: 'final' };
-				if (hop >= this.options.maxRedirects) return { verdict: { state: 'dead', status: s, reason: `more than ${this.options.maxRedirects} redirects`, finalUrl: redactUrl(next) }, retryAfter: 'final' };
+				if (seen.has(next))
+					return {
+						verdict: { state: 'dead', status: s, reason: 'redirect loop', finalUrl: redactUrl(next) },
+						retryAfter: 'final',
+					};
+				if (hop >= this.options.maxRedirects)
+					return {
+						verdict: {
+							state: 'dead',
+							status: s,
+							reason: `more than ${this.options.maxRedirects} redirects`,
+							finalUrl: redactUrl(next),
+						},
+						retryAfter: 'final',
+					};
 				seen.add(next);
 				url = next;
 				continue;
 			}
 			const finalUrl = url === start ? undefined : redactUrl(url);
 			if (s >= 200 && s < 300) return { verdict: { state: 'ok', status: s, reason: String(s), finalUrl } };
-			if (s === 404 || s === 410) return { verdict: { state: 'dead', status: s, reason: String(s), finalUrl }, retryAfter: 'final' };
+			if (s === 404 || s === 410)
+				return { verdict: { state: 'dead', status: s, reason: String(s), finalUrl }, retryAfter: 'final' };
 			if (s === 429) {
 				this.gateFor(new URL(url).host).limit = 1;
-				return { verdict: { state: 'unverified', status: s, reason: '429 Too Many Requests', finalUrl }, retryAfter: retryAfterMs(answer.headers['retry-after'], this.now()) };
+				return {
+					verdict: { state: 'unverified', status: s, reason: '429 Too Many Requests', finalUrl },
+					retryAfter: retryAfterMs(answer.headers['retry-after'], this.now()),
+				};
 			}
-			if (s >= 500) return { verdict: { state: 'unverified', status: s, reason: String(s), finalUrl }, retryAfter: retryAfterMs(answer.headers['retry-after'], this.now()) };
+			if (s >= 500)
+				return {
+					verdict: { state: 'unverified', status: s, reason: String(s), finalUrl },
+					retryAfter: retryAfterMs(answer.headers['retry-after'], this.now()),
+				};
 			return { verdict: { state: 'unverified', status: s, reason: String(s), finalUrl }, retryAfter: 'final' };
 		}
 	}

@@ -7,7 +7,21 @@
  */
 
 /** Parameter names whose values are secrets (case-insensitive), also as the last part of a longer name (`client_secret`, `X-Amz-Signature`). */
-export const SECRET_PARAMS = ['token', 'key', 'apikey', 'api_key', 'secret', 'password', 'pass', 'passwd', 'pwd', 'sig', 'signature', 'access_token', 'auth'];
+export const SECRET_PARAMS = [
+	'token',
+	'key',
+	'apikey',
+	'api_key',
+	'secret',
+	'password',
+	'pass',
+	'passwd',
+	'pwd',
+	'sig',
+	'signature',
+	'access_token',
+	'auth',
+];
 
 const SECRET = new Set(SECRET_PARAMS);
 
@@ -29,7 +43,9 @@ const MASK = '***';
 
 /** `a=1&token=x` → `a=1&token=***` (also `;` separated). */
 function redactParams(params: string): string {
-	return params.replace(/([^&;=]+)=([^&;]*)/g, (whole, name: string, value: string) => (value && isSecretParam(name) ? `${name}=${MASK}` : whole));
+	return params.replace(/([^&;=]+)=([^&;]*)/g, (whole, name: string, value: string) =>
+		value && isSecretParam(name) ? `${name}=${MASK}` : whole,
+	);
 }
 
 /** The URL with its credentials and secret-looking parameter values replaced by `***`. */

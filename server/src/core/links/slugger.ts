@@ -17,7 +17,11 @@ class GitlabSlugger implements Slugger {
 	private readonly seen = new Map<string, number>();
 
 	slug(text: string): string {
-		const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-').replace(/-{2,}/g, '-');
+		const base = text
+			.toLowerCase()
+			.replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+			.replace(/ /g, '-')
+			.replace(/-{2,}/g, '-');
 		const n = this.seen.get(base);
 		this.seen.set(base, (n ?? -1) + 1);
 		return n === undefined ? base : `${base}-${n + 1}`;

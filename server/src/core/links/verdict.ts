@@ -20,7 +20,10 @@ export function checkKey(url: string): string {
 
 /** Thai for the reasons that are sentences rather than a status code or a library's error text. */
 const THAI_REASONS: [RegExp, string][] = [
-	[/^private address, not requested \((.*); links\.allowPrivate allows it\)$/, 'ที่อยู่ในเครือข่ายภายใน ไม่ได้ส่งคำขอ ($1; อนุญาตได้ด้วย links.allowPrivate)'],
+	[
+		/^private address, not requested \((.*); links\.allowPrivate allows it\)$/,
+		'ที่อยู่ในเครือข่ายภายใน ไม่ได้ส่งคำขอ ($1; อนุญาตได้ด้วย links.allowPrivate)',
+	],
 	[/^cloud metadata address, never requested \((.*)\)$/, 'ที่อยู่บริการข้อมูลเมตาของคลาวด์ ไม่ส่งคำขอไปเด็ดขาด ($1)'],
 	[/^DNS failure for every host \(no network\?\)$/, 'ไม่พบชื่อโฮสต์ใดเลย (ไม่มีเครือข่าย?)'],
 	[/^DNS failure$/, 'ไม่พบชื่อโฮสต์ (DNS)'],

@@ -13,7 +13,7 @@ const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 /** The fence a line opens, or undefined. */
 export function fenceOpened(line: string): string | undefined {
 	const m = FENCE_OPEN.exec(line);
-	return m ? m[1] ?? m[2] : undefined;
+	return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /** Whether a line closes the fence `fence` (same character, at least as long, nothing after). */

@@ -56,7 +56,8 @@ export function decodePage(bytes: Uint8Array): DecodeResult {
 /** The UTF-16 byte order mark the bytes start with (not a UTF-32 one, FF FE 00 00), if any. */
 export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 	if (bytes.length < 2) return undefined;
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 && bytes.length >= 4 ? undefined : 'utf-16le';
+	if (bytes[0] === 0xff && bytes[1] === 0xfe)
+		return bytes[2] === 0 && bytes[3] === 0 && bytes.length >= 4 ? undefined : 'utf-16le';
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
 	return undefined;
 }
@@ -117,11 +118,20 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 		const b = bytes[i];
 		let need: number;
 		let min: number;
-		if (b < 0x80) { i++; continue; }
-		if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-		else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-		else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-		else return i;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if (b >= 0xc2 && b <= 0xdf) {
+			need = 1;
+			min = 0x80;
+		} else if (b >= 0xe0 && b <= 0xef) {
+			need = 2;
+			min = 0x800;
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			need = 3;
+			min = 0x10000;
+		} else return i;
 		let cp = b & (0x3f >> need);
 		for (let k = 1; k <= need; k++) {
 			const c = bytes[i + k];

@@ -30,7 +30,12 @@ export interface ParsedDocument {
  * user content. A linear pre-scan first checks the page against `budget` (docs/rules/page-limits.md):
  * a page over it is not parsed, whichever parser (whole-page or incremental) would have read it.
  */
-export function parseDocument(path: string, rawText: string, cache?: ParseCache, budget: PageBudget = DEFAULT_BUDGET): ParsedDocument {
+export function parseDocument(
+	path: string,
+	rawText: string,
+	cache?: ParseCache,
+	budget: PageBudget = DEFAULT_BUDGET,
+): ParsedDocument {
 	const text = stripBom(rawText);
 	const bom = text !== rawText;
 	const lines = new LineIndex(text);
@@ -38,12 +43,15 @@ export function parseDocument(path: string, rawText: string, cache?: ParseCache,
 	// The front matter's bounds are the same in both texts (a multiline `$` matches before a lone CR too).
 	const bounds = frontMatterBounds(text);
 	let limit = checkBudget(crToLf(text), budget, bounds);
-	const frontMatter = limit?.kind === 'count' && limit.frontMatter ? unreadFrontMatter(text, bounds!) : readFrontMatter(text, bounds);
+	const frontMatter =
+		limit?.kind === 'count' && limit.frontMatter ? unreadFrontMatter(text, bounds!) : readFrontMatter(text, bounds);
 	let tree: Root = { type: 'root', children: [] };
 	if (!limit) {
 		try {
 			// No cut inside the front matter; an unclosed one is left to the whole-page parser.
-			tree = cache ? cache.parse(text, frontMatter ? (frontMatter.closed ? frontMatter.end : text.length) : 0) : parseMarkdown(text);
+			tree = cache
+				? cache.parse(text, frontMatter ? (frontMatter.closed ? frontMatter.end : text.length) : 0)
+				: parseMarkdown(text);
 		} catch (err) {
 			// A structure the pre-check missed overflowed the parser's recursion: report, do not crash.
 			if (!(err instanceof RangeError)) throw err;
@@ -60,8 +68,13 @@ export function parseDocument(path: string, rawText: string, cache?: ParseCache,
 function unreadFrontMatter(text: string, b: FrontMatterBounds): FrontMatter {
 	const contentEnd = b.contentEnd ?? text.length;
 	return {
-		start: 0, end: b.end ?? text.length, contentStart: b.contentStart, contentEnd, closed: b.end !== undefined,
-		yaml: undefined, value: undefined,
+		start: 0,
+		end: b.end ?? text.length,
+		contentStart: b.contentStart,
+		contentEnd,
+		closed: b.end !== undefined,
+		yaml: undefined,
+		value: undefined,
 		problems: [{ message: 'front matter over the page limits, not parsed', start: 0, end: 3, code: 'PAGE_LIMIT' }],
 	};
 }

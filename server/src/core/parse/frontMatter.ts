@@ -1,4 +1,16 @@
-import { CST, Lexer, Parser, parseDocument, isMap, isScalar, isSeq, isPair, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
+import {
+	CST,
+	Lexer,
+	Parser,
+	parseDocument,
+	isMap,
+	isScalar,
+	isSeq,
+	isPair,
+	YAMLParseError,
+	type Document,
+	type Node as YamlNode,
+} from 'yaml';
 
 /** A YAML problem with offsets in the document text. */
 export interface YamlProblem {
@@ -70,8 +82,13 @@ export function readFrontMatter(text: string, bounds = frontMatterBounds(text)):
 	const { contentStart, contentEnd, end } = bounds;
 	if (contentEnd === undefined || end === undefined) {
 		return {
-			start: 0, end: text.length, contentStart, contentEnd: text.length, closed: false,
-			yaml: undefined, value: undefined,
+			start: 0,
+			end: text.length,
+			contentStart,
+			contentEnd: text.length,
+			closed: false,
+			yaml: undefined,
+			value: undefined,
 			problems: [{ message: 'front matter is not closed', start: 0, end: 3, code: 'NOT_CLOSED' }],
 		};
 	}
@@ -79,29 +96,42 @@ export function readFrontMatter(text: string, bounds = frontMatterBounds(text)):
 	const source = crToLf(text.slice(contentStart, contentEnd));
 	const { doc: yaml, value, aliasError, depthError } = parseYaml(source);
 	if (depthError) {
-		const problem = { message: depthError.message, start: contentStart + depthError.offset, end: contentStart + depthError.offset + 1, code: 'TOO_DEEP' };
+		const problem = {
+			message: depthError.message,
+			start: contentStart + depthError.offset,
+			end: contentStart + depthError.offset + 1,
+			code: 'TOO_DEEP',
+		};
 		return { start: 0, end, contentStart, contentEnd, closed: true, yaml, value: undefined, problems: [problem] };
 	}
 	let opening: number | undefined | null = null; // computed once: it walks the whole CST
 	const seen = new Set<string>();
-	const problems: YamlProblem[] = yaml.errors.map((e): YamlProblem => {
-		// An unclosed quote or bracket is reported by the parser where it gave up (often the closing
-		// ---); the user must act where it opens, as yaml-language-server shows it.
-		const opened = /quote|flow (?:sequence|mapping|collection)|end with a [\]}]/i.test(e.message) ? (opening === null ? (opening = unclosedOpening(source)) : opening) : undefined;
-		// After a key with no value yaml places a duplicate key's error on the line end before it: the key itself is next.
-		const at = opened ?? (e.code === 'DUPLICATE_KEY' ? nextNonSpace(source, e.pos[0]) : e.pos[0]);
-		const lineEnd = source.indexOf('\n', at);
-		return {
-			message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-			start: contentStart + at,
-			end: contentStart + (opened !== undefined ? (lineEnd < 0 ? source.length : lineEnd) : Math.max(e.pos[1], at + 1)),
-			code: e.code,
-		};
-	}).filter((p) => {
-		// Errors moved to the same opening (every later line inside one unclosed quote) are one problem.
-		const key = `${p.start}:${p.message}`;
-		return !seen.has(key) && Boolean(seen.add(key));
-	});
+	const problems: YamlProblem[] = yaml.errors
+		.map((e): YamlProblem => {
+			// An unclosed quote or bracket is reported by the parser where it gave up (often the closing
+			// ---); the user must act where it opens, as yaml-language-server shows it.
+			const opened = /quote|flow (?:sequence|mapping|collection)|end with a [\]}]/i.test(e.message)
+				? opening === null
+					? (opening = unclosedOpening(source))
+					: opening
+				: undefined;
+			// After a key with no value yaml places a duplicate key's error on the line end before it: the key itself is next.
+			const at = opened ?? (e.code === 'DUPLICATE_KEY' ? nextNonSpace(source, e.pos[0]) : e.pos[0]);
+			const lineEnd = source.indexOf('\n', at);
+			return {
+				message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+				start: contentStart + at,
+				end:
+					contentStart +
+					(opened !== undefined ? (lineEnd < 0 ? source.length : lineEnd) : Math.max(e.pos[1], at + 1)),
+				code: e.code,
+			};
+		})
+		.filter((p) => {
+			// Errors moved to the same opening (every later line inside one unclosed quote) are one problem.
+			const key = `${p.start}:${p.message}`;
+			return !seen.has(key) && Boolean(seen.add(key));
+		});
 	if (aliasError) problems.push({ message: aliasError, start: contentStart, end: contentEnd, code: 'ALIAS_LIMIT' });
 	return { start: 0, end, contentStart, contentEnd, closed: true, yaml, value, problems };
 }
@@ -113,7 +143,12 @@ export function readFrontMatter(text: string, bounds = frontMatterBounds(text)):
  * {@link MAX_YAML_DEPTH} levels not parsed at all (`depthError`, also in `doc.errors`, on an empty
  * document). `value` is set only when there are no errors.
  */
-export function parseYaml(source: string): { doc: Document.Parsed; value: unknown; aliasError?: string; depthError?: { message: string; offset: number } } {
+export function parseYaml(source: string): {
+	doc: Document.Parsed;
+	value: unknown;
+	aliasError?: string;
+	depthError?: { message: string; offset: number };
+} {
 	const text = crToLf(source);
 	const deep = yamlTooDeep(text);
 	if (deep) {
@@ -290,12 +325,20 @@ function unclosedOpening(source: string): number | undefined {
 			continue;
 		}
 		const tok = t as { type?: string; offset?: number; source?: string; end?: { type: string }[] };
-		if ((tok.type === 'double-quoted-scalar' || tok.type === 'single-quoted-scalar') && typeof tok.source === 'string') {
+		if (
+			(tok.type === 'double-quoted-scalar' || tok.type === 'single-quoted-scalar') &&
+			typeof tok.source === 'string'
+		) {
 			const q = tok.type === 'double-quoted-scalar' ? '"' : "'";
 			const body = tok.source;
-			if (body.length < 2 || !body.endsWith(q) || (q === '"' && /(?:^|[^\\])(?:\\\\)*\\"$/.test(body))) return tok.offset;
+			if (body.length < 2 || !body.endsWith(q) || (q === '"' && /(?:^|[^\\])(?:\\\\)*\\"$/.test(body)))
+				return tok.offset;
 		}
-		if (tok.type === 'flow-collection' && !(tok.end ?? []).some((e) => e.type === 'flow-seq-end' || e.type === 'flow-map-end')) return tok.offset;
+		if (
+			tok.type === 'flow-collection' &&
+			!(tok.end ?? []).some((e) => e.type === 'flow-seq-end' || e.type === 'flow-map-end')
+		)
+			return tok.offset;
 		const children = Object.values(tok).filter((v) => v && typeof v === 'object');
 		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
 	}

@@ -133,7 +133,12 @@ function countLines(s: string): number {
 function fresh(piece: string, line: number, offset: number): Segment {
 	const root = parseMarkdown(piece);
 	const end = root.position!.end;
-	const seg: Segment = { children: root.children, line: 0, offset: 0, end: { line: end.line, column: end.column, offset: end.offset! } };
+	const seg: Segment = {
+		children: root.children,
+		line: 0,
+		offset: 0,
+		end: { line: end.line, column: end.column, offset: end.offset! },
+	};
 	shift(seg, line, offset);
 	return seg;
 }

@@ -111,12 +111,15 @@ export const BUDGET_OPTIONS_SCHEMA: Record<string, unknown> = {
 	type: 'object',
 	additionalProperties: false,
 	properties: Object.fromEntries(
-		(Object.keys(BUDGET_BOUNDS) as (keyof PageBudget)[]).map((k) => [k, {
-			description: `Default ${DEFAULT_BUDGET[k]}; from ${BUDGET_BOUNDS[k][0]} to ${BUDGET_BOUNDS[k][1]} (docs/rules/page-limits.md).`,
-			type: 'integer',
-			minimum: BUDGET_BOUNDS[k][0],
-			maximum: BUDGET_BOUNDS[k][1],
-		}]),
+		(Object.keys(BUDGET_BOUNDS) as (keyof PageBudget)[]).map((k) => [
+			k,
+			{
+				description: `Default ${DEFAULT_BUDGET[k]}; from ${BUDGET_BOUNDS[k][0]} to ${BUDGET_BOUNDS[k][1]} (docs/rules/page-limits.md).`,
+				type: 'integer',
+				minimum: BUDGET_BOUNDS[k][0],
+				maximum: BUDGET_BOUNDS[k][1],
+			},
+		]),
 	),
 };
 
@@ -140,7 +143,11 @@ const CONTAINER = /[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/y;
  * nested block quotes would take minutes and gigabytes (or overflow the stack), so such a body is
  * reported instead of parsed.
  */
-export function checkLimits(text: string, maxChars = DEFAULT_MAX_CHARS, maxDepth = DEFAULT_MAX_DEPTH): PageLimit | undefined {
+export function checkLimits(
+	text: string,
+	maxChars = DEFAULT_MAX_CHARS,
+	maxDepth = DEFAULT_MAX_DEPTH,
+): PageLimit | undefined {
 	if (text.length > maxChars) return { kind: 'size', chars: text.length, maxChars };
 	let line = 1;
 	for (let i = 0; i < text.length; line++) {
@@ -163,7 +170,11 @@ export function checkLimits(text: string, maxChars = DEFAULT_MAX_CHARS, maxDepth
  * the body's nesting ({@link checkLimits}) and counts (one more pass). Returns the first limit
  * exceeded, at the line where the count tipped over, or undefined.
  */
-export function checkBudget(text: string, budget: PageBudget = DEFAULT_BUDGET, bounds = frontMatterBounds(text)): PageLimit | undefined {
+export function checkBudget(
+	text: string,
+	budget: PageBudget = DEFAULT_BUDGET,
+	bounds = frontMatterBounds(text),
+): PageLimit | undefined {
 	if (text.length > budget.maxChars) return { kind: 'size', chars: text.length, maxChars: budget.maxChars };
 	let bodyStart = 0;
 	// An unclosed front matter is not read as YAML: the whole page is body then.
@@ -183,13 +194,20 @@ function lineOf(text: string, at: number): number {
 }
 
 function over(text: string, what: CountKind, at: number, count: number, max: number): PageLimit {
-	return { kind: 'count', what, line: lineOf(text, at), count, max, frontMatter: what === 'frontMatterKeys' || what === 'frontMatterSize' };
+	return {
+		kind: 'count',
+		what,
+		line: lineOf(text, at),
+		count,
+		max,
+		frontMatter: what === 'frontMatterKeys' || what === 'frontMatterSize',
+	};
 }
 
 /** Front-matter keys (lines whose first token ends in `:` followed by a space or the line end) and size. */
 function scanFrontMatter(text: string, start: number, end: number, budget: PageBudget): PageLimit | undefined {
 	let keys = 0;
-	for (let i = start; i < end;) {
+	for (let i = start; i < end; ) {
 		let nl = text.indexOf('\n', i);
 		if (nl < 0 || nl > end) nl = end;
 		// Skip indentation and `- ` item markers: a key may follow them.
@@ -205,21 +223,34 @@ function scanFrontMatter(text: string, start: number, end: number, budget: PageB
 			if (colon >= 0 && colon < nl) {
 				const after = colon + 1 === nl ? 10 : text.charCodeAt(colon + 1);
 				if (after === 32 || after === 9 || after === 10 || after === 13) {
-					if (++keys > budget.maxFrontMatterKeys) return over(text, 'frontMatterKeys', i, keys, budget.maxFrontMatterKeys);
+					if (++keys > budget.maxFrontMatterKeys)
+						return over(text, 'frontMatterKeys', i, keys, budget.maxFrontMatterKeys);
 				}
 			}
 		}
 		i = nl + 1;
 	}
-	if (end - start > budget.maxFrontMatterChars) return over(text, 'frontMatterSize', start + budget.maxFrontMatterChars, end - start, budget.maxFrontMatterChars);
+	if (end - start > budget.maxFrontMatterChars)
+		return over(
+			text,
+			'frontMatterSize',
+			start + budget.maxFrontMatterChars,
+			end - start,
+			budget.maxFrontMatterChars,
+		);
 	return undefined;
 }
 
-const enum Cls { Space, Punct, Other }
+const enum Cls {
+	Space,
+	Punct,
+	Other,
+}
 
 function cls(c: number): Cls {
 	if (Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000) return Cls.Space;
-	if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) return Cls.Punct;
+	if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126))
+		return Cls.Punct;
 	return Cls.Other;
 }
 
@@ -261,7 +292,11 @@ function scanBody(text: string, start: number, b: PageBudget): PageLimit | undef
 		for (;;) {
 			const c = text.charCodeAt(j);
 			if (c === 32 || c === 9 || c === 62 /* > */) j++;
-			else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) j += 2;
+			else if (
+				(c === 45 || c === 42 || c === 43) &&
+				(text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)
+			)
+				j += 2;
 			else break;
 		}
 		if (j >= nl) {
@@ -292,7 +327,8 @@ function scanBody(text: string, start: number, b: PageBudget): PageLimit | undef
 			if (k + 1 < nl && text.charCodeAt(k + 1) === 58 /* : */) {
 				if (text.charCodeAt(j + 1) === 94 /* ^ */) {
 					if (++footnotes > b.maxFootnotes) return over(text, 'footnotes', i, footnotes, b.maxFootnotes);
-				} else if (++definitions > b.maxDefinitions) return over(text, 'definitions', i, definitions, b.maxDefinitions);
+				} else if (++definitions > b.maxDefinitions)
+					return over(text, 'definitions', i, definitions, b.maxDefinitions);
 			}
 		}
 		let pipes = 0;
@@ -303,7 +339,8 @@ function scanBody(text: string, start: number, b: PageBudget): PageLimit | undef
 					if (cls(text.charCodeAt(k + 1)) === Cls.Punct) k++;
 					break;
 				case 124: // |  (a row `|a|b|` has one pipe more than cells)
-					if (++pipes > b.maxTableColumns + 1) return over(text, 'tableColumns', i, pipes - 1, b.maxTableColumns);
+					if (++pipes > b.maxTableColumns + 1)
+						return over(text, 'tableColumns', i, pipes - 1, b.maxTableColumns);
 					if (++cells > b.maxTableCells) return over(text, 'tableCells', i, cells, b.maxTableCells);
 					break;
 				case 91: // [  (cheap on its own: a `]` looks back for it)
@@ -313,11 +350,13 @@ function scanBody(text: string, start: number, b: PageBudget): PageLimit | undef
 					if (++brackets > b.maxBrackets) return over(text, 'brackets', i, brackets, b.maxBrackets);
 					span += k - (bracketAt.length ? bracketAt.pop()! : para);
 					if (span > b.maxSpan) return over(text, 'span', i, span, b.maxSpan);
-					if (text.charCodeAt(k + 1) === 40 /* ( */ && ++links > b.maxLinks) return over(text, 'links', i, links, b.maxLinks);
+					if (text.charCodeAt(k + 1) === 40 /* ( */ && ++links > b.maxLinks)
+						return over(text, 'links', i, links, b.maxLinks);
 					break;
 				case 42: // *
 				case 95: // _
-				case 126: { // ~
+				case 126: {
+					// ~
 					let e = k + 1;
 					while (e < nl && text.charCodeAt(e) === c) e++;
 					const len = e - k;
@@ -352,8 +391,10 @@ function scanBody(text: string, start: number, b: PageBudget): PageLimit | undef
 							runLeft.push(rest);
 							open += rest;
 						}
-						if (delimiters > b.maxDelimiters) return over(text, 'delimiters', i, delimiters, b.maxDelimiters);
-						if (open + stray > b.maxUnmatchedDelimiters) return over(text, 'unmatchedDelimiters', i, open + stray, b.maxUnmatchedDelimiters);
+						if (delimiters > b.maxDelimiters)
+							return over(text, 'delimiters', i, delimiters, b.maxDelimiters);
+						if (open + stray > b.maxUnmatchedDelimiters)
+							return over(text, 'unmatchedDelimiters', i, open + stray, b.maxUnmatchedDelimiters);
 						if (span > b.maxSpan) return over(text, 'span', i, span, b.maxSpan);
 					}
 					k = e - 1;

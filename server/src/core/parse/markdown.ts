@@ -34,7 +34,12 @@ function remarkGfmSubset(this: Processor, options: { footnotes: boolean; striket
 /** The text being parsed, for {@link fastTable}'s look-ahead (parsing is synchronous and single-threaded). */
 let source = '';
 
-type Tokenizer = (this: { now(): { offset: number }; events: [string, { type: string }][] }, effects: unknown, ok: unknown, nok: (code: unknown) => unknown) => (code: unknown) => unknown;
+type Tokenizer = (
+	this: { now(): { offset: number }; events: [string, { type: string }][] },
+	effects: unknown,
+	ok: unknown,
+	nok: (code: unknown) => unknown,
+) => (code: unknown) => unknown;
 
 /**
  * micromark's GFM table construct is tried at the start of every block and walks its whole first
@@ -76,7 +81,11 @@ function processorFor(text: string): Processor {
 	const key = (footnotes ? 1 : 0) | (strikethrough ? 2 : 0);
 	let p = processors.get(key);
 	if (!p) {
-		p = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmSubset, { footnotes, strikethrough }).freeze() as unknown as Processor;
+		p = unified()
+			.use(remarkParse)
+			.use(remarkFrontmatter, ['yaml'])
+			.use(remarkGfmSubset, { footnotes, strikethrough })
+			.freeze() as unknown as Processor;
 		processors.set(key, p);
 	}
 	return p;

@@ -10,6 +10,7 @@ export function walk(root: Node, enter: (node: Node, parent: Parent | undefined)
 		const { node, parent } = stack.pop()!;
 		if (enter(node, parent) === false) continue;
 		const children = (node as Parent).children;
-		if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node as Parent });
+		if (children)
+			for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node as Parent });
 	}
 }

@@ -15,7 +15,8 @@ const CHANNEL_LABEL: Record<string, LocalizedText> = {
 	website: { th: 'เว็บไซต์', en: 'website' },
 };
 
-const MAP_URL = /maps\.google|google\.[a-z.]+\/maps|goo\.gl\/maps|maps\.app\.goo\.gl|openstreetmap|longdo\.com\/map|\/maps?\b/i;
+const MAP_URL =
+	/maps\.google|google\.[a-z.]+\/maps|goo\.gl\/maps|maps\.app\.goo\.gl|openstreetmap|longdo\.com\/map|\/maps?\b/i;
 const MAP_WORD = /แผนที่|map/i;
 
 /** Which contact channels a text and its links offer. */
@@ -34,7 +35,8 @@ function contactChannels(text: string, links: BodyLink[]): Set<string> {
 		if (l.url.startsWith('mailto:')) found.add('email');
 		if (l.url.startsWith('tel:')) found.add('phone');
 		if (/^https?:/i.test(l.url)) found.add('website');
-		if (MAP_URL.test(l.url) || (MAP_WORD.test(l.text) || (l.image && MAP_WORD.test(`${l.alt ?? ''} ${l.url}`)))) found.add('map');
+		if (MAP_URL.test(l.url) || MAP_WORD.test(l.text) || (l.image && MAP_WORD.test(`${l.alt ?? ''} ${l.url}`)))
+			found.add('map');
 	}
 	return found;
 }
@@ -50,9 +52,18 @@ export const contactMissing: Rule<MessageIds> = {
 	scope: 'page',
 	description: { th: 'ช่องทางการติดต่อไม่ครบ', en: 'A contact channel is missing' },
 	messages: {
-		missing: { th: 'หัวข้อย่อย "{heading}" ยังไม่มี{channel} ให้เพิ่มข้อมูลนี้', en: 'The section "{heading}" gives no {channel}' },
-		recommended: { th: 'หัวข้อย่อย "{heading}" ควรมี{channel}ด้วย', en: 'The section "{heading}" should give a {channel}' },
-		none: { th: 'หัวข้อย่อย "{heading}" ต้องมีช่องทางการติดต่ออย่างน้อยหนึ่งช่องทางจากรายการต่อไปนี้: {channels}', en: 'The section "{heading}" needs at least one contact channel ({channels})' },
+		missing: {
+			th: 'หัวข้อย่อย "{heading}" ยังไม่มี{channel} ให้เพิ่มข้อมูลนี้',
+			en: 'The section "{heading}" gives no {channel}',
+		},
+		recommended: {
+			th: 'หัวข้อย่อย "{heading}" ควรมี{channel}ด้วย',
+			en: 'The section "{heading}" should give a {channel}',
+		},
+		none: {
+			th: 'หัวข้อย่อย "{heading}" ต้องมีช่องทางการติดต่ออย่างน้อยหนึ่งช่องทางจากรายการต่อไปนี้: {channels}',
+			en: 'The section "{heading}" needs at least one contact channel ({channels})',
+		},
 	},
 	check(ctx, report) {
 		const spec = ctx.facts.disclosure()?.contact;
@@ -64,13 +75,40 @@ export const contactMissing: Rule<MessageIds> = {
 		const end = m.headingEnd;
 		if (spec.mode === 'any') {
 			if (!spec.channels.some((c) => found.has(c))) {
-				report({ messageId: 'none', args: { heading, channels: { th: spec.channels.map((c) => CHANNEL_LABEL[c]?.th ?? c).join(', '), en: spec.channels.map((c) => CHANNEL_LABEL[c]?.en ?? c).join(', ') } }, start, end });
+				report({
+					messageId: 'none',
+					args: {
+						heading,
+						channels: {
+							th: spec.channels.map((c) => CHANNEL_LABEL[c]?.th ?? c).join(', '),
+							en: spec.channels.map((c) => CHANNEL_LABEL[c]?.en ?? c).join(', '),
+						},
+					},
+					start,
+					end,
+				});
 			}
 		} else {
-			for (const c of spec.channels) if (!found.has(c)) report({ messageId: 'missing', args: { heading, channel: CHANNEL_LABEL[c] ?? c }, start, end, data: { channel: c } });
+			for (const c of spec.channels)
+				if (!found.has(c))
+					report({
+						messageId: 'missing',
+						args: { heading, channel: CHANNEL_LABEL[c] ?? c },
+						start,
+						end,
+						data: { channel: c },
+					});
 		}
 		for (const c of spec.recommended ?? []) {
-			if (!found.has(c)) report({ messageId: 'recommended', severity: 'warning', args: { heading, channel: CHANNEL_LABEL[c] ?? c }, start, end, data: { channel: c } });
+			if (!found.has(c))
+				report({
+					messageId: 'recommended',
+					severity: 'warning',
+					args: { heading, channel: CHANNEL_LABEL[c] ?? c },
+					start,
+					end,
+					data: { channel: c },
+				});
 		}
 	},
 };

@@ -3,7 +3,14 @@ import type { FreshnessOptions } from '../facts';
 import { addDays, daysBetween, fiscalYearOf, formatDate } from '../thai/dates';
 import { normalizeThai } from '../thai/normalize';
 
-type MessageIds = 'age' | 'fiscalYear' | 'sectionFiscalYear' | 'sectionFiscalYearMissing' | 'dateFiscalYear' | 'dateFiscalYearOrPrevious' | 'fiscalYearOrPrevious';
+type MessageIds =
+	| 'age'
+	| 'fiscalYear'
+	| 'sectionFiscalYear'
+	| 'sectionFiscalYearMissing'
+	| 'dateFiscalYear'
+	| 'dateFiscalYearOrPrevious'
+	| 'fiscalYearOrPrevious';
 
 /**
  * Older than the topic allows: days since `updated`, or a fiscal year that is not current. The
@@ -22,12 +29,24 @@ export const contentStale: Rule<MessageIds, FreshnessOptions> = {
 		additionalProperties: false,
 		properties: {
 			maxAgeDays: {
-				description: 'Days `updated` may lie behind today: a number for every topic, or per topic id; null: no limit.',
-				anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }, { type: 'object', additionalProperties: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] } }],
+				description:
+					'Days `updated` may lie behind today: a number for every topic, or per topic id; null: no limit.',
+				anyOf: [
+					{ type: 'integer', minimum: 1 },
+					{ type: 'null' },
+					{
+						type: 'object',
+						additionalProperties: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
+					},
+				],
 			},
 			fiscalYear: {
-				description: 'Whether the fiscal year must be the current one or may also be the previous: for every topic, or per topic id.',
-				anyOf: [{ enum: ['current', 'current-or-previous', null] }, { type: 'object', additionalProperties: { enum: ['current', 'current-or-previous', null] } }],
+				description:
+					'Whether the fiscal year must be the current one or may also be the previous: for every topic, or per topic id.',
+				anyOf: [
+					{ enum: ['current', 'current-or-previous', null] },
+					{ type: 'object', additionalProperties: { enum: ['current', 'current-or-previous', null] } },
+				],
 			},
 		},
 	},
@@ -74,15 +93,27 @@ export const contentStale: Rule<MessageIds, FreshnessOptions> = {
 			const heading = m.headingText;
 			const text = normalizeThai(`${heading}\n${m.text}`).text;
 			const named = [...text.matchAll(/ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})/gu)].map((x) => Number(x[1]));
-			const years = named.length ? named : [...text.matchAll(/(?<!\d)(2[45]\d\d)(?!\d)/gu)].map((x) => Number(x[1]));
+			const years = named.length
+				? named
+				: [...text.matchAll(/(?<!\d)(2[45]\d\d)(?!\d)/gu)].map((x) => Number(x[1]));
 			if (!years.length) {
-				report({ messageId: 'sectionFiscalYearMissing', args: { heading, current }, start: m.headingStart, end: m.headingEnd });
+				report({
+					messageId: 'sectionFiscalYearMissing',
+					args: { heading, current },
+					start: m.headingStart,
+					end: m.headingEnd,
+				});
 				continue;
 			}
 			const newest = Math.max(...years);
 			if (newest < oldest) {
 				sectionStale = true;
-				report({ messageId: 'sectionFiscalYear', args: { heading, year: newest, current }, start: m.headingStart, end: m.headingEnd });
+				report({
+					messageId: 'sectionFiscalYear',
+					args: { heading, year: newest, current },
+					start: m.headingStart,
+					end: m.headingEnd,
+				});
 			}
 		}
 		// The page's fiscal year, stated or read from its date (docs/page-model.md); a stale section already said it.
@@ -90,7 +121,14 @@ export const contentStale: Rule<MessageIds, FreshnessOptions> = {
 		const pageStale = fy !== undefined && fy.year < oldest;
 		if (fy && pageStale) {
 			const args = { year: fy.year, current, value: fy.date?.raw ?? '' };
-			const messageId = fy.from === 'date' ? (f.fiscalYear === 'current' ? 'dateFiscalYear' : 'dateFiscalYearOrPrevious') : f.fiscalYear === 'current' ? 'fiscalYear' : 'fiscalYearOrPrevious';
+			const messageId =
+				fy.from === 'date'
+					? f.fiscalYear === 'current'
+						? 'dateFiscalYear'
+						: 'dateFiscalYearOrPrevious'
+					: f.fiscalYear === 'current'
+						? 'fiscalYear'
+						: 'fiscalYearOrPrevious';
 			report({ messageId, args, start: fy.start, end: fy.end });
 		}
 		// Not reviewed in time; when the page's or a section's fiscal year already says it is old, that one finding explains it.
@@ -99,8 +137,15 @@ export const contentStale: Rule<MessageIds, FreshnessOptions> = {
 			const days = daysBetween(updated.match.date, ctx.today);
 			if (days > f.maxAgeDays) {
 				report({
-					messageId: 'age', start: updated.start, end: updated.end,
-					args: { value: updated.raw, days, max: f.maxAgeDays, due: formatDate(addDays(updated.match.date, f.maxAgeDays), updated.match.format) },
+					messageId: 'age',
+					start: updated.start,
+					end: updated.end,
+					args: {
+						value: updated.raw,
+						days,
+						max: f.maxAgeDays,
+						due: formatDate(addDays(updated.match.date, f.maxAgeDays), updated.match.format),
+					},
 				});
 			}
 		}

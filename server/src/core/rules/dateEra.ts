@@ -13,7 +13,10 @@ export const dateEra: Rule<MessageIds> = {
 	defaultSeverity: 'warning',
 	fixable: true,
 	scope: 'page',
-	description: { th: 'ศักราชกับปีไม่สอดคล้องกัน หรือวันที่เขียนกำกวม', en: 'Era and year disagree, or a date is written ambiguously' },
+	description: {
+		th: 'ศักราชกับปีไม่สอดคล้องกัน หรือวันที่เขียนกำกวม',
+		en: 'Era and year disagree, or a date is written ambiguously',
+	},
 	messages: {
 		eraMismatch: {
 			th: '{where}"{value}" ระบุ {marker} แต่ปี {year} ไม่ใช่ปี {marker} (พ.ศ. = ค.ศ. + 543) ให้แก้ศักราชหรือปีให้ตรงกัน',
@@ -23,15 +26,30 @@ export const dateEra: Rule<MessageIds> = {
 			th: '{where}"{value}" ใช้ปี ค.ศ. คู่กับชื่อเดือนภาษาไทย ให้เขียนปีเป็น พ.ศ. ตามแบบของหน่วยงานราชการ',
 			en: '{where}"{value}" has a Christian-era year beside a Thai month name; government pages use Buddhist Era years',
 		},
-		twoDigitYear: { th: '{where}"{value}" ใช้ปีแบบย่อสองหลัก ให้เขียนปี พ.ศ. เต็มสี่หลัก เช่น 2569', en: '{where}"{value}" has a two-digit year; write the full four-digit BE year' },
-		ambiguous: { th: '{where}"{value}" อ่านได้หลายแบบ (ไม่ชัดว่าตัวเลขใดเป็นวันหรือเดือน) ให้เขียนชื่อเดือนและปี พ.ศ. เต็มสี่หลัก เช่น 5 มีนาคม 2569', en: '{where}"{value}" is ambiguous (D/M/YY or M/D/YY); write the month name and the full BE year' },
-		misspelledMonth: { th: '{where}สะกดชื่อเดือนผิด: "{written}" ให้แก้เป็น "{expected}"', en: '{where}misspelt month: "{written}" should be "{expected}"' },
-		weekday: { th: '{where}"{value}": วันที่นี้ตรงกับ{expected} ไม่ใช่{written} ให้แก้ชื่อวันหรือวันที่ให้ถูกต้อง', en: '{where}"{value}" falls on {expected}, not {written}' },
+		twoDigitYear: {
+			th: '{where}"{value}" ใช้ปีแบบย่อสองหลัก ให้เขียนปี พ.ศ. เต็มสี่หลัก เช่น 2569',
+			en: '{where}"{value}" has a two-digit year; write the full four-digit BE year',
+		},
+		ambiguous: {
+			th: '{where}"{value}" อ่านได้หลายแบบ (ไม่ชัดว่าตัวเลขใดเป็นวันหรือเดือน) ให้เขียนชื่อเดือนและปี พ.ศ. เต็มสี่หลัก เช่น 5 มีนาคม 2569',
+			en: '{where}"{value}" is ambiguous (D/M/YY or M/D/YY); write the month name and the full BE year',
+		},
+		misspelledMonth: {
+			th: '{where}สะกดชื่อเดือนผิด: "{written}" ให้แก้เป็น "{expected}"',
+			en: '{where}misspelt month: "{written}" should be "{expected}"',
+		},
+		weekday: {
+			th: '{where}"{value}": วันที่นี้ตรงกับ{expected} ไม่ใช่{written} ให้แก้ชื่อวันหรือวันที่ให้ถูกต้อง',
+			en: '{where}"{value}" falls on {expected}, not {written}',
+		},
 	},
 	check(ctx, report) {
 		for (const d of ctx.facts.frontMatterDates()) {
 			if (!d.match) continue;
-			const where = { th: `${pathText(d.path)} (${keyLabel(ctx.topic, d.keyPath).th}): `, en: `${pathText(d.path)} (${keyLabel(ctx.topic, d.keyPath).en}): ` };
+			const where = {
+				th: `${pathText(d.path)} (${keyLabel(ctx.topic, d.keyPath).th}): `,
+				en: `${pathText(d.path)} (${keyLabel(ctx.topic, d.keyPath).en}): `,
+			};
 			for (const p of d.match.problems) {
 				// The value may be quoted in the source: find the date's own text there.
 				const at = ctx.doc.text.slice(d.start, d.end).indexOf(d.match.raw);
@@ -55,11 +73,23 @@ function beFix(m: DateMatch, matchStart: number): Fix | undefined {
 	return { range: [matchStart, matchStart + m.raw.length], text, safe: true };
 }
 
-function toReport(p: DateProblem, m: DateMatch, where: string | LocalizedText, start: number, end: number, matchStart: number): RuleReport<MessageIds> | undefined {
+function toReport(
+	p: DateProblem,
+	m: DateMatch,
+	where: string | LocalizedText,
+	start: number,
+	end: number,
+	matchStart: number,
+): RuleReport<MessageIds> | undefined {
 	const base = { where, value: m.raw };
 	switch (p.kind) {
 		case 'era-mismatch':
-			return { messageId: 'eraMismatch', args: { ...base, marker: p.marker === 'BE' ? 'พ.ศ.' : 'ค.ศ.', year: p.year }, start, end };
+			return {
+				messageId: 'eraMismatch',
+				args: { ...base, marker: p.marker === 'BE' ? 'พ.ศ.' : 'ค.ศ.', year: p.year },
+				start,
+				end,
+			};
 		case 'ce-with-thai-month':
 			return { messageId: 'ceWithThaiMonth', args: base, start, end, fix: beFix(m, matchStart) };
 		case 'two-digit-year':
@@ -70,8 +100,14 @@ function toReport(p: DateProblem, m: DateMatch, where: string | LocalizedText, s
 			const at = m.raw.indexOf(p.written);
 			const fixStart = matchStart + at;
 			return {
-				messageId: 'misspelledMonth', args: { ...base, written: p.written, expected: p.expected }, start, end,
-				fix: at >= 0 && matchStart >= 0 ? { range: [fixStart, fixStart + p.written.length], text: p.expected, safe: true } : undefined,
+				messageId: 'misspelledMonth',
+				args: { ...base, written: p.written, expected: p.expected },
+				start,
+				end,
+				fix:
+					at >= 0 && matchStart >= 0
+						? { range: [fixStart, fixStart + p.written.length], text: p.expected, safe: true }
+						: undefined,
 			};
 		}
 		case 'weekday-mismatch':

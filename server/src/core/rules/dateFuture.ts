@@ -27,8 +27,15 @@ export const dateFuture: Rule<MessageIds> = {
 			if (!date || !keys.includes(d.keyPath)) continue;
 			if (compareDates(date, ctx.today) > 0) {
 				report({
-					messageId: 'future', start: d.start, end: d.end,
-					args: { key: pathText(d.path), label: keyLabel(ctx.topic, d.keyPath), value: d.raw, today: formatDate(ctx.today, d.match!.format) },
+					messageId: 'future',
+					start: d.start,
+					end: d.end,
+					args: {
+						key: pathText(d.path),
+						label: keyLabel(ctx.topic, d.keyPath),
+						value: d.raw,
+						today: formatDate(ctx.today, d.match!.format),
+					},
 				});
 			}
 		}

@@ -42,7 +42,13 @@ export const dateMissing: Rule<MessageIds> = {
 			if (!dates.length) {
 				report({ messageId: 'missing', args: { item: itemLabel(item) }, start, end });
 			} else if (c.spec.time && !dates.some((d) => d.time) && !TIME.test(item.text)) {
-				report({ messageId: 'noTime', severity: c.spec.time === 'warning' ? 'warning' : 'info', args: { item: itemLabel(item) }, start, end });
+				report({
+					messageId: 'noTime',
+					severity: c.spec.time === 'warning' ? 'warning' : 'info',
+					args: { item: itemLabel(item) },
+					start,
+					end,
+				});
 			}
 		}
 	},

@@ -2,7 +2,10 @@ import type { Rule } from './types';
 import { compareDates } from '../thai/dates';
 import { keyLabel } from '../body/ranges';
 
-const DEFAULT_ORDER = [{ earlier: 'published', later: 'updated' }, { earlier: 'publish_request.date', later: 'published' }];
+const DEFAULT_ORDER = [
+	{ earlier: 'published', later: 'updated' },
+	{ earlier: 'publish_request.date', later: 'published' },
+];
 
 type MessageIds = 'order';
 
@@ -29,10 +32,16 @@ export const dateOrder: Rule<MessageIds> = {
 				// Underline the value that is more likely wrong: the one that is not `published`.
 				const at = pair.later === 'published' ? a : b;
 				report({
-					messageId: 'order', start: at.start, end: at.end,
+					messageId: 'order',
+					start: at.start,
+					end: at.end,
 					args: {
-						later: pair.later, laterLabel: keyLabel(ctx.topic, pair.later), laterValue: b.raw,
-						earlier: pair.earlier, earlierLabel: keyLabel(ctx.topic, pair.earlier), earlierValue: a.raw,
+						later: pair.later,
+						laterLabel: keyLabel(ctx.topic, pair.later),
+						laterValue: b.raw,
+						earlier: pair.earlier,
+						earlierLabel: keyLabel(ctx.topic, pair.earlier),
+						earlierValue: a.raw,
 					},
 				});
 			}

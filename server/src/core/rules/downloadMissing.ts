@@ -19,7 +19,10 @@ export const downloadMissing: Rule<MessageIds> = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'ไม่มีเอกสารที่ต้องให้ดาวน์โหลด หรือไฟล์ไม่ใช่เอกสารหรือหาไม่พบ', en: 'A required download is absent, not a document, or missing' },
+	description: {
+		th: 'ไม่มีเอกสารที่ต้องให้ดาวน์โหลด หรือไฟล์ไม่ใช่เอกสารหรือหาไม่พบ',
+		en: 'A required download is absent, not a document, or missing',
+	},
 	messages: {
 		required: {
 			th: 'หน้านี้ต้องมี{kind}ให้ดาวน์โหลด ให้เพิ่มรายการใน downloads ในส่วนหัวของไฟล์ (front matter) โดยระบุ kind: {kindId} และใช้ไฟล์ชนิด {extensions}',
@@ -29,7 +32,10 @@ export const downloadMissing: Rule<MessageIds> = {
 			th: 'ลิงก์เอกสาร "{href}" ไม่ใช่ไฟล์เอกสารที่ดาวน์โหลดได้ ให้ใช้ไฟล์ชนิด {extensions}',
 			en: '"{href}" is not a downloadable document ({extensions})',
 		},
-		fileMissing: { th: 'ไม่พบไฟล์ "{href}" (ค้นหาที่ {file}) ให้ตรวจชื่อและตำแหน่งไฟล์ หรืออัปโหลดไฟล์', en: 'The file "{href}" does not exist ({file})' },
+		fileMissing: {
+			th: 'ไม่พบไฟล์ "{href}" (ค้นหาที่ {file}) ให้ตรวจชื่อและตำแหน่งไฟล์ หรืออัปโหลดไฟล์',
+			en: 'The file "{href}" does not exist ({file})',
+		},
 	},
 	check(ctx, report) {
 		const spec = ctx.facts.disclosure()?.downloads;
@@ -49,7 +55,12 @@ export const downloadMissing: Rule<MessageIds> = {
 			if (!extensions.includes(urlExtension(href))) {
 				report({ messageId: 'notDocument', args: { href, extensions: extText }, start, end });
 			} else if (!exists(href)) {
-				report({ messageId: 'fileMissing', args: { href, file: ctx.root ? findTarget(ctx, href).file.replace(`${ctx.root}/`, '') : href }, start, end });
+				report({
+					messageId: 'fileMissing',
+					args: { href, file: ctx.root ? findTarget(ctx, href).file.replace(`${ctx.root}/`, '') : href },
+					start,
+					end,
+				});
 			} else if (typeof kind === 'string') {
 				good.set(kind, (good.get(kind) ?? 0) + 1);
 			}
@@ -62,11 +73,23 @@ export const downloadMissing: Rule<MessageIds> = {
 			if (req.section && !section?.hasContent && count === 0) continue;
 			if (section) {
 				if (section.explicitNone && (spec?.allowNoneFor ?? []).includes(req.kind)) continue;
-				count += ctx.facts.linksIn(section.nodes).filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;
+				count += ctx.facts
+					.linksIn(section.nodes)
+					.filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;
 			}
 			if (count >= (req.min ?? 1)) continue;
 			const [start, end] = topicLineRange(ctx.doc);
-			report({ messageId: 'required', args: { kind: KIND_LABEL[req.kind] ?? { th: req.kind, en: req.kind }, kindId: req.kind, extensions: extText }, start, end, data: { kind: req.kind } });
+			report({
+				messageId: 'required',
+				args: {
+					kind: KIND_LABEL[req.kind] ?? { th: req.kind, en: req.kind },
+					kindId: req.kind,
+					extensions: extText,
+				},
+				start,
+				end,
+				data: { kind: req.kind },
+			});
 		}
 	},
 };

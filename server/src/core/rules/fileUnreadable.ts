@@ -16,7 +16,10 @@ export const fileUnreadable: Rule<MessageIds> = {
 	scope: 'engine',
 	description: { th: 'ไฟล์ไม่ใช่ไฟล์ข้อความแบบ UTF-8', en: 'The file is not UTF-8 text' },
 	messages: {
-		binary: { th: 'ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (พบไบต์ศูนย์ที่ตำแหน่ง {offset}) จึงไม่ใช่หน้า Markdown และไม่ได้ตรวจ', en: 'This is a binary file (a zero byte at offset {offset}), not a Markdown page; it was not linted' },
+		binary: {
+			th: 'ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (พบไบต์ศูนย์ที่ตำแหน่ง {offset}) จึงไม่ใช่หน้า Markdown และไม่ได้ตรวจ',
+			en: 'This is a binary file (a zero byte at offset {offset}), not a Markdown page; it was not linted',
+		},
 		invalidUtf8: {
 			th: 'ไฟล์นี้ไม่ได้เข้ารหัสเป็น UTF-8 ที่ถูกต้อง (ไบต์ที่ {offset} บรรทัด {line}) จึงไม่ได้ตรวจ ให้บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8',
 			en: 'This file is not valid UTF-8 (byte {offset}, line {line}); save it again as UTF-8. It was not linted',

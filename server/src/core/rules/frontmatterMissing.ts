@@ -25,7 +25,12 @@ export const frontmatterMissing: Rule<MessageIds> = {
 		const later = /^---[ \t]*$/m.exec(ctx.doc.text);
 		const end = ctx.doc.lines.lineEnd(1);
 		if (later && later.index > 0 && /^\s*$/.test(ctx.doc.text.slice(0, later.index))) {
-			report({ messageId: 'notAtTop', args: { line: ctx.doc.lines.position(later.index).line }, start: 0, end: Math.max(end, 1) });
+			report({
+				messageId: 'notAtTop',
+				args: { line: ctx.doc.lines.position(later.index).line },
+				start: 0,
+				end: Math.max(end, 1),
+			});
 			return;
 		}
 		report({ messageId: 'missing', start: 0, end });

@@ -29,7 +29,14 @@ export const imageAltMissing: Rule<MessageIds> = {
 				if ((img.alt ?? '').trim()) return;
 				const src = img.url ?? img.identifier ?? '';
 				const open = ctx.doc.text.indexOf('[', start) + 1;
-				report({ messageId: 'missing', args: { src }, start, end, fix: { range: [open, ctx.doc.text.indexOf(']', open)], text: 'คำอธิบายภาพ', safe: false }, data: { placeholder: 'คำอธิบายภาพ' } });
+				report({
+					messageId: 'missing',
+					args: { src },
+					start,
+					end,
+					fix: { range: [open, ctx.doc.text.indexOf(']', open)], text: 'คำอธิบายภาพ', safe: false },
+					data: { placeholder: 'คำอธิบายภาพ' },
+				});
 			} else if (node.type === 'html') {
 				const html = ctx.doc.text.slice(start, end);
 				IMG_TAG.lastIndex = 0;
@@ -37,7 +44,12 @@ export const imageAltMissing: Rule<MessageIds> = {
 					const alt = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(m[0]);
 					if (alt && (alt[1] ?? alt[2] ?? alt[3] ?? '').trim()) continue;
 					const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(m[0])?.[1] ?? '';
-					report({ messageId: 'missing', args: { src }, start: start + m.index, end: start + m.index + m[0].length });
+					report({
+						messageId: 'missing',
+						args: { src },
+						start: start + m.index,
+						end: start + m.index + m[0].length,
+					});
 				}
 			}
 		});

@@ -24,5 +24,11 @@ export const internalError: Rule<MessageIds> = {
 /** The report of a rule that threw `err`: at the top of the page, the stack kept in `data` for the bug report. */
 export function internalErrorReport(ruleId: string, err: unknown): RuleReport<MessageIds> {
 	const detail = err instanceof Error ? err.message : String(err);
-	return { messageId: 'threw', args: { rule: ruleId, detail }, start: 0, end: 0, data: { rule: ruleId, stack: err instanceof Error ? err.stack : undefined } };
+	return {
+		messageId: 'threw',
+		args: { rule: ruleId, detail },
+		start: 0,
+		end: 0,
+		data: { rule: ruleId, stack: err instanceof Error ? err.stack : undefined },
+	};
 }

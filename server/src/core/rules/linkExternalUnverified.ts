@@ -13,7 +13,10 @@ export const linkExternalUnverified: Rule<MessageIds> = {
 	scope: 'page',
 	description: { th: 'ตรวจลิงก์ภายนอกไม่ได้', en: 'An external link that could not be verified' },
 	messages: {
-		unverified: { th: 'ตรวจลิงก์ "{url}" ไม่ได้ ({reason}) ให้ลองเปิดลิงก์ด้วยตนเอง', en: 'The link "{url}" could not be verified ({reason}); check it by hand' },
+		unverified: {
+			th: 'ตรวจลิงก์ "{url}" ไม่ได้ ({reason}) ให้ลองเปิดลิงก์ด้วยตนเอง',
+			en: 'The link "{url}" could not be verified ({reason}); check it by hand',
+		},
 	},
 	check(ctx, report) {
 		// Credentials and secret-looking query values never reach a message (docs/security.md#what-is-redacted).
@@ -21,7 +24,13 @@ export const linkExternalUnverified: Rule<MessageIds> = {
 		if (!verdicts) return;
 		for (const u of ctx.facts.externalUrls(ctx.config.links.exclude)) {
 			const v = verdicts.get(checkKey(u.url));
-			if (v?.state === 'unverified') report({ messageId: 'unverified', args: { url: redactUrl(u.url), reason: localizedReason(v.reason) }, start: u.start, end: u.end });
+			if (v?.state === 'unverified')
+				report({
+					messageId: 'unverified',
+					args: { url: redactUrl(u.url), reason: localizedReason(v.reason) },
+					start: u.start,
+					end: u.end,
+				});
 		}
 	},
 };

@@ -16,7 +16,10 @@ export const linkFileMissing: Rule<MessageIds> = {
 	messages: {
 		missing: { th: 'ไม่พบไฟล์ที่ลิงก์ "{url}" ชี้ไป ({file})', en: 'The file "{url}" links to does not exist ({file})' },
 		image: { th: 'ไม่พบไฟล์รูปภาพ "{url}" ({file})', en: 'The image file "{url}" does not exist ({file})' },
-		folder: { th: 'ลิงก์ "{url}" ชี้ไปยังโฟลเดอร์ที่ไม่มีหน้าแรก (index.md, README.md, _index.md หรือ index.html)', en: 'The link "{url}" points to a folder without an index page (index.md, README.md, _index.md or index.html)' },
+		folder: {
+			th: 'ลิงก์ "{url}" ชี้ไปยังโฟลเดอร์ที่ไม่มีหน้าแรก (index.md, README.md, _index.md หรือ index.html)',
+			en: 'The link "{url}" points to a folder without an index page (index.md, README.md, _index.md or index.html)',
+		},
 	},
 	check(ctx, report) {
 		if (linkMode(ctx) === 'off') return;
@@ -26,7 +29,13 @@ export const linkFileMissing: Rule<MessageIds> = {
 			if (t.exists) continue;
 			const isFolder = ctx.host!.readDir(t.file) !== undefined;
 			const shown = ctx.root ? path.relative(ctx.root, t.file) || '.' : t.file;
-			report({ messageId: isFolder ? 'folder' : l.image ? 'image' : 'missing', args: { url: redactUrl(l.url), file: shown }, start: l.start, end: l.end, data: { url: l.url } });
+			report({
+				messageId: isFolder ? 'folder' : l.image ? 'image' : 'missing',
+				args: { url: redactUrl(l.url), file: shown },
+				start: l.start,
+				end: l.end,
+				data: { url: l.url },
+			});
 		}
 	},
 };

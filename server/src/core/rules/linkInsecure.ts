@@ -17,7 +17,10 @@ export const linkInsecure: Rule<MessageIds> = {
 	description: { th: 'ลิงก์ http: ที่ควรเป็น https:', en: 'An http: link where https: is expected' },
 	messages: {
 		key: { th: '{key} ใช้ http: ที่ไม่เข้ารหัส ให้ใช้ https:', en: '{key} uses unencrypted http:; use https:' },
-		download: { th: 'เอกสารดาวน์โหลด "{url}" ใช้ http: ที่ไม่เข้ารหัส ให้ใช้ https:', en: 'The download "{url}" uses unencrypted http:; use https:' },
+		download: {
+			th: 'เอกสารดาวน์โหลด "{url}" ใช้ http: ที่ไม่เข้ารหัส ให้ใช้ https:',
+			en: 'The download "{url}" uses unencrypted http:; use https:',
+		},
 	},
 	check(ctx, report) {
 		if (linkMode(ctx) === 'off') return;
@@ -30,7 +33,13 @@ export const linkInsecure: Rule<MessageIds> = {
 				const r = fm ? locate(fm, hit.path)?.value : undefined;
 				if (!r) continue;
 				const at = r[0] + ctx.doc.text.slice(r[0], r[1]).toLowerCase().indexOf('http:');
-				report({ messageId: 'key', args: { key: pathText(hit.path) }, start: r[0], end: r[1], fix: { range: [at, at + 4], text: 'https', safe: false } });
+				report({
+					messageId: 'key',
+					args: { key: pathText(hit.path) },
+					start: r[0],
+					end: r[1],
+					fix: { range: [at, at + 4], text: 'https', safe: false },
+				});
 			}
 		}
 		// In the body, only the page's own downloads (a forms section): a law or an article may cite an
@@ -38,12 +47,15 @@ export const linkInsecure: Rule<MessageIds> = {
 		// A document is the page's own when it stands in a downloads section or on a host of the page's
 		// own addresses (the e-service's `url`, `downloads`).
 		const sections = ctx.facts.disclosure()?.sections ?? [];
-		const nodes = sections.filter((s) => s.role === 'downloads').flatMap((s) => ctx.facts.sections().byId.get(s.id)?.nodes ?? []);
+		const nodes = sections
+			.filter((s) => s.role === 'downloads')
+			.flatMap((s) => ctx.facts.sections().byId.get(s.id)?.nodes ?? []);
 		const inSection = new Set(ctx.facts.linksIn(nodes));
 		const hosts = new Set(ownUrls.map(hostOf).filter(Boolean));
 		for (const l of ctx.facts.links()) {
 			if (!/^http:\/\//i.test(l.url) || !DOCUMENT_EXTENSIONS.includes(urlExtension(l.url))) continue;
-			if (inSection.has(l) || hosts.has(hostOf(l.url))) report({ messageId: 'download', args: { url: redactUrl(l.url) }, start: l.start, end: l.end });
+			if (inSection.has(l) || hosts.has(hostOf(l.url)))
+				report({ messageId: 'download', args: { url: redactUrl(l.url) }, start: l.start, end: l.end });
 		}
 	},
 };

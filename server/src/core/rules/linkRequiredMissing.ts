@@ -30,13 +30,17 @@ export const linkRequiredMissing: Rule<MessageIds> = {
 		const split = ctx.facts.requiredSectionIds() !== undefined;
 		for (const req of x.requiredLinks) {
 			if (split && !req.section) continue;
-			if ((req.keys ?? []).some((k) => ctx.data && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value)))) continue;
+			if ((req.keys ?? []).some((k) => ctx.data && resolveKeyPath(ctx.data, k).some((h) => isPresent(h.value))))
+				continue;
 			const section = req.section ? ctx.facts.sections().byId.get(req.section) : undefined;
 			if (req.section && !section) continue; // section-missing reports the absent section
 			if (section && req.allowNone && section.explicitNone) continue;
 			const re = schemaPattern(req.pattern, req.flags ?? 'iu');
-			const links = (section ? ctx.facts.linksIn(section.nodes) : ctx.facts.links()).filter((l) => !l.image && l.url);
-			if (links.some((l) => re.test(normalizeThai(`${l.text} ${l.url} ${nodeText(l.contextNode)}`).text))) continue;
+			const links = (section ? ctx.facts.linksIn(section.nodes) : ctx.facts.links()).filter(
+				(l) => !l.image && l.url,
+			);
+			if (links.some((l) => re.test(normalizeThai(`${l.text} ${l.url} ${nodeText(l.contextNode)}`).text)))
+				continue;
 			const [start, end] = section ? [section.headingStart, section.headingEnd] : topicLineRange(ctx.doc);
 			report({ messageId: 'missing', args: { label: req.label }, start, end, data: { link: req.id } });
 		}

@@ -17,7 +17,10 @@ export const pageLimits: Rule<MessageIds, Partial<PageBudget>> = {
 	defaultSeverity: 'warning',
 	fixable: false,
 	scope: 'engine',
-	description: { th: 'หน้ายาวเกินไปหรือซับซ้อนเกินไป จนตรวจเนื้อหาไม่ได้', en: 'The page is too large or too complex to check its body' },
+	description: {
+		th: 'หน้ายาวเกินไปหรือซับซ้อนเกินไป จนตรวจเนื้อหาไม่ได้',
+		en: 'The page is too large or too complex to check its body',
+	},
 	options: BUDGET_OPTIONS_SCHEMA,
 	messages: {
 		size: {
@@ -83,11 +86,23 @@ export const pageLimits: Rule<MessageIds, Partial<PageBudget>> = {
 export function pageLimitReport(doc: ParsedDocument): RuleReport<MessageIds> | undefined {
 	const limit = doc.limit;
 	if (!limit) return undefined;
-	if (limit.kind === 'size') return { messageId: 'size', args: { chars: limit.chars, max: limit.maxChars }, start: 0, end: doc.lines.lineEnd(1) };
+	if (limit.kind === 'size')
+		return {
+			messageId: 'size',
+			args: { chars: limit.chars, max: limit.maxChars },
+			start: 0,
+			end: doc.lines.lineEnd(1),
+		};
 	const line = Math.min(Math.max(limit.line, 1), doc.lines.lineCount);
 	const start = doc.lines.lineStart(line);
 	const end = Math.min(doc.lines.lineEnd(line), start + 80);
 	if (limit.kind === 'depth') return { messageId: 'depth', args: { max: limit.maxDepth }, start, end };
 	// A count of the pre-scan, at the line where it went over (docs/rules/page-limits.md).
-	return { messageId: limit.what, args: { count: limit.count, max: limit.max }, start, end, data: { limit: limit.what } };
+	return {
+		messageId: limit.what,
+		args: { count: limit.count, max: limit.max },
+		start,
+		end,
+		data: { limit: limit.what },
+	};
 }

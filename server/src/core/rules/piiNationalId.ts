@@ -34,7 +34,7 @@ export const piiNationalId: Rule<MessageIds> = {
 		},
 		inUrl: {
 			th: 'พบเลขประจำตัวประชาชน 13 หลักที่ถูกต้องตามเลขตรวจสอบในพารามิเตอร์ของลิงก์ (หลังเครื่องหมาย ?) ลิงก์แบบนี้มักเปิดแบบฟอร์มที่กรอกข้อมูลของบุคคลไว้แล้ว ห้ามเผยแพร่ข้อมูลส่วนบุคคล (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562, พ.ร.บ.ข้อมูลข่าวสารฯ มาตรา 24) ให้ลบเลขออกจากลิงก์',
-			en: 'A valid 13-digit Thai national ID number in a link\'s query (after ?): such links often open a form filled in with a person\'s data, and personal data must not be published (PDPA B.E. 2562; OIA s.24). Remove the number from the link',
+			en: "A valid 13-digit Thai national ID number in a link's query (after ?): such links often open a form filled in with a person's data, and personal data must not be published (PDPA B.E. 2562; OIA s.24). Remove the number from the link",
 		},
 		looksLike: {
 			th: 'ตัวเลข 13 หลักนี้มีรูปแบบเหมือนเลขประจำตัวประชาชน (แต่เลขตรวจสอบไม่ตรง) ตรวจสอบว่าไม่ใช่ข้อมูลส่วนบุคคล',
@@ -47,7 +47,12 @@ export const piiNationalId: Rule<MessageIds> = {
 		const found = (start: number, end: number, valid: boolean, inQuery: boolean): void => {
 			if (reported.has(start)) return; // prose and the link around it both see a bare URL
 			reported.add(start);
-			report({ messageId: !valid ? 'looksLike' : inQuery ? 'inUrl' : 'valid', severity: valid ? undefined : 'info', start, end });
+			report({
+				messageId: !valid ? 'looksLike' : inQuery ? 'inUrl' : 'valid',
+				severity: valid ? undefined : 'info',
+				start,
+				end,
+			});
 		};
 		/** Candidates in text[s, e): outside URLs, or in a URL's query. */
 		const scan = (s: number, e: number): void => {
@@ -74,11 +79,13 @@ export const piiNationalId: Rule<MessageIds> = {
 			for (const m of slice.matchAll(QUERY_G)) {
 				const at = m.index!;
 				// The destination starts after `](`, `<` or the space after `]:`.
-				const urlStart = Math.max(...['(', '<', ' ', '\t', '\n', '"', "'"].map((c) => slice.lastIndexOf(c, at))) + 1;
+				const urlStart =
+					Math.max(...['(', '<', ' ', '\t', '\n', '"', "'"].map((c) => slice.lastIndexOf(c, at))) + 1;
 				const url = slice.slice(urlStart, at + m[0].length);
 				if (NOT_AN_ID_BEFORE.test(text.slice(Math.max(0, s + urlStart - 60), s + urlStart))) continue;
 				for (const id of findNationalIds(m[0])) {
-					if (inQuery(url, at - urlStart + id.start)) found(s + at + id.start, s + at + id.end, id.checksumValid, true);
+					if (inQuery(url, at - urlStart + id.start))
+						found(s + at + id.start, s + at + id.end, id.checksumValid, true);
 				}
 			}
 		};

@@ -1,6 +1,14 @@
 import type { Rule } from './types';
 import { matchesWhen } from '../body/effective';
-import { addDays, compareDates, ENGLISH_MONTHS, fiscalYearOf, THAI_MONTHS, THAI_MONTHS_ABBR, type CalendarDate } from '../thai/dates';
+import {
+	addDays,
+	compareDates,
+	ENGLISH_MONTHS,
+	fiscalYearOf,
+	THAI_MONTHS,
+	THAI_MONTHS_ABBR,
+	type CalendarDate,
+} from '../thai/dates';
 import { normalizeThai } from '../thai/normalize';
 import { topicLineRange } from '../body/ranges';
 
@@ -20,8 +28,14 @@ function mentionsMonth(text: string, year: number, month: number): boolean {
 	const abbr = THAI_MONTHS_ABBR[month - 1].replace(/\./g, '');
 	const abbrRe = abbr.split('').join('\\.?') + '\\.?';
 	const years = `(?:พ\\.?\\s?ศ\\.?\\s*)?(?:${be}|${String(be).slice(2)}|${year})(?!\\d)`;
-	const names = new RegExp(`(?:${THAI_MONTHS[month - 1]}${month === 7 ? '|กรกฏาคม' : ''}|${abbrRe})\\s*${years}`, 'u');
-	const iso = new RegExp(`(?<!\\d)(?:${be}|${year})[-/.](?:${String(month).padStart(2, '0')}|${month})(?![\\d])`, 'u');
+	const names = new RegExp(
+		`(?:${THAI_MONTHS[month - 1]}${month === 7 ? '|กรกฏาคม' : ''}|${abbrRe})\\s*${years}`,
+		'u',
+	);
+	const iso = new RegExp(
+		`(?<!\\d)(?:${be}|${year})[-/.](?:${String(month).padStart(2, '0')}|${month})(?![\\d])`,
+		'u',
+	);
 	return names.test(text) || iso.test(text);
 }
 
@@ -38,12 +52,20 @@ export const procurementMonthMissing: Rule<MessageIds, Options> = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'page',
-	description: { th: 'สรุปผลการจัดซื้อจัดจ้างรายเดือนขาดเดือน', en: 'A month is missing from the monthly procurement summary' },
+	description: {
+		th: 'สรุปผลการจัดซื้อจัดจ้างรายเดือนขาดเดือน',
+		en: 'A month is missing from the monthly procurement summary',
+	},
 	options: {
 		type: 'object',
 		additionalProperties: false,
 		properties: {
-			graceDays: { description: 'Days after a month ends before its summary is due.', type: 'integer', minimum: 0, maximum: 366 },
+			graceDays: {
+				description: 'Days after a month ends before its summary is due.',
+				type: 'integer',
+				minimum: 0,
+				maximum: 366,
+			},
 		},
 	},
 	messages: {
@@ -57,7 +79,7 @@ export const procurementMonthMissing: Rule<MessageIds, Options> = {
 		if (!spec || (spec.when && !matchesWhen(spec.when, ctx.data))) return;
 		if (spec.periodKey && ctx.data?.[spec.periodKey] !== undefined) return; // a page per month: the site has the other months
 		const fy = typeof ctx.data?.fiscal_year === 'number' ? ctx.data.fiscal_year : fiscalYearOf(ctx.today);
-		const grace = typeof ctx.options.graceDays === 'number' ? ctx.options.graceDays : spec.graceDays ?? 30;
+		const grace = typeof ctx.options.graceDays === 'number' ? ctx.options.graceDays : (spec.graceDays ?? 30);
 		const section = spec.section ? ctx.facts.sections().byId.get(spec.section) : undefined;
 		// Headings, rows and link text count; file names inside URLs do not.
 		const text = section ? normalizeThai(section.fullText).text : ctx.facts.bodyText();
@@ -66,8 +88,17 @@ export const procurementMonthMissing: Rule<MessageIds, Options> = {
 			if (compareDates(addDays(lastDay(year, month), grace), ctx.today) >= 0) continue;
 			if (mentionsMonth(text, year, month)) continue;
 			report({
-				messageId: 'missing', start, end,
-				args: { fy, month: { th: `${THAI_MONTHS[month - 1]} ${year + 543}`, en: `${ENGLISH_MONTHS[month - 1]} ${year + 543}` }, none: spec.noneText ?? 'ไม่มีการจัดซื้อจัดจ้าง' },
+				messageId: 'missing',
+				start,
+				end,
+				args: {
+					fy,
+					month: {
+						th: `${THAI_MONTHS[month - 1]} ${year + 543}`,
+						en: `${ENGLISH_MONTHS[month - 1]} ${year + 543}`,
+					},
+					none: spec.noneText ?? 'ไม่มีการจัดซื้อจัดจ้าง',
+				},
 				data: { year, month },
 			});
 		}

@@ -29,9 +29,15 @@ export const sectionEmpty: Rule<MessageIds> = {
 			th: 'หัวข้อย่อย "{heading}" ต้องมีเนื้อหาจริง จะเขียนว่า "ไม่มี" แทนไม่ได้',
 			en: 'The section "{heading}" needs real content; "ไม่มี" (none) does not stand in here',
 		},
-		mustContain: { th: 'หัวข้อย่อย "{heading}" ต้องกล่าวถึง "{words}"', en: 'The section "{heading}" must mention "{words}"' },
+		mustContain: {
+			th: 'หัวข้อย่อย "{heading}" ต้องกล่าวถึง "{words}"',
+			en: 'The section "{heading}" must mention "{words}"',
+		},
 		mustMatch: { th: 'หัวข้อย่อย "{heading}" ต้องระบุ{what}', en: 'The section "{heading}" must state {what}' },
-		minLinks: { th: 'หัวข้อย่อย "{heading}" ต้องมีลิงก์อย่างน้อย {min} ลิงก์ (ขณะนี้มี {found} ลิงก์)', en: 'The section "{heading}" needs at least {min} link(s) (found {found})' },
+		minLinks: {
+			th: 'หัวข้อย่อย "{heading}" ต้องมีลิงก์อย่างน้อย {min} ลิงก์ (ขณะนี้มี {found} ลิงก์)',
+			en: 'The section "{heading}" needs at least {min} link(s) (found {found})',
+		},
 	},
 	check(ctx, report) {
 		const x = ctx.facts.disclosure();
@@ -46,8 +52,14 @@ export const sectionEmpty: Rule<MessageIds> = {
 				const eol = ctx.doc.lines.eol;
 				const none = spec.noneText ?? 'ไม่มี';
 				report({
-					messageId: spec.allowNone === false ? 'emptyNoNone' : 'empty', args: { ...args, none }, start, end,
-					fix: spec.allowNone === false ? undefined : { range: [m.headingEnd, m.headingEnd], text: `${eol}${eol}${none}`, safe: false },
+					messageId: spec.allowNone === false ? 'emptyNoNone' : 'empty',
+					args: { ...args, none },
+					start,
+					end,
+					fix:
+						spec.allowNone === false
+							? undefined
+							: { range: [m.headingEnd, m.headingEnd], text: `${eol}${eol}${none}`, safe: false },
 					data: { sectionId: spec.id, noneText: none },
 				});
 				continue;
@@ -59,15 +71,31 @@ export const sectionEmpty: Rule<MessageIds> = {
 			if (!spec.mustContain && !spec.mustMatch && !spec.minLinks) continue;
 			const hay = normalizeThai(`${m.fullText}\n${tableCellsWithHeaders(m.nodes)}`).text.toLowerCase();
 			for (const alternatives of spec.mustContain ?? []) {
-				if (!alternatives.some((w) => hay.includes(w.toLowerCase()))) report({ messageId: 'mustContain', args: { ...args, words: alternatives.join(' / ') }, start, end });
+				if (!alternatives.some((w) => hay.includes(w.toLowerCase())))
+					report({
+						messageId: 'mustContain',
+						args: { ...args, words: alternatives.join(' / ') },
+						start,
+						end,
+					});
 			}
 			for (const p of spec.mustMatch ?? []) {
-				if (!schemaPattern(p.pattern, p.flags ?? 'u').test(hay)) report({ messageId: 'mustMatch', args: { ...args, what: p.label ?? { th: p.pattern, en: p.pattern } }, start, end });
+				if (!schemaPattern(p.pattern, p.flags ?? 'u').test(hay))
+					report({
+						messageId: 'mustMatch',
+						args: { ...args, what: p.label ?? { th: p.pattern, en: p.pattern } },
+						start,
+						end,
+					});
 			}
 			if (spec.minLinks) {
 				let links = 0;
-				for (const n of m.nodes) walk(n, (c) => { if (c.type === 'link' || c.type === 'linkReference') links++; });
-				if (links < spec.minLinks) report({ messageId: 'minLinks', args: { ...args, min: spec.minLinks, found: links }, start, end });
+				for (const n of m.nodes)
+					walk(n, (c) => {
+						if (c.type === 'link' || c.type === 'linkReference') links++;
+					});
+				if (links < spec.minLinks)
+					report({ messageId: 'minLinks', args: { ...args, min: spec.minLinks, found: links }, start, end });
 			}
 		}
 	},
@@ -79,12 +107,14 @@ export const sectionEmpty: Rule<MessageIds> = {
  */
 function tableCellsWithHeaders(nodes: Node[]): string {
 	const out: string[] = [];
-	for (const n of nodes) walk(n, (x) => {
-		if (x.type !== 'table') return true;
-		const [head, ...rows] = (x as Table).children;
-		const headers = head?.children.map((c) => nodeText(c).trim()) ?? [];
-		for (const row of rows) row.children.forEach((c, i) => out.push(`${headers[i] ?? ''} ${nodeText(c).trim()}`));
-		return false;
-	});
+	for (const n of nodes)
+		walk(n, (x) => {
+			if (x.type !== 'table') return true;
+			const [head, ...rows] = (x as Table).children;
+			const headers = head?.children.map((c) => nodeText(c).trim()) ?? [];
+			for (const row of rows)
+				row.children.forEach((c, i) => out.push(`${headers[i] ?? ''} ${nodeText(c).trim()}`));
+			return false;
+		});
 	return out.join('\n');
 }

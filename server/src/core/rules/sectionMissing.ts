@@ -50,15 +50,26 @@ export const sectionMissing: Rule<MessageIds> = {
 			const before = ctx.doc.text.slice(0, at);
 			// The first heading inserted at a point opens with a blank line; the next ones at the same point
 			// follow it (one --fix pass inserts them all, in schema order: core/fix.ts) and need only a line end.
-			const lead = at === lastAt
-				? (before.endsWith(eol) || at === 0 ? '' : eol)
-				: before.endsWith(`${eol}${eol}`) || at === 0 ? '' : before.endsWith(eol) ? eol : `${eol}${eol}`;
+			const lead =
+				at === lastAt
+					? before.endsWith(eol) || at === 0
+						? ''
+						: eol
+					: before.endsWith(`${eol}${eol}`) || at === 0
+						? ''
+						: before.endsWith(eol)
+							? eol
+							: `${eol}${eol}`;
 			lastAt = at;
 			report({
-				messageId: 'missing', start, end,
+				messageId: 'missing',
+				start,
+				end,
 				args: { heading: spec.heading, id: spec.id, topic: x.name },
 				// Not where the page ends inside an open code fence or HTML comment: the heading would be text in it.
-				fix: insideOpenBlock(ctx, at) ? undefined : { range: [at, at], text: `${lead}## ${spec.heading.th}${eol}${eol}`, safe: true },
+				fix: insideOpenBlock(ctx, at)
+					? undefined
+					: { range: [at, at], text: `${lead}## ${spec.heading.th}${eol}${eol}`, safe: true },
 				data: { sectionId: spec.id, heading: spec.heading.th, insertAt: at },
 			});
 		});
@@ -83,16 +94,20 @@ function insideOpenBlock(ctx: RuleContext, at: number): boolean {
 			const fence = /^[ \t]*(`{3,}|~{3,})/.exec(src)?.[1];
 			const lines = src.split(/\r?\n|\r/);
 			const last = lines[lines.length - 1].trim();
-			const closes = lines.length > 1 && last.length >= (fence?.length ?? 0) && [...last].every((c) => c === fence?.[0]);
+			const closes =
+				lines.length > 1 && last.length >= (fence?.length ?? 0) && [...last].every((c) => c === fence?.[0]);
 			if (fence && !closes) open = true;
 		}
 	});
 	return open;
 }
 
-function visitBlocks(node: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }, fn: (n: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } }) => void): void {
+function visitBlocks(
+	node: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } },
+	fn: (n: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } }) => void,
+): void {
 	fn(node);
-	for (const c of (node.children ?? []) as typeof node[]) visitBlocks(c, fn);
+	for (const c of (node.children ?? []) as (typeof node)[]) visitBlocks(c, fn);
 }
 
 /** Missing sections are reported on the page's first heading, or on the topic line. */

@@ -33,10 +33,28 @@ export const sourceMissing: Rule<MessageIds> = {
 		const patterns = c.patterns;
 		const eol = ctx.doc.lines.eol;
 		for (const item of c.items) {
-			if (item.hasLink || item.sourceCell || SOURCE_LABEL.test(item.text) || patterns.some((p) => p.test(item.text))) continue;
+			if (
+				item.hasLink ||
+				item.sourceCell ||
+				SOURCE_LABEL.test(item.text) ||
+				patterns.some((p) => p.test(item.text))
+			)
+				continue;
 			const [start, end] = itemRange(ctx.doc, item);
-			const fix = item.kind === 'list-item' ? { range: [end, end] as [number, number], text: ' (ที่มา: )', safe: false } : item.kind === 'image' ? { range: [item.end, item.end] as [number, number], text: `${eol}${eol}ที่มา: `, safe: false } : undefined;
-			report({ messageId: 'missing', args: { item: itemLabel(item) }, start, end, fix, data: { placeholder: 'ที่มา: ' } });
+			const fix =
+				item.kind === 'list-item'
+					? { range: [end, end] as [number, number], text: ' (ที่มา: )', safe: false }
+					: item.kind === 'image'
+						? { range: [item.end, item.end] as [number, number], text: `${eol}${eol}ที่มา: `, safe: false }
+						: undefined;
+			report({
+				messageId: 'missing',
+				args: { item: itemLabel(item) },
+				start,
+				end,
+				fix,
+				data: { placeholder: 'ที่มา: ' },
+			});
 		}
 	},
 };

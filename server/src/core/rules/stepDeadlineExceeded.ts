@@ -30,7 +30,7 @@ export const stepDeadlineExceeded: Rule<MessageIds> = {
 		if (!isDuration(deadline) || deadline.timeClass === 'mixed') return;
 		// The stated total where it is readable, else the sum of the steps (on the section heading).
 		const stated = isDuration(p.total?.value) ? p.total : undefined;
-		const total = stated ? stated.value as Duration : stepSums(p);
+		const total = stated ? (stated.value as Duration) : stepSums(p);
 		if (!total) return;
 		const [start, end] = stated ? [stated.start, stated.end] : [p.section.headingStart, p.section.headingEnd];
 		const minutes = deadline.timeClass === 'working' ? total.working : total.calendar;
@@ -40,7 +40,16 @@ export const stepDeadlineExceeded: Rule<MessageIds> = {
 			return;
 		}
 		if (minutes > deadline.minutes + 0.5) {
-			report({ messageId: 'exceeded', start, end, args: { total: formatDuration(minutes, deadline.timeClass, ctx.facts.durationOptions), deadline: raw, key } });
+			report({
+				messageId: 'exceeded',
+				start,
+				end,
+				args: {
+					total: formatDuration(minutes, deadline.timeClass, ctx.facts.durationOptions),
+					deadline: raw,
+					key,
+				},
+			});
 		}
 	},
 };

@@ -32,16 +32,26 @@ export const stepDurationInvalid: Rule<MessageIds> = {
 	check(ctx, report) {
 		const p = ctx.facts.procedure();
 		if (p) {
-			for (const s of p.steps) if (s.duration.value && !isDuration(s.duration.value)) report({ messageId: 'invalid', args: { value: short(s.duration.text) }, start: s.duration.start, end: s.duration.end });
+			for (const s of p.steps)
+				if (s.duration.value && !isDuration(s.duration.value))
+					report({
+						messageId: 'invalid',
+						args: { value: short(s.duration.text) },
+						start: s.duration.start,
+						end: s.duration.end,
+					});
 			const t = p.total;
-			if (t && t.value && !isDuration(t.value)) report({ messageId: 'total', args: { value: short(t.text) }, start: t.start, end: t.end });
+			if (t && t.value && !isDuration(t.value))
+				report({ messageId: 'total', args: { value: short(t.text) }, start: t.start, end: t.end });
 			const totalSection = ctx.facts.disclosure()?.steps?.totalSection;
 			if (t && t.value === null && totalSection && ctx.facts.sections().byId.get(totalSection)?.hasContent) {
 				report({ messageId: 'total', args: { value: short(t.text) }, start: t.start, end: t.end });
 			}
 		}
 		const deadline = ctx.facts.legalDeadline();
-		const r = deadline && !isDuration(deadline.value) ? locate(ctx.doc.frontMatter!, [deadline.key])?.value : undefined;
-		if (deadline && r) report({ messageId: 'deadline', args: { key: deadline.key, value: deadline.raw }, start: r[0], end: r[1] });
+		const r =
+			deadline && !isDuration(deadline.value) ? locate(ctx.doc.frontMatter!, [deadline.key])?.value : undefined;
+		if (deadline && r)
+			report({ messageId: 'deadline', args: { key: deadline.key, value: deadline.raw }, start: r[0], end: r[1] });
 	},
 };

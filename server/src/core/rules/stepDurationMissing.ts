@@ -33,11 +33,20 @@ export const stepDurationMissing: Rule<MessageIds> = {
 		const p = ctx.facts.procedure();
 		if (!spec || !p || spec.durationRequired === false) return;
 		if (p.kind === 'none') {
-			report({ messageId: 'noSteps', args: { heading: p.section.headingText }, start: p.section.headingStart, end: p.section.headingEnd });
+			report({
+				messageId: 'noSteps',
+				args: { heading: p.section.headingText },
+				start: p.section.headingStart,
+				end: p.section.headingEnd,
+			});
 			return;
 		}
 		if (p.noDurationColumn) {
-			report({ messageId: 'noColumn', start: p.noDurationColumn.start, end: ctx.doc.lines.lineEnd(ctx.doc.lines.position(p.noDurationColumn.start).line) });
+			report({
+				messageId: 'noColumn',
+				start: p.noDurationColumn.start,
+				end: ctx.doc.lines.lineEnd(ctx.doc.lines.position(p.noDurationColumn.start).line),
+			});
 			return;
 		}
 		for (const s of p.steps) {

@@ -46,15 +46,30 @@ export const stepTotalMismatch: Rule<MessageIds> = {
 		const stepClass = working && calendar ? 'mixed' : calendar ? 'calendar' : 'working';
 		if (stepClass === 'mixed') {
 			report({
-				messageId: 'mixed', severity: 'info', start: t.start, end: t.end,
-				args: { stated: t.text, working: formatDuration(working, 'working', opts, thai), calendar: formatDuration(calendar, 'calendar', opts, thai) },
+				messageId: 'mixed',
+				severity: 'info',
+				start: t.start,
+				end: t.end,
+				args: {
+					stated: t.text,
+					working: formatDuration(working, 'working', opts, thai),
+					calendar: formatDuration(calendar, 'calendar', opts, thai),
+				},
 			});
 			return;
 		}
 		if (stated.timeClass !== stepClass) {
 			report({
-				messageId: 'otherClass', severity: 'info', start: t.start, end: t.end,
-				args: { stated: t.text, stepClass: CLASS_LABEL[stepClass], totalClass: CLASS_LABEL[stated.timeClass], sum: formatDuration(stepClass === 'working' ? working : calendar, stepClass, opts, thai) },
+				messageId: 'otherClass',
+				severity: 'info',
+				start: t.start,
+				end: t.end,
+				args: {
+					stated: t.text,
+					stepClass: CLASS_LABEL[stepClass],
+					totalClass: CLASS_LABEL[stated.timeClass],
+					sum: formatDuration(stepClass === 'working' ? working : calendar, stepClass, opts, thai),
+				},
 			});
 			return;
 		}
@@ -62,8 +77,12 @@ export const stepTotalMismatch: Rule<MessageIds> = {
 		if (Math.abs(sum - stated.minutes) < 0.5) return;
 		const text = formatDuration(sum, stepClass, opts, thai);
 		report({
-			messageId: 'mismatch', start: t.start, end: t.end, args: { stated: t.text, sum: text },
-			fix: { range: [t.start, t.end], text, safe: true }, data: { minutes: sum, text },
+			messageId: 'mismatch',
+			start: t.start,
+			end: t.end,
+			args: { stated: t.text, sum: text },
+			fix: { range: [t.start, t.end], text, safe: true },
+			data: { minutes: sum, text },
 		});
 	},
 };

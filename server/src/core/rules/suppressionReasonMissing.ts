@@ -33,8 +33,12 @@ export function reasonMissingReports(doc: ParsedDocument, directives: Directive[
 		const at = d.end - 3;
 		const pad = /\s$/.test(doc.text.slice(d.start, at)) ? '' : ' ';
 		out.push({
-			messageId: 'missing', args: { kind: d.kind, rules }, start: d.start, end: d.end,
-			fix: { range: [at, at], text: `${pad}-- reason `, safe: false }, data: { directive: d.kind },
+			messageId: 'missing',
+			args: { kind: d.kind, rules },
+			start: d.start,
+			end: d.end,
+			fix: { range: [at, at], text: `${pad}-- reason `, safe: false },
+			data: { directive: d.kind },
 		});
 	}
 	return out;

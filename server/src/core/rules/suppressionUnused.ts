@@ -18,10 +18,22 @@ export const suppressionUnused: Rule<MessageIds> = {
 	scope: 'engine',
 	description: { th: 'คำสั่งปิดการตรวจที่ไม่มีผล', en: 'A disable comment that suppressed nothing' },
 	messages: {
-		unused: { th: 'คำสั่งปิดการตรวจนี้ไม่มีผล เพราะไม่พบปัญหาตามกฎ {rules} ให้ปิด ให้ลบคำสั่งนี้ออก', en: 'This comment suppresses no {rules} finding; remove it' },
-		unusedAll: { th: 'คำสั่งปิดการตรวจนี้ไม่มีผล เพราะไม่พบปัญหาใดให้ปิด ให้ลบคำสั่งนี้ออก', en: 'This comment suppresses no finding; remove it' },
-		unknownRule: { th: 'ไม่มีกฎชื่อ "{rule}" ใน disclosure-lint ให้ตรวจการสะกดชื่อกฎ', en: 'disclosure-lint has no rule "{rule}"' },
-		unmatchedEnable: { th: 'ไม่พบคำสั่ง disclosure-lint-disable ก่อนหน้า คำสั่ง enable นี้จึงไม่มีการตรวจให้เปิดคืน ให้ลบคำสั่งนี้ออก', en: 'No earlier disclosure-lint-disable for this enable comment to end' },
+		unused: {
+			th: 'คำสั่งปิดการตรวจนี้ไม่มีผล เพราะไม่พบปัญหาตามกฎ {rules} ให้ปิด ให้ลบคำสั่งนี้ออก',
+			en: 'This comment suppresses no {rules} finding; remove it',
+		},
+		unusedAll: {
+			th: 'คำสั่งปิดการตรวจนี้ไม่มีผล เพราะไม่พบปัญหาใดให้ปิด ให้ลบคำสั่งนี้ออก',
+			en: 'This comment suppresses no finding; remove it',
+		},
+		unknownRule: {
+			th: 'ไม่มีกฎชื่อ "{rule}" ใน disclosure-lint ให้ตรวจการสะกดชื่อกฎ',
+			en: 'disclosure-lint has no rule "{rule}"',
+		},
+		unmatchedEnable: {
+			th: 'ไม่พบคำสั่ง disclosure-lint-disable ก่อนหน้า คำสั่ง enable นี้จึงไม่มีการตรวจให้เปิดคืน ให้ลบคำสั่งนี้ออก',
+			en: 'No earlier disclosure-lint-disable for this enable comment to end',
+		},
 	},
 };
 
@@ -29,7 +41,11 @@ export const suppressionUnused: Rule<MessageIds> = {
  * The reports of the page's directives that had no effect, once every finding was matched with them
  * (`Directive.used`). `isRule` tells the registry's rule ids from unknown ones.
  */
-export function unusedDirectiveReports(doc: ParsedDocument, directives: Directive[], isRule: (id: string) => boolean): RuleReport<MessageIds>[] {
+export function unusedDirectiveReports(
+	doc: ParsedDocument,
+	directives: Directive[],
+	isRule: (id: string) => boolean,
+): RuleReport<MessageIds>[] {
 	const out: RuleReport<MessageIds>[] = [];
 	for (const d of directives) {
 		const rules = d.rules.join(' ') || '*';
@@ -41,7 +57,13 @@ export function unusedDirectiveReports(doc: ParsedDocument, directives: Directiv
 		}
 		if (unknown.length === d.rules.length && d.rules.length) continue;
 		if (!d.used.size) {
-			out.push({ messageId: d.rules.length ? 'unused' : 'unusedAll', args: { rules }, start: d.start, end: d.end, fix: removalFix(doc, d) });
+			out.push({
+				messageId: d.rules.length ? 'unused' : 'unusedAll',
+				args: { rules },
+				start: d.start,
+				end: d.end,
+				fix: removalFix(doc, d),
+			});
 		}
 	}
 	return out;
@@ -53,6 +75,7 @@ function removalFix(doc: ParsedDocument, d: Directive): Fix {
 	const ls = doc.lines.lineStart(line);
 	const le = doc.lines.lineEnd(line);
 	const alone = doc.text.slice(ls, d.start).trim() === '' && doc.text.slice(d.end, le).trim() === '';
-	if (alone && line < doc.lines.lineCount) return { range: [ls, doc.lines.lineStart(line + 1)], text: '', safe: true };
+	if (alone && line < doc.lines.lineCount)
+		return { range: [ls, doc.lines.lineStart(line + 1)], text: '', safe: true };
 	return { range: [d.start, d.end], text: '', safe: true };
 }

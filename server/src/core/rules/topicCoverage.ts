@@ -15,7 +15,10 @@ export const topicCoverage: Rule<MessageIds> = {
 	defaultSeverity: 'error',
 	fixable: false,
 	scope: 'site',
-	description: { th: 'เว็บไซต์ยังไม่มีหน้าของหัวข้อหรือหัวข้อย่อยที่ต้องเผยแพร่', en: 'A required topic or section is covered by no page' },
+	description: {
+		th: 'เว็บไซต์ยังไม่มีหน้าของหัวข้อหรือหัวข้อย่อยที่ต้องเผยแพร่',
+		en: 'A required topic or section is covered by no page',
+	},
 	messages: {
 		topic: {
 			th: 'ยังไม่มีหน้าของหัวข้อ "{topic}" ซึ่งหน่วยงานต้องเผยแพร่ ให้สร้างหน้าที่ระบุ topic: {id} ในส่วนหัวของไฟล์ (front matter)',
@@ -37,10 +40,15 @@ export const topicCoverage: Rule<MessageIds> = {
  * a topic is split over pages (`sections:`), every required section by one of them; a sub-section
  * such as `9(4)-1` covers its parent. Reports carry no position (`start` and `end` are 0).
  */
-export function topicCoverageReports(pages: { topic?: string; sections?: string[] }[], registry: SchemaRegistry, requiredTopics: string[] | undefined): RuleReport<MessageIds>[] {
+export function topicCoverageReports(
+	pages: { topic?: string; sections?: string[] }[],
+	registry: SchemaRegistry,
+	requiredTopics: string[] | undefined,
+): RuleReport<MessageIds>[] {
 	const required = requiredTopics ?? [...BUILTIN_TOPIC_IDS];
 	const out: RuleReport<MessageIds>[] = [];
-	const push = (messageId: MessageIds, args: RuleReport['args'], data: Record<string, unknown>) => out.push({ messageId, args, start: 0, end: 0, data });
+	const push = (messageId: MessageIds, args: RuleReport['args'], data: Record<string, unknown>) =>
+		out.push({ messageId, args, start: 0, end: 0, data });
 	for (const id of required) {
 		const topic = registry.get(id);
 		if (!topic) {
@@ -57,7 +65,11 @@ export function topicCoverageReports(pages: { topic?: string; sections?: string[
 		for (const s of topic.x.sections ?? []) if (s.parent && covered.has(s.id)) covered.add(s.parent);
 		for (const s of topic.x.sections ?? []) {
 			if (s.required === false || covered.has(s.id)) continue;
-			push('section', { topic: topic.x.name, id, section: s.heading, sectionId: s.id }, { topic: id, section: s.id });
+			push(
+				'section',
+				{ topic: topic.x.name, id, section: s.heading, sectionId: s.id },
+				{ topic: id, section: s.id },
+			);
 		}
 	}
 	return out;

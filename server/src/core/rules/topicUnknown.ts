@@ -18,11 +18,23 @@ export const topicUnknown: Rule<MessageIds> = {
 			th: 'ไม่ได้ระบุหัวข้อ (topic) ของหน้า ให้ใส่ topic: ในส่วนหัวของไฟล์ (front matter) เป็นรหัสหัวข้อใดหัวข้อหนึ่ง ({ids})',
 			en: 'The page has no topic; add `topic:` with a topic id ({ids})',
 		},
-		notText: { th: 'ค่าของ topic ต้องเป็นข้อความ คือรหัสหัวข้อหรือชื่อหัวข้อภาษาไทย ({ids})', en: 'The topic must be text: a topic id or its Thai name ({ids})' },
+		notText: {
+			th: 'ค่าของ topic ต้องเป็นข้อความ คือรหัสหัวข้อหรือชื่อหัวข้อภาษาไทย ({ids})',
+			en: 'The topic must be text: a topic id or its Thai name ({ids})',
+		},
 		unknown: { th: 'ไม่รู้จักหัวข้อ "{value}" รหัสหัวข้อที่ใช้ได้: {ids}', en: 'Unknown topic "{value}"; valid ids: {ids}' },
-		unknownSuggest: { th: 'ไม่รู้จักหัวข้อ "{value}" หมายถึง "{suggestion}" หรือไม่ รหัสหัวข้อที่ใช้ได้: {ids}', en: 'Unknown topic "{value}"; did you mean "{suggestion}"? Valid ids: {ids}' },
-		unknownConfig: { th: 'topics ในไฟล์การตั้งค่ากำหนดหัวข้อ "{value}" ให้หน้านี้ แต่ไม่รู้จักหัวข้อนี้ รหัสหัวข้อที่ใช้ได้: {ids}', en: 'The configuration\'s `topics` assigns the unknown topic "{value}"; valid ids: {ids}' },
-		schemaBroken: { th: 'ใช้สคีมาของหัวข้อ "{value}" ไม่ได้ ({detail}) ให้ผู้ดูแลแก้ไฟล์สคีมานี้', en: 'The schema of topic "{value}" cannot be used: {detail}' },
+		unknownSuggest: {
+			th: 'ไม่รู้จักหัวข้อ "{value}" หมายถึง "{suggestion}" หรือไม่ รหัสหัวข้อที่ใช้ได้: {ids}',
+			en: 'Unknown topic "{value}"; did you mean "{suggestion}"? Valid ids: {ids}',
+		},
+		unknownConfig: {
+			th: 'topics ในไฟล์การตั้งค่ากำหนดหัวข้อ "{value}" ให้หน้านี้ แต่ไม่รู้จักหัวข้อนี้ รหัสหัวข้อที่ใช้ได้: {ids}',
+			en: 'The configuration\'s `topics` assigns the unknown topic "{value}"; valid ids: {ids}',
+		},
+		schemaBroken: {
+			th: 'ใช้สคีมาของหัวข้อ "{value}" ไม่ได้ ({detail}) ให้ผู้ดูแลแก้ไฟล์สคีมานี้',
+			en: 'The schema of topic "{value}" cannot be used: {detail}',
+		},
 	},
 	check(ctx, report) {
 		const res = ctx.topicResolution;
@@ -31,7 +43,12 @@ export const topicUnknown: Rule<MessageIds> = {
 			const v = ctx.topic.validator();
 			if ('message' in v) {
 				const [start, end] = topicLineRange(ctx.doc);
-				report({ messageId: 'schemaBroken', args: { value: ctx.topic.id, detail: `${v.file}:${v.line}:${v.column} ${v.message.en}` }, start, end });
+				report({
+					messageId: 'schemaBroken',
+					args: { value: ctx.topic.id, detail: `${v.file}:${v.line}:${v.column} ${v.message.en}` },
+					start,
+					end,
+				});
 			}
 			return;
 		}
@@ -49,13 +66,17 @@ export const topicUnknown: Rule<MessageIds> = {
 		} else if (res.problem === 'unknown') {
 			const value = String(res.value);
 			const [start, end] = valueRange(ctx.doc, ['topic']);
-			const best = ctx.registry.ids()
+			const best = ctx.registry
+				.ids()
 				.map((id) => ({ id, d: editDistance(value.toLowerCase(), id) }))
 				.sort((a, b) => a.d - b.d)[0];
 			const r = ctx.doc.frontMatter ? locate(ctx.doc.frontMatter, ['topic'])?.value : undefined;
 			if (best && best.d <= Math.max(2, Math.floor(best.id.length / 3)) && r) {
 				report({
-					messageId: 'unknownSuggest', args: { value, suggestion: best.id, ids }, start, end,
+					messageId: 'unknownSuggest',
+					args: { value, suggestion: best.id, ids },
+					start,
+					end,
 					fix: { range: r, text: best.id, safe: false },
 					data: { suggestion: best.id },
 				});

@@ -33,7 +33,9 @@ const BUILTIN: [string, unknown][] = [
 ];
 
 /** The ten topics of docs/domain.md#the-ten-topics as schema sources. */
-export const BUILTIN_SCHEMAS: SchemaSource[] = BUILTIN.map(([id, json]) => ({ file: `schemas/topics/${id}.schema.json`, json, builtin: true }) as SchemaSource);
+export const BUILTIN_SCHEMAS: SchemaSource[] = BUILTIN.map(
+	([id, json]) => ({ file: `schemas/topics/${id}.schema.json`, json, builtin: true }) as SchemaSource,
+);
 
 /** The ids of the ten built-in topics, in order. */
 export const BUILTIN_TOPIC_IDS: readonly string[] = BUILTIN.map(([id]) => id);

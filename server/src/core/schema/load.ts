@@ -12,7 +12,12 @@ export class SchemaRegistryCache {
 
 	/** The `*.schema.json` files in `dirs`, in load order, and a stamp of their modification times. */
 	stamp(dirs: string[]): { files: string[]; stamp: string } {
-		const files = dirs.flatMap((d) => (this.host.readDir(d) ?? []).filter((n) => n.endsWith('.schema.json')).sort().map((n) => path.join(d, n)));
+		const files = dirs.flatMap((d) =>
+			(this.host.readDir(d) ?? [])
+				.filter((n) => n.endsWith('.schema.json'))
+				.sort()
+				.map((n) => path.join(d, n)),
+		);
 		return { files, stamp: files.map((f) => `${f}@${this.host.mtime(f)}`).join('\0') };
 	}
 
@@ -25,17 +30,28 @@ export class SchemaRegistryCache {
 		// Only regular files are read: a FIFO (or a folder, socket or device) named `*.schema.json` is
 		// reported and never opened, so it cannot block the run.
 		const regular = files.filter((f) => this.host.fileExists(f));
-		const sources: SchemaSource[] = [...BUILTIN_SCHEMAS, ...regular.map((f) => ({ file: f, text: this.host.readFile(f) ?? '', builtin: false }))];
+		const sources: SchemaSource[] = [
+			...BUILTIN_SCHEMAS,
+			...regular.map((f) => ({ file: f, text: this.host.readFile(f) ?? '', builtin: false })),
+		];
 		const registry = new SchemaRegistry(COMMON_SCHEMA, META_SCHEMA, sources);
 		if (regular.length < files.length) {
 			const readable = new Set(regular);
 			for (const f of files) {
-				if (!readable.has(f)) registry.problems.push(fileProblem(f, { th: `ไม่ใช่ไฟล์ปกติ จึงไม่ได้อ่าน: ${f} (ไฟล์สคีมาต้องเป็นไฟล์ปกติ)`, en: `Not a regular file, so not read: ${f} (a schema file must be a regular file)` }));
+				if (!readable.has(f))
+					registry.problems.push(
+						fileProblem(f, {
+							th: `ไม่ใช่ไฟล์ปกติ จึงไม่ได้อ่าน: ${f} (ไฟล์สคีมาต้องเป็นไฟล์ปกติ)`,
+							en: `Not a regular file, so not read: ${f} (a schema file must be a regular file)`,
+						}),
+					);
 			}
 		}
 		for (const d of dirs) {
 			if (!files.some((f) => path.dirname(f) === d) && this.host.readDir(d) === undefined) {
-				registry.problems.push(fileProblem(d, { th: `ไม่พบโฟลเดอร์สคีมา ${d}`, en: `Schema folder not found: ${d}` }));
+				registry.problems.push(
+					fileProblem(d, { th: `ไม่พบโฟลเดอร์สคีมา ${d}`, en: `Schema folder not found: ${d}` }),
+				);
 			}
 		}
 		this.cache.set(key, { stamp, registry });

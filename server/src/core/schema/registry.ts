@@ -49,7 +49,11 @@ export interface TopicMatch {
 
 /** Normalise a topic name for lookup: NFC, spaces collapsed, case folded. */
 export function normalizeName(s: string): string {
-	return s.normalize('NFC').replace(/[\s\u200b]+/g, ' ').trim().toLowerCase();
+	return s
+		.normalize('NFC')
+		.replace(/[\s\u200b]+/g, ' ')
+		.trim()
+		.toLowerCase();
 }
 
 /**
@@ -71,13 +75,16 @@ export class SchemaRegistry {
 	constructor(common: Record<string, unknown>, meta: Record<string, unknown>, sources: SchemaSource[]) {
 		this.common = common;
 		let checkMeta: ValidateFunction | undefined;
-		for (const src of sources) this.add(src, () => (checkMeta ??= precompiledValidator('meta') ?? this.ajv.compile(meta)));
+		for (const src of sources)
+			this.add(src, () => (checkMeta ??= precompiledValidator('meta') ?? this.ajv.compile(meta)));
 		for (const t of this.topics.values()) {
 			this.names.set(normalizeName(t.id), { id: t.id, by: 'id' });
 		}
 		for (const t of this.topics.values()) {
-			for (const n of [t.x.name.th, t.x.name.en]) if (!this.names.has(normalizeName(n))) this.names.set(normalizeName(n), { id: t.id, by: 'name' });
-			for (const a of t.x.aliases ?? []) if (!this.names.has(normalizeName(a))) this.names.set(normalizeName(a), { id: t.id, by: 'alias' });
+			for (const n of [t.x.name.th, t.x.name.en])
+				if (!this.names.has(normalizeName(n))) this.names.set(normalizeName(n), { id: t.id, by: 'name' });
+			for (const a of t.x.aliases ?? [])
+				if (!this.names.has(normalizeName(a))) this.names.set(normalizeName(a), { id: t.id, by: 'alias' });
 		}
 	}
 
@@ -123,7 +130,13 @@ export class SchemaRegistry {
 		const checkMeta = src.builtin ? undefined : metaValidator();
 		if (checkMeta && !checkMeta(json)) {
 			if (data) this.problems.push(...ajvProblems(data, checkMeta.errors ?? []));
-			else this.problems.push(fileProblem(src.file, { th: `สคีมาไม่ถูกต้อง: ${this.ajv.errorsText(checkMeta.errors)}`, en: `Invalid schema: ${this.ajv.errorsText(checkMeta.errors)}` }));
+			else
+				this.problems.push(
+					fileProblem(src.file, {
+						th: `สคีมาไม่ถูกต้อง: ${this.ajv.errorsText(checkMeta.errors)}`,
+						en: `Invalid schema: ${this.ajv.errorsText(checkMeta.errors)}`,
+					}),
+				);
 			return;
 		}
 		const obj = json as Record<string, unknown>;
@@ -166,7 +179,10 @@ export class SchemaRegistry {
 						compiled = this.ajv.compile(obj);
 					} catch (err) {
 						const msg = (err as Error).message;
-						compiled = fileProblem(file, { th: `คอมไพล์สคีมาไม่ได้: ${msg}`, en: `The schema does not compile: ${msg}` });
+						compiled = fileProblem(file, {
+							th: `คอมไพล์สคีมาไม่ได้: ${msg}`,
+							en: `The schema does not compile: ${msg}`,
+						});
 					} finally {
 						this.compilingUserSchema = false;
 					}
@@ -197,8 +213,20 @@ function regexesOf(x: unknown, base: (string | number)[]): FoundPattern[] {
 			const o = v as Record<string, unknown>;
 			// requiredLinks match case-insensitively by default (rules/linkRequiredMissing.ts).
 			const defaultFlags = path.includes('requiredLinks') ? 'iu' : 'u';
-			if (typeof o.pattern === 'string') out.push({ pattern: o.pattern, flags: o.flags as string | undefined, path: [...path, 'pattern'], defaultFlags });
-			if (typeof o.headingPattern === 'string') out.push({ pattern: o.headingPattern, flags: o.headingFlags as string | undefined, path: [...path, 'headingPattern'], defaultFlags: 'u' });
+			if (typeof o.pattern === 'string')
+				out.push({
+					pattern: o.pattern,
+					flags: o.flags as string | undefined,
+					path: [...path, 'pattern'],
+					defaultFlags,
+				});
+			if (typeof o.headingPattern === 'string')
+				out.push({
+					pattern: o.headingPattern,
+					flags: o.headingFlags as string | undefined,
+					path: [...path, 'headingPattern'],
+					defaultFlags: 'u',
+				});
 			for (const [k, e] of Object.entries(o)) visit(e, [...path, k]);
 		}
 	};
@@ -207,7 +235,23 @@ function regexesOf(x: unknown, base: (string | number)[]): FoundPattern[] {
 }
 
 /** Keywords whose value is a schema, an array of schemas, or a map of names to schemas. */
-const SCHEMA_VALUED = ['not', 'if', 'then', 'else', 'contains', 'additionalProperties', 'additionalItems', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'items', 'prefixItems', 'allOf', 'anyOf', 'oneOf'];
+const SCHEMA_VALUED = [
+	'not',
+	'if',
+	'then',
+	'else',
+	'contains',
+	'additionalProperties',
+	'additionalItems',
+	'propertyNames',
+	'unevaluatedItems',
+	'unevaluatedProperties',
+	'items',
+	'prefixItems',
+	'allOf',
+	'anyOf',
+	'oneOf',
+];
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'dependencies'];
 
 /** Every JSON Schema `pattern` and `patternProperties` key of a schema, with its path. */
@@ -216,9 +260,11 @@ function schemaPatternsOf(schema: unknown): FoundPattern[] {
 	const visit = (s: unknown, path: (string | number)[]): void => {
 		if (!s || typeof s !== 'object' || Array.isArray(s)) return;
 		const o = s as Record<string, unknown>;
-		if (typeof o.pattern === 'string') out.push({ pattern: o.pattern, path: [...path, 'pattern'], defaultFlags: 'u' });
+		if (typeof o.pattern === 'string')
+			out.push({ pattern: o.pattern, path: [...path, 'pattern'], defaultFlags: 'u' });
 		if (o.patternProperties && typeof o.patternProperties === 'object') {
-			for (const key of Object.keys(o.patternProperties)) out.push({ pattern: key, path: [...path, 'patternProperties', key], defaultFlags: 'u' });
+			for (const key of Object.keys(o.patternProperties))
+				out.push({ pattern: key, path: [...path, 'patternProperties', key], defaultFlags: 'u' });
 		}
 		for (const k of SCHEMA_VALUED) {
 			const v = o[k];
@@ -227,7 +273,8 @@ function schemaPatternsOf(schema: unknown): FoundPattern[] {
 		}
 		for (const k of SCHEMA_MAPS) {
 			const m = o[k];
-			if (m && typeof m === 'object' && !Array.isArray(m)) for (const [name, v] of Object.entries(m)) visit(v, [...path, k, name]);
+			if (m && typeof m === 'object' && !Array.isArray(m))
+				for (const [name, v] of Object.entries(m)) visit(v, [...path, k, name]);
 		}
 	};
 	visit(schema, []);
@@ -235,25 +282,46 @@ function schemaPatternsOf(schema: unknown): FoundPattern[] {
 }
 
 /** The problems of a workspace schema's patterns the linear-time engine cannot take, each at its place. */
-function userPatternProblems(file: string, data: DataFile | undefined, schema: Record<string, unknown>, x: XDisclosure): FileProblem[] {
+function userPatternProblems(
+	file: string,
+	data: DataFile | undefined,
+	schema: Record<string, unknown>,
+	x: XDisclosure,
+): FileProblem[] {
 	const out: FileProblem[] = [];
 	// ajv compiles JSON Schema patterns with the `u` flag; x-disclosure ones take their `flags`.
-	const xPatterns = regexesOf(x, ['x-disclosure']).filter((p) => !isBuiltinPattern(p.pattern, p.flags ?? p.defaultFlags));
+	const xPatterns = regexesOf(x, ['x-disclosure']).filter(
+		(p) => !isBuiltinPattern(p.pattern, p.flags ?? p.defaultFlags),
+	);
 	for (const p of [...schemaPatternsOf(schema), ...xPatterns]) {
 		const c = compileUserPattern(p.pattern, p.flags ?? p.defaultFlags);
 		if (!c.ok) {
 			const at = `/${p.path.join('/')}`;
-			out.push(patternProblem(file, data, p.path, { th: `${at}: ${c.reason.th}`, en: `${at}: ${c.reason.en}` }, p.path[p.path.length - 2] === 'patternProperties'));
+			out.push(
+				patternProblem(
+					file,
+					data,
+					p.path,
+					{ th: `${at}: ${c.reason.th}`, en: `${at}: ${c.reason.en}` },
+					p.path[p.path.length - 2] === 'patternProperties',
+				),
+			);
 		}
 	}
 	return out;
 }
 
 /** A problem at a pattern string (or, for a `patternProperties` key, at the key). */
-function patternProblem(file: string, data: DataFile | undefined, path: (string | number)[], message: LocalizedText, atKey = false): FileProblem {
+function patternProblem(
+	file: string,
+	data: DataFile | undefined,
+	path: (string | number)[],
+	message: LocalizedText,
+	atKey = false,
+): FileProblem {
 	if (!data) return fileProblem(file, message);
 	const r = data.doc ? locateIn(data.doc, path) : undefined;
-	const range = (atKey ? r?.key : r?.value ?? r?.key) ?? [0, 1];
+	const range = (atKey ? r?.key : (r?.value ?? r?.key)) ?? [0, 1];
 	return problemAt(file, data.lines, range[0], range[1], message);
 }
 
@@ -281,7 +349,8 @@ function collectKeys(schema: Record<string, unknown>, common: Record<string, unk
 		seen.add(s);
 		const o = s as Record<string, unknown>;
 		if (typeof o.$ref === 'string' && o.$ref.startsWith(String(common.$id))) visit(common, prefix, true);
-		for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(o[k])) for (const sub of o[k] as unknown[]) visit(sub, prefix, inCommon);
+		for (const k of ['allOf', 'anyOf', 'oneOf'])
+			if (Array.isArray(o[k])) for (const sub of o[k] as unknown[]) visit(sub, prefix, inCommon);
 		for (const k of ['then', 'else']) visit(o[k], prefix, inCommon);
 		if (o.items && typeof o.items === 'object') visit(o.items, `${prefix}[]`, inCommon);
 		const props = o.properties as Record<string, Record<string, unknown>> | undefined;
@@ -289,7 +358,10 @@ function collectKeys(schema: Record<string, unknown>, common: Record<string, unk
 			for (const [name, p] of Object.entries(props)) {
 				const path = prefix ? `${prefix}.${name}` : name;
 				const old = keys.get(path);
-				const replaces = !old || (fromCommon.has(path) && !inCommon) || (fromCommon.has(path) === inCommon && Object.keys(p).length > Object.keys(old.schema).length);
+				const replaces =
+					!old ||
+					(fromCommon.has(path) && !inCommon) ||
+					(fromCommon.has(path) === inCommon && Object.keys(p).length > Object.keys(old.schema).length);
 				if (replaces) {
 					keys.set(path, {
 						path,

@@ -17,7 +17,7 @@ export function pageSkeleton(topic: TopicSchema, common: Record<string, unknown>
 		if (!o || typeof o !== 'object') return;
 		const r = (o as { required?: unknown }).required;
 		if (Array.isArray(r)) for (const k of r) required.add(String(k));
-		for (const sub of ((o as { allOf?: unknown[] }).allOf ?? [])) collect(sub);
+		for (const sub of (o as { allOf?: unknown[] }).allOf ?? []) collect(sub);
 		// `if: { required: [sections] …} else: { required: […] }`: a whole page has no `sections`, so the else applies.
 		const cond = o as { if?: { required?: unknown[] }; else?: unknown };
 		if (Array.isArray(cond.if?.required) && cond.if.required.includes('sections')) collect(cond.else);
@@ -47,12 +47,20 @@ export function pageSkeleton(topic: TopicSchema, common: Record<string, unknown>
 	for (const key of [...new Set([...required, ...recommended, ...dated])].filter((k) => k !== 'topic')) {
 		const info = topic.keys.get(key);
 		const type = String(info?.schema.type ?? 'string');
-		if (type === 'array' && key === 'downloads') lines.push(`${key}:`, `  - title: \${${n++}:ชื่อเอกสาร}`, `    href: \${${n++}:files/manual.pdf}`, '    kind: manual');
-		else if (type === 'array' && key === 'sources') lines.push(`${key}:`, `  - title: \${${n++}:แหล่งที่มา}`, `    url: \${${n++}:https://}`);
+		if (type === 'array' && key === 'downloads')
+			lines.push(
+				`${key}:`,
+				`  - title: \${${n++}:ชื่อเอกสาร}`,
+				`    href: \${${n++}:files/manual.pdf}`,
+				'    kind: manual',
+			);
+		else if (type === 'array' && key === 'sources')
+			lines.push(`${key}:`, `  - title: \${${n++}:แหล่งที่มา}`, `    url: \${${n++}:https://}`);
 		else if (type === 'array') lines.push(`${key}:`, `  - \${${n++}:${info?.label?.th ?? key}}`);
 		else if (type === 'object') {
 			lines.push(`${key}:`);
-			for (const sub of Object.keys((info?.schema.properties as Record<string, unknown> | undefined) ?? {})) lines.push(`  ${sub}: ${value(topic.keys.get(`${key}.${sub}`), sub)}`);
+			for (const sub of Object.keys((info?.schema.properties as Record<string, unknown> | undefined) ?? {}))
+				lines.push(`  ${sub}: ${value(topic.keys.get(`${key}.${sub}`), sub)}`);
 		} else lines.push(`${key}: ${value(info, key)}`);
 	}
 	lines.push('---', '', `# \${${n++}:${topic.x.name.th}}`, '');
@@ -63,6 +71,11 @@ export function pageSkeleton(topic: TopicSchema, common: Record<string, unknown>
 		lines.push(`## ${sec.heading.th}`, '', `\${${n++}:${sec.noneText ?? 'เนื้อหา'}}`, '');
 		for (const l of links.filter((k) => k.section === sec.id)) lines.push(linkLine(l), '');
 	}
-	for (const l of links.filter((l) => !l.section || !(x.sections ?? []).some((sec) => sec.id === l.section && sec.required !== false && !sec.page))) lines.push(linkLine(l), '');
+	for (const l of links.filter(
+		(l) =>
+			!l.section ||
+			!(x.sections ?? []).some((sec) => sec.id === l.section && sec.required !== false && !sec.page),
+	))
+		lines.push(linkLine(l), '');
 	return lines;
 }

@@ -21,8 +21,20 @@ export interface XDisclosure {
 	steps?: StepsSpec;
 	attribution?: AttributionSpec;
 	contact?: { section: string; channels: string[]; recommended?: string[]; mode?: 'all' | 'any' };
-	downloads?: { required?: { kind: string; min?: number; section?: string }[]; extensions?: string[]; allowNoneFor?: string[] };
-	requiredLinks?: { id: string; pattern: string; flags?: string; label: LocalizedText; keys?: string[]; section?: string; allowNone?: boolean }[];
+	downloads?: {
+		required?: { kind: string; min?: number; section?: string }[];
+		extensions?: string[];
+		allowNoneFor?: string[];
+	};
+	requiredLinks?: {
+		id: string;
+		pattern: string;
+		flags?: string;
+		label: LocalizedText;
+		keys?: string[];
+		section?: string;
+		allowNone?: boolean;
+	}[];
 	https?: string[];
 	procurement?: { when?: When; section?: string; noneText?: string; graceDays?: number; periodKey?: string };
 	variants?: (Omit<XDisclosure, 'id' | 'name' | 'variants' | 'aliases' | 'kinds'> & { when: When })[];

@@ -103,25 +103,54 @@ export interface DateMatch {
 
 /** Full Thai month names (CLDR th), January first. */
 export const THAI_MONTHS: readonly string[] = [
-	'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
-	'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
+	'มกราคม',
+	'กุมภาพันธ์',
+	'มีนาคม',
+	'เมษายน',
+	'พฤษภาคม',
+	'มิถุนายน',
+	'กรกฎาคม',
+	'สิงหาคม',
+	'กันยายน',
+	'ตุลาคม',
+	'พฤศจิกายน',
+	'ธันวาคม',
 ];
 
 /** Standard Thai month abbreviations (CLDR th), January first. */
 export const THAI_MONTHS_ABBR: readonly string[] = [
-	'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
+	'ม.ค.',
+	'ก.พ.',
+	'มี.ค.',
+	'เม.ย.',
+	'พ.ค.',
+	'มิ.ย.',
+	'ก.ค.',
+	'ส.ค.',
+	'ก.ย.',
+	'ต.ค.',
+	'พ.ย.',
+	'ธ.ค.',
 ];
 
 /** English month names, January first. */
 export const ENGLISH_MONTHS: readonly string[] = [
-	'January', 'February', 'March', 'April', 'May', 'June',
-	'July', 'August', 'September', 'October', 'November', 'December',
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
 ];
 
 /** Full Thai weekday names (CLDR th), Sunday first (the index is `Date#getUTCDay()`). */
-export const THAI_WEEKDAYS: readonly string[] = [
-	'วันอาทิตย์', 'วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันพฤหัสบดี', 'วันศุกร์', 'วันเสาร์',
-];
+export const THAI_WEEKDAYS: readonly string[] = ['วันอาทิตย์', 'วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันพฤหัสบดี', 'วันศุกร์', 'วันเสาร์'];
 
 const MISSPELLED_MONTHS: Readonly<Record<string, number>> = { กรกฏาคม: 7 };
 const ABBR_NO_DOTS = THAI_MONTHS_ABBR.map((a) => a.replace(/\./gu, ''));
@@ -335,7 +364,8 @@ const P_ANY = `${P_TH}|${P_EN}|${P_ISO}|${P_NUM}|${P_NUM2}`;
 const DATE_G = new RegExp(P_ANY, 'giu');
 const DATE_Y = new RegExp(P_ANY, 'iuy');
 /** A clock time right after a date: needs "เวลา" before it or "น." / "นาฬิกา" after it. */
-const TIME_AFTER_Y = /(?:[ \t]*,)?[ \t]*(?:(?<kw>(?:ภายใน|ณ[ \t]*)?เวลา)[ \t]*)?(?<h>[01]?\d|2[0-4])[.:](?<min>[0-5]\d)(?!\d)(?:[ \t]*(?<sfx>น\.|นาฬิกา))?/uy;
+const TIME_AFTER_Y =
+	/(?:[ \t]*,)?[ \t]*(?:(?<kw>(?:ภายใน|ณ[ \t]*)?เวลา)[ \t]*)?(?<h>[01]?\d|2[0-4])[.:](?<min>[0-5]\d)(?!\d)(?:[ \t]*(?<sfx>น\.|นาฬิกา))?/uy;
 const ANY_DIGIT = /\d/u;
 
 // ---------------------------------------------------------------------------------------------
@@ -448,7 +478,11 @@ function build(g: Record<string, string | undefined>, original: string): Built {
 		const marker = markerEra(g.enEra);
 		const { ce, era } = resolveYear(Number(g.enY), 4, marker, problems);
 		const date = finishDate(ce, monthNumber(g.enM ?? ''), Number(g.enD), problems);
-		return { date, problems, format: { style: 'en', era, eraMarker: marker !== undefined, thaiDigits, dayPrefix: false } };
+		return {
+			date,
+			problems,
+			format: { style: 'en', era, eraMarker: marker !== undefined, thaiDigits, dayPrefix: false },
+		};
 	}
 	if (g.iY !== undefined) {
 		const { ce, era } = resolveYear(Number(g.iY), 4, undefined, problems);
@@ -462,7 +496,10 @@ function build(g: Record<string, string | undefined>, original: string): Built {
 				date = null;
 			} else if (date !== null && g.iTz !== undefined) {
 				const tz = g.iTz;
-				const offset = tz === 'Z' || tz === 'z' ? 0 : (tz[0] === '-' ? -1 : 1) * (Number(tz.slice(1, 3)) * 60 + Number(tz.slice(-2)));
+				const offset =
+					tz === 'Z' || tz === 'z'
+						? 0
+						: (tz[0] === '-' ? -1 : 1) * (Number(tz.slice(1, 3)) * 60 + Number(tz.slice(-2)));
 				const total = hour * 60 + minute - offset + 7 * 60;
 				const dayShift = Math.floor(total / 1440);
 				const inDay = total - dayShift * 1440;
@@ -472,7 +509,11 @@ function build(g: Record<string, string | undefined>, original: string): Built {
 			}
 			time = { hour, minute };
 		}
-		const built: Built = { date, problems, format: { style: 'iso', era, eraMarker: false, thaiDigits, dayPrefix: false } };
+		const built: Built = {
+			date,
+			problems,
+			format: { style: 'iso', era, eraMarker: false, thaiDigits, dayPrefix: false },
+		};
 		if (time !== undefined) {
 			built.time = time;
 		}
@@ -501,7 +542,19 @@ function build(g: Record<string, string | undefined>, original: string): Built {
 	if (Number(g.n2D) > 12 && Number(g.n2M) <= 12) {
 		const { ce, era } = resolveYear(Number(g.n2Y), 2, undefined, problems);
 		const date = finishDate(ce, Number(g.n2M), Number(g.n2D), problems);
-		return { date, problems, format: { style: 'numeric', era, eraMarker: false, thaiDigits, dayPrefix: false, separator: '/', padded: (g.n2D ?? '').length === 2 && (g.n2M ?? '').length === 2 } };
+		return {
+			date,
+			problems,
+			format: {
+				style: 'numeric',
+				era,
+				eraMarker: false,
+				thaiDigits,
+				dayPrefix: false,
+				separator: '/',
+				padded: (g.n2D ?? '').length === 2 && (g.n2M ?? '').length === 2,
+			},
+		};
 	}
 	problems.push({ kind: 'ambiguous-numeric' });
 	return {

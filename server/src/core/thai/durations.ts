@@ -181,7 +181,14 @@ export function parseDuration(text: string, opts: DurationOptions = {}): Duratio
 		const hi = (Math.max(n1, n2) + half) * info.minutes;
 		const start = norm.toOriginal(ns);
 		const end = norm.toOriginalEnd(ne);
-		const part: DurationPart = { start, end, raw: text.slice(start, end), minutes: hi, timeClass: info.timeClass, unit: info.unit };
+		const part: DurationPart = {
+			start,
+			end,
+			raw: text.slice(start, end),
+			minutes: hi,
+			timeClass: info.timeClass,
+			unit: info.unit,
+		};
 		if (g.n2 !== undefined) {
 			part.range = [lo, hi];
 		}
@@ -240,9 +247,14 @@ export function parseDuration(text: string, opts: DurationOptions = {}): Duratio
  * @example formatDuration(1260, 'working') === '3 วันทำการ'
  * @example formatDuration(90, 'working') === '1 ชั่วโมง 30 นาที'
  */
-export function formatDuration(minutes: number, timeClass: TimeClass, opts: DurationOptions = {}, thaiDigits = false): string {
+export function formatDuration(
+	minutes: number,
+	timeClass: TimeClass,
+	opts: DurationOptions = {},
+	thaiDigits = false,
+): string {
 	let rest = Math.max(0, Math.round(minutes));
-	const dayLength = timeClass === 'working' ? opts.workdayMinutes ?? DEFAULT_WORKDAY : 1440;
+	const dayLength = timeClass === 'working' ? (opts.workdayMinutes ?? DEFAULT_WORKDAY) : 1440;
 	const out: string[] = [];
 	const days = Math.floor(rest / dayLength);
 	rest -= days * dayLength;

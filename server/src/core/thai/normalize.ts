@@ -53,7 +53,9 @@ const FULL_WIDTH_G = /[\uFF10-\uFF19\uFF0D]/gu;
  * is kept. Same length (each is one UTF-16 unit), so offsets do not move.
  */
 export function fromFullWidth(s: string): string {
-	return s.replace(FULL_WIDTH_G, (c) => (c === '\uFF0D' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30)));
+	return s.replace(FULL_WIDTH_G, (c) =>
+		c === '\uFF0D' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30),
+	);
 }
 
 /** Convert ASCII digits 0–9 to Thai digits ๐–๙; every other character is kept. Same length. */

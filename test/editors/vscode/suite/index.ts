@@ -22,18 +22,25 @@ export async function run(): Promise<void> {
 		// The outer test may name the files to run (its workspace suits only some); else all of them.
 		const listFile = path.join(folder.uri.fsPath, '..', SUITE_FILES);
 		const only = fs.existsSync(listFile) ? (JSON.parse(fs.readFileSync(listFile, 'utf8')) as string[]) : undefined;
-		const files = fs.readdirSync(__dirname).filter((n) => n.endsWith('.ext.js') && (!only || only.includes(n))).sort();
-		if (only && files.length !== only.length) throw new Error(`${SUITE_FILES} names ${only.join(', ')}; found ${files.join(', ')}`);
+		const files = fs
+			.readdirSync(__dirname)
+			.filter((n) => n.endsWith('.ext.js') && (!only || only.includes(n)))
+			.sort();
+		if (only && files.length !== only.length)
+			throw new Error(`${SUITE_FILES} names ${only.join(', ')}; found ${files.join(', ')}`);
 		for (const f of files) mocha.addFile(path.join(__dirname, f));
 		// Synchronous require, so that `require('vscode')` in the test files goes through the extension host's module loader.
 		mocha.loadFiles();
 		out.total = mocha.suite.total();
 		await new Promise<void>((done) => {
-			mocha.run(() => done())
+			mocha
+				.run(() => done())
 				.on('test end', (t: Mocha.Test) => (out.durations[t.fullTitle()] = t.duration ?? 0))
 				.on('pass', (t: Mocha.Test) => out.passes.push(t.fullTitle()))
 				.on('pending', (t: Mocha.Test) => out.pending.push(t.fullTitle()))
-				.on('fail', (t: Mocha.Runnable, e: unknown) => out.failures.push({ title: t.fullTitle(), error: String((e as Error)?.stack ?? e) }));
+				.on('fail', (t: Mocha.Runnable, e: unknown) =>
+					out.failures.push({ title: t.fullTitle(), error: String((e as Error)?.stack ?? e) }),
+				);
 		});
 	} catch (e) {
 		out.failures.push({ title: '(runner)', error: String((e as Error)?.stack ?? e) });

@@ -43,9 +43,19 @@ async function insertSkeleton(editor: vscode.TextEditor, name: string): Promise<
 	await vscode.window.showTextDocument(editor.document);
 	editor.selection = new vscode.Selection(0, 0, 0, 0);
 	await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name });
-	await waitFor(`snippet "${name}" to be inserted`, () => editor.document.lineCount > 5, 10_000, () => JSON.stringify(editor.document.getText().slice(0, 200)));
+	await waitFor(
+		`snippet "${name}" to be inserted`,
+		() => editor.document.lineCount > 5,
+		10_000,
+		() => JSON.stringify(editor.document.getText().slice(0, 200)),
+	);
 	// The empty page had only frontmatter-missing; the skeleton's result replaces it (a clean skeleton has none).
-	await waitFor(`diagnostics for the skeleton ${name}`, () => !summary(uri).some(([c]) => c === 'frontmatter-missing'), 20_000, () => show(uri));
+	await waitFor(
+		`diagnostics for the skeleton ${name}`,
+		() => !summary(uri).some(([c]) => c === 'frontmatter-missing'),
+		20_000,
+		() => show(uri),
+	);
 	return ours(uri);
 }
 
@@ -75,7 +85,14 @@ describe('page skeleton snippets in the VS Code extension host', () => {
 		try {
 			const diags = await insertSkeleton(editor, 'disclosure-lint: web-links');
 			const lines = editor.document.getText().split('\n');
-			assert.deepEqual(lines.slice(0, 6), ['---', 'topic: web-links', 'title: ชื่อเรื่อง', 'agency: หน่วยงาน', 'responsible: ผู้รับผิดชอบ', 'reviewer: ผู้ตรวจสอบ']);
+			assert.deepEqual(lines.slice(0, 6), [
+				'---',
+				'topic: web-links',
+				'title: ชื่อเรื่อง',
+				'agency: หน่วยงาน',
+				'responsible: ผู้รับผิดชอบ',
+				'reviewer: ผู้ตรวจสอบ',
+			]);
 			// ${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}, resolved by the editor.
 			assert.match(lines[6], /^published: \d{4}-\d{2}-\d{2}$/);
 			assert.match(lines[7], /^updated: \d{4}-\d{2}-\d{2}$/);
@@ -101,7 +118,21 @@ describe('page skeleton snippets in the VS Code extension host', () => {
 	it('every topic skeleton yields no missing key (required or recommended), section or required link', async () => {
 		const snippets = contributedSnippets();
 		const topics = Object.entries(snippets).filter(([, s]) => topicOf(s));
-		assert.deepEqual(topics.map(([, s]) => topicOf(s)), ['agency-info', 'law', 'knowledge', 'web-links', 'official-info', 'sop-manual', 'citizen-manual', 'news', 'e-service', 'web-stats']);
+		assert.deepEqual(
+			topics.map(([, s]) => topicOf(s)),
+			[
+				'agency-info',
+				'law',
+				'knowledge',
+				'web-links',
+				'official-info',
+				'sop-manual',
+				'citizen-manual',
+				'news',
+				'e-service',
+				'web-stats',
+			],
+		);
 		const problems: string[] = [];
 		for (const [name, s] of topics) {
 			const { uri, editor } = await emptyPage(`skeleton-${topicOf(s)}.md`);
@@ -112,7 +143,13 @@ describe('page skeleton snippets in the VS Code extension host', () => {
 					const code = codeOf(d);
 					// Only placeholder values may be invalid (`url: https://`); nothing may be missing, not even a recommended key.
 					const pageDateMissing = code === 'date-missing' && d.range.start.line === 1;
-					if (['frontmatter-missing', 'topic-unknown', 'section-missing', 'link-required-missing'].includes(code) || pageDateMissing || (code === 'frontmatter-schema' && !/ is not valid: /.test(d.message))) {
+					if (
+						['frontmatter-missing', 'topic-unknown', 'section-missing', 'link-required-missing'].includes(
+							code,
+						) ||
+						pageDateMissing ||
+						(code === 'frontmatter-schema' && !/ is not valid: /.test(d.message))
+					) {
 						problems.push(`${name}: ${code} line ${d.range.start.line + 1}: ${d.message}`);
 					}
 				}

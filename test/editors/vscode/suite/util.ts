@@ -14,12 +14,21 @@ export function wsUri(name: string): vscode.Uri {
 }
 
 /** Poll `fn` every `intervalMs` until it returns something other than undefined/false; fail after `timeoutMs`. */
-export async function waitFor<T>(what: string, fn: () => T | undefined | false, timeoutMs = 20_000, detail?: () => string, intervalMs = 50): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	fn: () => T | undefined | false,
+	timeoutMs = 20_000,
+	detail?: () => string,
+	intervalMs = 50,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const v = fn();
 		if (v !== undefined && v !== false) return v;
-		if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail ? `; last: ${detail()}` : ''}`);
+		if (Date.now() >= deadline)
+			throw new Error(
+				`timed out after ${timeoutMs} ms waiting for ${what}${detail ? `; last: ${detail()}` : ''}`,
+			);
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
 }
@@ -36,7 +45,9 @@ export function codeTarget(d: vscode.Diagnostic): string | undefined {
 
 /** Our diagnostics for a document (the built-in Markdown server may add its own), in document order. */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-	return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE)
+	return vscode.languages
+		.getDiagnostics(uri)
+		.filter((d) => d.source === SOURCE)
 		.sort((a, b) => a.range.start.compareTo(b.range.start) || codeOf(a).localeCompare(codeOf(b)));
 }
 
@@ -50,9 +61,18 @@ export function show(uri: vscode.Uri): string {
 }
 
 /** Wait until our diagnostics for `uri` are exactly `expected` ([rule id, 0-based line], in document order). */
-export async function waitForSummary(uri: vscode.Uri, expected: [string, number][], timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+export async function waitForSummary(
+	uri: vscode.Uri,
+	expected: [string, number][],
+	timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
 	const want = JSON.stringify(expected);
-	return waitFor(`disclosure-lint diagnostics ${want} on ${uri.path}`, () => JSON.stringify(summary(uri)) === want && ours(uri), timeoutMs, () => show(uri));
+	return waitFor(
+		`disclosure-lint diagnostics ${want} on ${uri.path}`,
+		() => JSON.stringify(summary(uri)) === want && ours(uri),
+		timeoutMs,
+		() => show(uri),
+	);
 }
 
 /** Open a document in an editor (this activates the extension on onLanguage:markdown). */
