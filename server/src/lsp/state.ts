@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine } from '../core/engine';
 import { engineRuleLevel } from '../core/lint';
+import { formatMessage } from '../core/messages';
 import type { Verdict } from '../core/links/verdict';
 import { ruleDocsUrl } from '../core/rules/index';
 import type { Host, Locale } from '../core/types';
@@ -329,15 +330,11 @@ export class ServerState {
 		const outcome: PageOutcome = { path: file, findings: [], diagnostics: [], stopped: reason };
 		if (!level) return outcome;
 		const locale = engine.localeFor(config);
-		const seconds = String(this.init.lintTimeoutMs / 1000);
-		const message =
-			reason === 'time'
-				? locale === 'th'
-					? `การตรวจหน้านี้ใช้เวลาเกิน ${seconds} วินาที จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)`
-					: `Checking this page took longer than ${seconds} s, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)`
-				: locale === 'th'
-					? `การตรวจหน้านี้ใช้หน่วยความจำเกินกำหนดหรือล้มเหลว จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)`
-					: `Checking this page ran out of memory or failed, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)`;
+		const messageId = reason === 'time' ? 'time' : 'memory';
+		const message = formatMessage(
+			{ ruleId: 'page-limits', messageId, args: { seconds: String(this.init.lintTimeoutMs / 1000) } },
+			locale,
+		);
 		const firstLine = text === undefined ? 0 : Math.min(80, /^[^\r\n]*/.exec(text)?.[0].length ?? 0);
 		outcome.diagnostics.push({
 			range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine } },
@@ -348,7 +345,7 @@ export class ServerState {
 			message,
 			data: {
 				ruleId: 'page-limits',
-				messageId: reason === 'time' ? 'time' : 'memory',
+				messageId,
 				extra: { limit: reason, ms: this.init.lintTimeoutMs },
 			},
 		});

@@ -3,7 +3,8 @@ import type { ParsedDocument } from '../parse/document';
 import { BUDGET_OPTIONS_SCHEMA, type CountKind, type PageBudget } from '../parse/limits';
 
 /** A message per limit: the size, the nesting depth, and each count of the pre-scan. */
-type MessageIds = 'size' | 'depth' | CountKind;
+/** `time` and `memory`: the language server stopped a lint that ran over its budget (docs/architecture.md#language-server). */
+type MessageIds = 'size' | 'depth' | CountKind | 'time' | 'memory';
 
 /**
  * The page exceeds its parser budget (docs/rules/page-limits.md): the body was not checked, nor the
@@ -23,6 +24,14 @@ export const pageLimits: Rule<MessageIds, Partial<PageBudget>> = {
 	},
 	options: BUDGET_OPTIONS_SCHEMA,
 	messages: {
+		time: {
+			th: 'การตรวจหน้านี้ใช้เวลาเกิน {seconds} วินาที จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)',
+			en: 'Checking this page took longer than {seconds} s, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)',
+		},
+		memory: {
+			th: 'การตรวจหน้านี้ใช้หน่วยความจำเกินกำหนดหรือล้มเหลว จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)',
+			en: 'Checking this page ran out of memory or failed, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)',
+		},
 		size: {
 			th: 'หน้านี้ยาว {chars} อักขระ เกินขีดจำกัด {max} อักขระ จึงตรวจเฉพาะส่วนหัวของไฟล์ (front matter) ไม่ได้ตรวจเนื้อหา ให้แบ่งเป็นหลายหน้า',
 			en: 'This page has {chars} characters, over the limit of {max}; only its front matter was checked, not its body. Split it into several pages',
