@@ -240,14 +240,46 @@ function markdownlint(cwd, target, expectFiles) {
 	};
 }
 
+/**
+ * rumdl's binary, installed into .bench/tools on first use: its npm package brings the binary as one
+ * optional dependency per platform, and a lock file holding them all cannot be written from a
+ * registry mirror that lacks some, so it is not a devDependency of the project.
+ */
+const RUMDL_VERSION = '0.2.75';
+let rumdlBinPath;
+function rumdlBin() {
+	if (rumdlBinPath !== undefined) return rumdlBinPath;
+	const prefix = path.join(BENCH_DIR, 'tools');
+	const bin = path.join(prefix, 'node_modules/.bin/rumdl');
+	const installed = () => {
+		try {
+			return (
+				JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules/rumdl/package.json'), 'utf8')).version ===
+				RUMDL_VERSION
+			);
+		} catch {
+			return false;
+		}
+	};
+	if (!installed() || !fs.existsSync(bin)) {
+		process.stderr.write(`bench: installing rumdl@${RUMDL_VERSION} into ${path.relative(ROOT, prefix)} … `);
+		fs.mkdirSync(prefix, { recursive: true });
+		const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `rumdl@${RUMDL_VERSION}`];
+		const r = spawnSync('npm', args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+		process.stderr.write(r.status === 0 ? 'done\n' : `failed: ${(r.stderr ?? '').trim().split('\n').pop()}\n`);
+	}
+	rumdlBinPath = fs.existsSync(bin) ? bin : null;
+	return rumdlBinPath;
+}
+
 function rumdl(cwd, target, expectFiles) {
-	const bin = path.join(ROOT, 'node_modules/.bin/rumdl');
+	const bin = rumdlBin() ?? 'rumdl';
 	return {
 		id: 'rumdl',
 		name: 'rumdl (Rust, no cache)',
 		cmd: [bin, 'check', '--no-cache', target],
 		cwd,
-		available: () => (fs.existsSync(bin) ? null : 'rumdl not installed (npm ci)'),
+		available: () => (rumdlBin() ? null : `rumdl@${RUMDL_VERSION} could not be installed into .bench/tools`),
 		okCodes: [0, 1],
 		check: (out, err) => {
 			const m = /Found (\d+) issues? in (\d+) files?|No issues found in (\d+) files?/.exec(out + err);
