@@ -134,6 +134,27 @@ describe('schemas folders and files', () => {
 		assert.deepEqual(engineAt(alias).problemsFor(path.join(alias, 'page.md')), []);
 	});
 
+	it('a schema file that is a symbolic link out of its folder is not read, and says so', async function () {
+		if (process.platform === 'win32') return this.skip();
+		const outside = tmpDir('dl-schemas-outside-');
+		fs.writeFileSync(path.join(outside, 'secret.schema.json'), SCHEMA);
+		const root = workspace('{\n  "schemas": ["schemas"]\n}\n');
+		const link = path.join(root, 'schemas', 'linked.schema.json');
+		fs.symlinkSync(path.join(outside, 'secret.schema.json'), link, 'file');
+		const problems = engineAt(root).problemsFor(path.join(root, 'page.md'));
+		const real = fs.realpathSync(path.join(outside, 'secret.schema.json'));
+		assert.deepEqual(
+			problems.map((p) => p.message.en),
+			[`Not read: the schema file ${link} is a symbolic link that leads out of its schemas folder, to ${real}`],
+		);
+		assert.equal((await cli(['page.md'], root)).code, 2);
+		// A link to another file of the same folder is read as usual.
+		fs.rmSync(link);
+		fs.copyFileSync(path.join(outside, 'secret.schema.json'), path.join(root, 'schemas', 'copy.json'));
+		fs.symlinkSync(path.join(root, 'schemas', 'copy.json'), link, 'file');
+		assert.deepEqual(engineAt(root).problemsFor(path.join(root, 'page.md')), []);
+	});
+
 	it('a schemas entry that is not a folder, or not there, is a configuration error at its position (YAML too)', async () => {
 		const root = workspace('schemas:\n  - schemas\n  - page.md\n  - missing\n', '.disclosurelintrc.yaml');
 		const problems = engineAt(root).problemsFor(path.join(root, 'page.md'));
