@@ -19,6 +19,7 @@ import { engineAt } from '../helpers/fixtures';
 import { Harness } from '../helpers/lsp';
 import { PAGE_TWO_FINDINGS, webLinksHead } from '../helpers/pages';
 import { tmpDir } from '../helpers/tmp';
+import { DEFAULT_BUDGET } from '../../server/src/core/parse/limits';
 
 const SETTINGS = { today: '2026-11-27', debounceMs: 0, locale: 'en' };
 const codes = (p: PublishDiagnosticsParams): string[] => p.diagnostics.map((d) => `${d.range.start.line}:${d.code}`);
@@ -34,12 +35,20 @@ function bigThaiPage(): string {
 }
 
 /**
- * Nested lists, which the pre-scan does not count (docs/rules/page-limits.md) and the Markdown parser
- * reads in time that grows faster than the page: 150 KB take several seconds on 2 cores, 200 KB 10–20 s.
+ * Lists of nested items, each just under the pre-scan's limit (maxNestedListItems, docs/rules/page-limits.md),
+ * which the Markdown parser reads in time that grows with the square of a list's nested items: a page
+ * the budget lets through, that still takes seconds to parse.
  */
 function nestedListPage(chars: number): string {
 	let text = `${webLinksHead().join('\n')}\n`;
-	while (text.length < chars) text += '- รายการที่หนึ่ง ข้อความยาว ๆ เพื่อทดสอบ\n  - ย่อย ข้อความ\n';
+	let nested = 0;
+	while (text.length < chars) {
+		text += '- รายการที่หนึ่ง ข้อความยาว ๆ เพื่อทดสอบ\n  - ย่อย ข้อความ\n';
+		if (++nested === DEFAULT_BUDGET.maxNestedListItems - 1) {
+			text += '\nรายการถัดไป\n\n';
+			nested = 0;
+		}
+	}
 	return text;
 }
 

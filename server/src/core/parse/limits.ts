@@ -12,6 +12,7 @@ export type CountKind =
 	| 'definitions'
 	| 'headings'
 	| 'links'
+	| 'nestedListItems'
 	| 'frontMatterKeys'
 	| 'frontMatterSize';
 
@@ -55,6 +56,11 @@ export interface PageBudget {
 	maxHeadings: number;
 	/** Inline links and images (`](`) in the page. */
 	maxLinks: number;
+	/**
+	 * Nested list items (a list marker after indentation) in one list, up to the next line at the left
+	 * margin that is not a list item: micromark's time grows with their square (2,000 took 2 s).
+	 */
+	maxNestedListItems: number;
 	/** Lines of the front matter that start a mapping key (at any indentation). */
 	maxFrontMatterKeys: number;
 	/** Characters of the front matter. */
@@ -80,6 +86,7 @@ export const DEFAULT_BUDGET: Readonly<PageBudget> = Object.freeze({
 	maxDefinitions: 1_000,
 	maxHeadings: 2_000,
 	maxLinks: 2_000,
+	maxNestedListItems: 1_000,
 	maxFrontMatterKeys: 5_000,
 	maxFrontMatterChars: 200_000,
 });
@@ -102,6 +109,7 @@ export const BUDGET_BOUNDS: Readonly<Record<keyof PageBudget, readonly [number, 
 	maxDefinitions: [10, 10_000],
 	maxHeadings: [10, 10_000],
 	maxLinks: [10, 10_000],
+	maxNestedListItems: [50, 4_000],
 	maxFrontMatterKeys: [100, 20_000],
 	maxFrontMatterChars: [10_000, 1_000_000],
 });
@@ -265,12 +273,27 @@ function cls(c: number): Cls {
  * makes those resolvers quadratic; sequential pairs (`**a** **b**`) stay at 2. The span adds up the
  * characters each closer reaches back over: the resolvers re-read what lies between.
  */
+/** Whether a list marker starts at `k`: `-`, `*` or `+`, or 1–9 digits and `.` or `)`, then a space, a tab or the line end. */
+function listMarkerAt(text: string, k: number, nl: number): boolean {
+	const c = text.charCodeAt(k);
+	let e = k;
+	if (c === 45 || c === 42 || c === 43) e = k + 1;
+	else {
+		while (e < nl && e - k < 9 && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++;
+		if (e === k || (text.charCodeAt(e) !== 46 && text.charCodeAt(e) !== 41)) return false;
+		e++;
+	}
+	return e === nl || text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9;
+}
+
 function scanBody(text: string, start: number, b: PageBudget): PageLimit | undefined {
 	let footnotes = 0;
 	let definitions = 0;
 	let headings = 0;
 	let links = 0;
 	let cells = 0;
+	let nested = 0; // nested list items of the current list
+	let afterBlank = false;
 	// Per paragraph.
 	let para = start;
 	let delimiters = 0;
@@ -301,6 +324,7 @@ function scanBody(text: string, start: number, b: PageBudget): PageLimit | undef
 		}
 		if (j >= nl) {
 			// A blank line (or only container markers): a paragraph ends here.
+			afterBlank = true;
 			delimiters = open = stray = brackets = span = 0;
 			runAt.length = runLeft.length = bracketAt.length = 0;
 			i = nl + 1;
@@ -308,6 +332,15 @@ function scanBody(text: string, start: number, b: PageBudget): PageLimit | undef
 			continue;
 		}
 		const first = text.charCodeAt(j);
+		// A list item after two or more columns of indentation is nested; a line at the left margin after
+		// a blank line that is no list item ends the list (a lazy line without the blank line does not).
+		let m = i;
+		while (m < nl && (text.charCodeAt(m) === 32 || text.charCodeAt(m) === 9)) m++;
+		if (listMarkerAt(text, m, nl)) {
+			if (m - i >= 2 && ++nested > b.maxNestedListItems)
+				return over(text, 'nestedListItems', i, nested, b.maxNestedListItems);
+		} else if (m === i && afterBlank) nested = 0;
+		afterBlank = false;
 		if (first === 35 /* # */) {
 			let k = j;
 			while (k < nl && text.charCodeAt(k) === 35) k++;
