@@ -205,6 +205,20 @@ describe('page budget (issue 13: pre-scan before parsing)', () => {
 		}
 	});
 
+	it('a page over the size limit with a front matter over its limits: the front matter is not parsed either', () => {
+		const text = `${keys(40000)}\n${'ข้อความ '.repeat(200_000)}\n`;
+		assert.ok(text.length > DEFAULT_BUDGET.maxChars);
+		const doc = parseDocument('p.md', text);
+		assert.deepEqual(
+			[doc.limit?.kind, doc.limit?.kind === 'count' && doc.limit.what],
+			['count', 'frontMatterKeys'],
+		);
+		assert.equal(doc.frontMatter?.value, undefined, 'the front matter was parsed');
+		// Within its limits, the front matter of an over-size page is read as before.
+		const small = parseDocument('p.md', `---\ntopic: law\n---\n${'ข้อความ '.repeat(200_000)}\n`);
+		assert.deepEqual([small.limit?.kind, (small.frontMatter?.value as { topic?: string }).topic], ['size', 'law']);
+	});
+
 	it('the limits are configurable within bounds', () => {
 		assert.equal(budgetFrom({ maxHeadings: 50 }).maxHeadings, 50);
 		assert.equal(budgetFrom({ maxHeadings: 1e9 }).maxHeadings, BUDGET_BOUNDS.maxHeadings[1]);

@@ -183,14 +183,15 @@ export function checkBudget(
 	budget: PageBudget = DEFAULT_BUDGET,
 	bounds = frontMatterBounds(text),
 ): PageLimit | undefined {
-	if (text.length > budget.maxChars) return { kind: 'size', chars: text.length, maxChars: budget.maxChars };
 	let bodyStart = 0;
-	// An unclosed front matter is not read as YAML: the whole page is body then.
+	// An unclosed front matter is not read as YAML: the whole page is body then. The front matter's own
+	// limits come first, so a page over the size limit does not have an over-limit front matter parsed.
 	if (bounds?.contentEnd !== undefined && bounds.end !== undefined) {
 		const fm = scanFrontMatter(text, bounds.contentStart, bounds.contentEnd, budget);
 		if (fm) return fm;
 		bodyStart = bounds.end;
 	}
+	if (text.length > budget.maxChars) return { kind: 'size', chars: text.length, maxChars: budget.maxChars };
 	return checkLimits(text, Infinity, budget.maxDepth) ?? scanBody(text, bodyStart, budget);
 }
 
