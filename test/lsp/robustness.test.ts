@@ -35,20 +35,15 @@ function bigThaiPage(): string {
 }
 
 /**
- * Lists of nested items, each just under the pre-scan's limit (maxNestedListItems, docs/rules/page-limits.md),
- * which the Markdown parser reads in time that grows with the square of a list's nested items: a page
- * the budget lets through, that still takes seconds to parse.
+ * A page the pre-scan lets through (docs/rules/page-limits.md) that still takes seconds to parse: nested
+ * list items just under the page's limit (micromark's time grows with their square), then Thai prose up
+ * to `chars` (micromark reads about 1 MB of it in 3 s).
  */
 function nestedListPage(chars: number): string {
 	let text = `${webLinksHead().join('\n')}\n`;
-	let nested = 0;
-	while (text.length < chars) {
-		text += '- รายการที่หนึ่ง ข้อความยาว ๆ เพื่อทดสอบ\n  - ย่อย ข้อความ\n';
-		if (++nested === DEFAULT_BUDGET.maxNestedListItems - 1) {
-			text += '\nรายการถัดไป\n\n';
-			nested = 0;
-		}
-	}
+	for (let i = 1; i < DEFAULT_BUDGET.maxNestedListItems; i++) text += '- รายการ\n  - ย่อย\n';
+	text += '\n';
+	while (text.length < chars) text += 'ข้อความภาษาไทยยาว ๆ เพื่อทดสอบการตรวจหน้าที่ใช้เวลานาน และไม่มีรูปแบบพิเศษใด ๆ\n\n';
 	return text;
 }
 
@@ -127,7 +122,7 @@ describe('language server: lints in a thread that can be stopped', function () {
 			const uri = pathToFileURL(path.join(dir, 'lists.md')).href;
 			const linted = h.diagnostics(uri, 1, 60_000);
 			await h.conn.sendNotification(DidOpenTextDocumentNotification.type, {
-				textDocument: { uri, languageId: 'markdown', version: 1, text: nestedListPage(600_000) },
+				textDocument: { uri, languageId: 'markdown', version: 1, text: nestedListPage(990_000) },
 			});
 			const p = await linted;
 			assert.deepEqual(
@@ -167,7 +162,7 @@ describe('language server: lints in a thread that can be stopped', function () {
 			const heavy = pathToFileURL(path.join(dir, 'heavy.md')).href;
 			const latest = h.diagnostics(heavy, 3, 60_000);
 			await h.conn.sendNotification(DidOpenTextDocumentNotification.type, {
-				textDocument: { uri: heavy, languageId: 'markdown', version: 1, text: nestedListPage(150_000) },
+				textDocument: { uri: heavy, languageId: 'markdown', version: 1, text: nestedListPage(990_000) },
 			});
 			const hover = await timed(() =>
 				h.conn.sendRequest(HoverRequest.type, {
@@ -217,7 +212,7 @@ describe('language server: lints in a thread that can be stopped', function () {
 	it('the workspace lint stops a page over the budget, reports it, and lints the pages after it', async () => {
 		const dir = tmpDir('dl-lsp-ws-budget-');
 		fs.writeFileSync(path.join(dir, '.disclosurelintrc.json'), JSON.stringify({ requiredTopics: ['web-links'] }));
-		fs.writeFileSync(path.join(dir, 'a-heavy.md'), nestedListPage(200_000));
+		fs.writeFileSync(path.join(dir, 'a-heavy.md'), nestedListPage(990_000));
 		fs.writeFileSync(path.join(dir, 'b-page.md'), PAGE_TWO_FINDINGS);
 		fs.writeFileSync(path.join(dir, 'c-page.md'), PAGE_TWO_FINDINGS);
 		const heavy = pathToFileURL(path.join(dir, 'a-heavy.md')).href;

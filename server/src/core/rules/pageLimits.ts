@@ -81,8 +81,8 @@ export const pageLimits: Rule<MessageIds, Partial<PageBudget>> = {
 			en: 'This page has {count} or more links and images, over the limit of {max}; only the front matter was checked, not the body. Split it into several pages',
 		},
 		nestedListItems: {
-			th: 'รายการนี้มีรายการย่อยซ้อนกัน {count} ข้อขึ้นไป เกินขีดจำกัด {max} ข้อ จึงตรวจเฉพาะส่วนหัวของไฟล์ (front matter) ไม่ได้ตรวจเนื้อหา ให้แบ่งรายการด้วยหัวข้อหรือย่อหน้า หรือแบ่งเป็นหลายหน้า',
-			en: 'This list has {count} or more nested items, over the limit of {max}; only the front matter was checked, not the body. Break the list up with headings or paragraphs, or split the page',
+			th: 'หน้านี้มีรายการย่อยที่ซ้อนอยู่ในรายการ {count} ข้อขึ้นไป เกินขีดจำกัด {max} ข้อ จึงตรวจเฉพาะส่วนหัวของไฟล์ (front matter) ไม่ได้ตรวจเนื้อหา ให้แบ่งเป็นหลายหน้า หรือเขียนรายการย่อยเป็นตารางหรือย่อหน้า',
+			en: 'This page has {count} or more nested list items, over the limit of {max}; only the front matter was checked, not the body. Split the page, or write the sub-items as a table or paragraphs',
 		},
 		frontMatterKeys: {
 			th: 'ส่วนหัวของไฟล์ (front matter) มีคีย์ {count} คีย์ขึ้นไป เกินขีดจำกัด {max} คีย์ จึงไม่ได้ตรวจทั้งส่วนหัวและเนื้อหาของหน้า ให้ย้ายข้อมูลจำนวนมากไปเป็นไฟล์แนบ',
