@@ -224,14 +224,14 @@ describe('language server: lints in a thread that can be stopped', function () {
 			await h.initialize(
 				dir,
 				{ workspace: { configuration: true }, window: { workDoneProgress: true } },
-				{ initializationOptions: { lintTimeoutMs: 2000 } },
+				{ initializationOptions: { lintTimeoutMs: 500 } },
 			);
 			assert.deepEqual(
 				(await stopped).diagnostics.map((d) => [d.code, d.message]),
 				[
 					[
 						'page-limits',
-						'Checking this page took longer than 2 s, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)',
+						'Checking this page took longer than 0.5 s, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)',
 					],
 				],
 			);
