@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from './types';
 import type { SectionSpec } from '../schema/xDisclosure';
 import { topicLineRange } from '../body/ranges';
+import { walk } from '../parse/walk';
 
 /** Where a missing section's heading goes: after the nearest section before it in schema order. */
 function insertionPoint(ctx: RuleContext, specs: SectionSpec[], index: number): number {
@@ -83,10 +84,12 @@ export const sectionMissing: Rule<MessageIds> = {
 function insideOpenBlock(ctx: RuleContext, at: number): boolean {
 	const text = ctx.doc.text;
 	let open = false;
-	visitBlocks(ctx.doc.tree, (node) => {
+	walk(ctx.doc.tree, (node) => {
 		const s = node.position?.start.offset;
 		const e = node.position?.end.offset;
-		if (open || s === undefined || e === undefined || s >= at || e < at) return;
+		// Only the nodes that hold `at` (or end at it) can leave it inside an open block.
+		if (open || s === undefined || e === undefined || e < at) return false;
+		if (s >= at) return node.type === 'root';
 		const src = text.slice(s, e);
 		if (node.type === 'html' && src.startsWith('<!--') && !src.includes('-->')) open = true;
 		if (node.type === 'code') {
@@ -98,16 +101,9 @@ function insideOpenBlock(ctx: RuleContext, at: number): boolean {
 				lines.length > 1 && last.length >= (fence?.length ?? 0) && [...last].every((c) => c === fence?.[0]);
 			if (fence && !closes) open = true;
 		}
+		return !open;
 	});
 	return open;
-}
-
-function visitBlocks(
-	node: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } },
-	fn: (n: { type: string; position?: { start: { offset?: number }; end: { offset?: number } } }) => void,
-): void {
-	fn(node);
-	for (const c of (node.children ?? []) as (typeof node)[]) visitBlocks(c, fn);
 }
 
 /** Missing sections are reported on the page's first heading, or on the topic line. */
