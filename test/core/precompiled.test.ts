@@ -5,6 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../../server/src/core/schema/ajv';
 import { BUILTIN_SCHEMAS, COMMON_SCHEMA, META_SCHEMA } from '../../server/src/core/schema/builtin';
 import { readFrontMatter, parseYaml } from '../../server/src/core/parse/frontMatter';
+import { markdownFiles } from '../helpers/fixtures';
 import configSchema from '../../schemas/disclosure-lint.config.schema.json';
 
 /**
@@ -31,16 +32,6 @@ function errorsOf(v: ValidateFunction, data: unknown): Partial<ErrorObject>[] | 
 		params: e.params,
 		message: e.message,
 	}));
-}
-
-function markdownFiles(dir: string): string[] {
-	const out: string[] = [];
-	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-		const p = path.join(dir, e.name);
-		if (e.isDirectory()) out.push(...markdownFiles(p));
-		else if (e.name.endsWith('.md')) out.push(p);
-	}
-	return out;
 }
 
 /** The front matter of every page the tests and the examples have, plus values built to fail each kind of keyword. */

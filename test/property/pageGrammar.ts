@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { ENGLISH_MONTHS, THAI_MONTHS, THAI_MONTHS_ABBR, THAI_WEEKDAYS } from '../../server/src/core/thai/dates';
+import { toThaiDigits } from '../../server/src/core/thai/normalize';
 
 /**
  * A grammar of disclosure pages for property tests: YAML front matter (a topic of the ten, Thai
@@ -77,43 +79,6 @@ function vocabulary(): Vocabulary {
 /** The vocabulary of the bundled topic schemas. */
 export const VOCABULARY = vocabulary();
 
-const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
-
-/** Arabic digits written as Thai digits. */
-export function thaiDigits(s: string): string {
-	return s.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)]);
-}
-
-const MONTHS = [
-	'มกราคม',
-	'กุมภาพันธ์',
-	'มีนาคม',
-	'เมษายน',
-	'พฤษภาคม',
-	'มิถุนายน',
-	'กรกฎาคม',
-	'สิงหาคม',
-	'กันยายน',
-	'ตุลาคม',
-	'พฤศจิกายน',
-	'ธันวาคม',
-];
-const ABBREVIATIONS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
-const ENGLISH = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
-const WEEKDAYS = ['อาทิตย์', 'จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'ศุกร์', 'เสาร์'];
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A date as Thai pages write them: พ.ศ. with Thai digits, ISO, D/M/YYYY, two-digit years, and some that are wrong. */
@@ -155,29 +120,29 @@ export const date: fc.Arbitrary<string> = fc.oneof(
 					case 'iso-time':
 						return `${year}-${pad(month)}-${pad(day)}T09:00:00+07:00`;
 					case 'long':
-						return `${day} ${MONTHS[month - 1]} ${year}`;
+						return `${day} ${THAI_MONTHS[month - 1]} ${year}`;
 					case 'long-era':
-						return `${day} ${MONTHS[month - 1]} พ.ศ. ${year}`;
+						return `${day} ${THAI_MONTHS[month - 1]} พ.ศ. ${year}`;
 					case 'medium':
-						return `${day} ${ABBREVIATIONS[month - 1]} ${year}`;
+						return `${day} ${THAI_MONTHS_ABBR[month - 1]} ${year}`;
 					case 'thai-digits':
-						return thaiDigits(`${day} ${ABBREVIATIONS[month - 1]} ${year}`);
+						return toThaiDigits(`${day} ${THAI_MONTHS_ABBR[month - 1]} ${year}`);
 					case 'thai-digits-long':
-						return thaiDigits(`${day} ${MONTHS[month - 1]} พ.ศ. ${year}`);
+						return toThaiDigits(`${day} ${THAI_MONTHS[month - 1]} พ.ศ. ${year}`);
 					case 'numeric':
 						return `${day}/${month}/${year}`;
 					case 'numeric-dash':
 						return `${pad(day)}-${pad(month)}-${year}`;
 					case 'two-digit':
-						return `${day} ${ABBREVIATIONS[month - 1]} ${year % 100}`;
+						return `${day} ${THAI_MONTHS_ABBR[month - 1]} ${year % 100}`;
 					case 'weekday':
-						return `วัน${WEEKDAYS[weekday]}ที่ ${day} ${MONTHS[month - 1]} พ.ศ. ${year}`;
+						return `${THAI_WEEKDAYS[weekday]}ที่ ${day} ${THAI_MONTHS[month - 1]} พ.ศ. ${year}`;
 					case 'misspelled':
 						return `${day} กรกฏาคม ${year}`;
 					case 'english':
-						return `${day} ${ENGLISH[month - 1]} ${year}`;
+						return `${day} ${ENGLISH_MONTHS[month - 1]} ${year}`;
 					default:
-						return `${day} ${MONTHS[month - 1]} ${year} เวลา 10.30 น.`;
+						return `${day} ${THAI_MONTHS[month - 1]} ${year} เวลา 10.30 น.`;
 				}
 			}),
 	},
@@ -275,7 +240,7 @@ export const inline: fc.Arbitrary<string> = fc
 				weight: 2,
 				arbitrary: fc
 					.integer({ min: 0, max: 99999 })
-					.chain((n) => fc.constantFrom(String(n), thaiDigits(String(n)), n.toLocaleString('en'))),
+					.chain((n) => fc.constantFrom(String(n), toThaiDigits(String(n)), n.toLocaleString('en'))),
 			},
 			{
 				weight: 2,
