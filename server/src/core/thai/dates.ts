@@ -519,57 +519,37 @@ function build(g: Record<string, string | undefined>, original: string): Built {
 		}
 		return built;
 	}
-	if (g.nD !== undefined) {
-		const { ce, era } = resolveYear(Number(g.nY), 4, undefined, problems);
-		const date = finishDate(ce, Number(g.nM), Number(g.nD), problems);
-		const sep = g.nSep === '-' || g.nSep === '.' ? g.nSep : '/';
+	// A numeric date: its year of 4 or 2 digits resolved, its format as written.
+	const numeric = (
+		y: string,
+		yearDigits: 4 | 2,
+		m: string,
+		d: string,
+		separator: '-' | '.' | '/',
+		date = true,
+	): Built => {
+		const era = date ? resolveYear(Number(y), yearDigits, undefined, problems) : { ce: 0, era: 'BE' as const };
 		return {
-			date,
+			date: date ? finishDate(era.ce, Number(m), Number(d), problems) : null,
 			problems,
 			format: {
 				style: 'numeric',
-				era,
+				era: era.era,
 				eraMarker: false,
 				thaiDigits,
 				dayPrefix: false,
-				separator: sep,
-				padded: (g.nD ?? '').length === 2 && (g.nM ?? '').length === 2,
+				separator,
+				padded: d.length === 2 && m.length === 2,
 			},
 		};
-	}
+	};
+	if (g.nD !== undefined)
+		return numeric(g.nY ?? '', 4, g.nM ?? '', g.nD, g.nSep === '-' || g.nSep === '.' ? g.nSep : '/');
 	// Two-digit-year numeric. A first number over 12 cannot be a month: it is D/M/YY, and the only
 	// issue is the two-digit year (read as BE 25yy). Otherwise D/M/YY or M/D/YY, not converted.
-	if (Number(g.n2D) > 12 && Number(g.n2M) <= 12) {
-		const { ce, era } = resolveYear(Number(g.n2Y), 2, undefined, problems);
-		const date = finishDate(ce, Number(g.n2M), Number(g.n2D), problems);
-		return {
-			date,
-			problems,
-			format: {
-				style: 'numeric',
-				era,
-				eraMarker: false,
-				thaiDigits,
-				dayPrefix: false,
-				separator: '/',
-				padded: (g.n2D ?? '').length === 2 && (g.n2M ?? '').length === 2,
-			},
-		};
-	}
+	if (Number(g.n2D) > 12 && Number(g.n2M) <= 12) return numeric(g.n2Y ?? '', 2, g.n2M ?? '', g.n2D ?? '', '/');
 	problems.push({ kind: 'ambiguous-numeric' });
-	return {
-		date: null,
-		problems,
-		format: {
-			style: 'numeric',
-			era: 'BE',
-			eraMarker: false,
-			thaiDigits,
-			dayPrefix: false,
-			separator: '/',
-			padded: (g.n2D ?? '').length === 2 && (g.n2M ?? '').length === 2,
-		},
-	};
+	return numeric(g.n2Y ?? '', 2, g.n2M ?? '', g.n2D ?? '', '/', false);
 }
 
 /** Read a clock time at `pos` in normalised text; returns its end, or -1. */
