@@ -65,7 +65,7 @@ function checkedLookup(check: (address: string) => AddressKind | undefined): net
  * lookup for those), a host name through {@link checkedLookup}. Used for every connection, so every
  * redirect hop is checked too.
  */
-function checkedConnector(connectTimeoutMs: number, check: AddressCheck): buildConnector.connector {
+export function checkedConnector(connectTimeoutMs: number, check: AddressCheck): buildConnector.connector {
 	const byPort = new Map<number, buildConnector.connector>();
 	return (opts, callback) => {
 		const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
@@ -128,7 +128,7 @@ export function undiciRequester(
 	};
 }
 
-function classify(err: unknown): NetworkError {
+export function classify(err: unknown): NetworkError {
 	const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
 	const blocked =
 		err instanceof BlockedAddressError ? err : e.cause instanceof BlockedAddressError ? e.cause : undefined;
