@@ -9,7 +9,7 @@ import { writeValidators } from './gen-validators.mjs';
 // one file each in dist/validators/, loaded when a run first needs it.
 const validators = [...writeValidators()].map(([name, file]) => ({ in: file, out: `validators/${name}` }));
 // Libraries few runs need, each its own file in dist/vendor/ (src/core/vendor.ts).
-const vendor = ['ajv', 're2js', 'undici'].map((name) => ({
+const vendor = ['ajv', 're2js', 'undici', 'html'].map((name) => ({
 	in: path.join('scripts/vendor', `${name}.js`),
 	out: `vendor/${name}`,
 }));

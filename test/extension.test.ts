@@ -300,8 +300,9 @@ describe('VS Code extension manifest and package', () => {
 				...['meta', 'config', ...BUILTIN_SCHEMAS.map((s) => path.basename(s.file, '.schema.json'))].map(
 					(v) => `dist/validators/${v}.js`,
 				),
-				...['ajv', 're2js', 'undici'].map((v) => `dist/vendor/${v}.js`),
+				...['ajv', 'html', 're2js', 'undici'].map((v) => `dist/vendor/${v}.js`),
 				'docs/architecture.md',
+				'docs/audit.md',
 				'docs/ci.md',
 				'docs/domain.md',
 				'docs/editor.md',

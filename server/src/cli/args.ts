@@ -29,6 +29,13 @@ export interface CliOptions {
 	color?: boolean;
 	threads?: number;
 	patterns: string[];
+	/** `audit`: crawl and lint published sites (the first argument; docs/audit.md). */
+	command: 'lint' | 'audit';
+	sites?: string;
+	maxPages?: number;
+	maxDepth?: number;
+	perHost?: number;
+	parallelSites?: number;
 }
 
 /** A usage error: exit code 2 with this message. */
@@ -69,12 +76,36 @@ export function parseCliArgs(argv: string[]): CliOptions {
 				color: { type: 'boolean' },
 				'no-color': { type: 'boolean' },
 				threads: { type: 'string' },
+				sites: { type: 'string' },
+				'max-pages': { type: 'string' },
+				'max-depth': { type: 'string' },
+				'per-host': { type: 'string' },
+				'parallel-sites': { type: 'string' },
 			},
 		});
 	} catch (err) {
 		throw new UsageError((err as Error).message);
 	}
 	const v = parsed.values;
+	const audit = parsed.positionals[0] === 'audit';
+	const auditOnly = ['sites', 'max-pages', 'max-depth', 'per-host', 'parallel-sites'] as const;
+	const given = (names: readonly string[]) =>
+		names.filter((n) => (v as Record<string, unknown>)[n] !== undefined).map((n) => `--${n}`);
+	if (!audit && given(auditOnly).length)
+		throw new UsageError(`${given(auditOnly).join(', ')} belong to \`disclosure-lint audit\``);
+	const lintOnly = [
+		'fix',
+		'fix-dry-run',
+		'stdin',
+		'stdin-filename',
+		'init',
+		'print-config',
+		'baseline',
+		'update-baseline',
+		'threads',
+	];
+	if (audit && given(lintOnly).length)
+		throw new UsageError(`${given(lintOnly).join(', ')} cannot be used with \`disclosure-lint audit\``);
 	const intOption = (name: string, raw: string | undefined, min: number): number | undefined => {
 		if (raw === undefined) return undefined;
 		if (!/^\d+$/.test(raw) || Number(raw) < min)
@@ -112,14 +143,21 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		quiet: v.quiet ?? false,
 		color: v['no-color'] ? false : v.color,
 		threads: intOption('threads', v.threads, 1),
-		patterns: parsed.positionals,
+		patterns: audit ? parsed.positionals.slice(1) : parsed.positionals,
+		command: audit ? 'audit' : 'lint',
+		sites: v.sites,
+		maxPages: intOption('max-pages', v['max-pages'], 1),
+		maxDepth: intOption('max-depth', v['max-depth'], 0),
+		perHost: intOption('per-host', v['per-host'], 1),
+		parallelSites: intOption('parallel-sites', v['parallel-sites'], 1),
 	};
 }
 
 /** `--help`. */
 export const HELP = `disclosure-lint [options] [paths or globs …]
-  Lint Thai government disclosure pages (Markdown + YAML front matter).
-  Default: the current folder, **/*.md, honouring .gitignore and .disclosurelintignore.
+disclosure-lint audit [options] URL … | --sites FILE      (disclosure-lint audit --help)
+  Lint Thai government disclosure pages (Markdown + YAML front matter, or published HTML).
+  Default: the current folder, **/*.md and **/*.html, honouring .gitignore and .disclosurelintignore.
 
   --format stylish|json|sarif|junit|github
                                  output format (default stylish, coloured on a TTY)

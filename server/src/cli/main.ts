@@ -3,6 +3,8 @@ import { decodePage, type DecodeResult } from '../core/parse/decode';
 import { toIsoCE } from '../core/thai/dates';
 import * as path from 'node:path';
 import { Engine } from '../core/engine';
+import { isHtmlPath } from '../core/html/lint';
+import type { SiteAudit } from './audit';
 import { fsHost, readRegularFile } from '../node/fsHost';
 import { localeFromEnv, pick } from '../core/i18n/render';
 import { parseIsoDay, todayInBangkok, type CalendarDate } from '../core/thai/dates';
@@ -89,7 +91,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 async function run(opts: CliOptions, io: CliIo): Promise<number> {
 	if (opts.help) {
-		io.stdout.write(HELP);
+		io.stdout.write(opts.command === 'audit' ? (await import('./audit')).AUDIT_HELP : HELP);
 		return 0;
 	}
 	if (opts.version) {
@@ -105,6 +107,7 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 	if (opts.init) return init(io.cwd, io);
 	if (opts.printConfig) return printConfig(engine, path.resolve(io.cwd, opts.printConfig), envLocale, io);
 
+	if (opts.command === 'audit') return audit(engine, opts, io, envLocale);
 	const linted = opts.stdin
 		? await lintStdin(engine, opts, io, envLocale)
 		: await lintSelection(engine, opts, io, envLocale);
@@ -116,6 +119,108 @@ async function run(opts: CliOptions, io: CliIo): Promise<number> {
 		reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
 	output(reports, opts, io, envLocale);
 	return exitCode(reports, opts, envLocale, io);
+}
+
+/**
+ * `audit`: crawl the named sites, lint their HTML pages, check the site's topics, and write the
+ * findings and the reports (one per site, and a summary table when there are several).
+ */
+async function audit(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Locale): Promise<number> {
+	const a = await import('./audit');
+	const problems = engine.problemsFor(path.join(io.cwd, 'index.html'));
+	if (problems.length) return reportProblems(problems, envLocale, io);
+	const sites = [
+		...(opts.sites ? a.readSitesFile(path.resolve(io.cwd, opts.sites)) : []),
+		...opts.patterns.map((u) => ({ url: a.siteUrl(u) })),
+	];
+	if (!sites.length) throw new UsageError('audit needs a site: a URL, or --sites FILE');
+	const config = engine.configForFolder(io.cwd);
+	const online = ((opts.links as string | undefined) ?? config.links.mode) === 'online';
+	const tty = Boolean(io.stderr.isTTY);
+	const audited = await a.auditSites(
+		engine,
+		{
+			sites,
+			maxPages: opts.maxPages ?? a.DEFAULT_CRAWL_OPTIONS.maxPages,
+			maxDepth: opts.maxDepth ?? a.DEFAULT_CRAWL_OPTIONS.maxDepth,
+			perHost: opts.perHost ?? a.DEFAULT_CRAWL_OPTIONS.perHostConcurrency,
+			parallelSites: opts.parallelSites ?? 4,
+			cache: opts.cache,
+			cacheLocation: opts.cacheLocation,
+			online,
+			linksAllowPrivate: opts.linksAllowPrivate,
+		},
+		tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined,
+	);
+	if (tty) io.stderr.write('\r\u001b[K');
+	for (const s of audited)
+		if (s.crawl.pages === 0)
+			io.stderr.write(
+				`disclosure-lint: ${s.url}: no HTML page could be audited (${
+					s.crawl.skipped
+						.map((k) => `${k.url} ${k.reason}${k.detail ? ` ${k.detail}` : ''}`)
+						.slice(0, 3)
+						.join('; ') || 'nothing found'
+				})\n`,
+			);
+	let reports = audited.flatMap((s) => [...s.reports, ...(s.site.findings.length ? [s.site] : [])]);
+	if (online) {
+		const { checkExternalLinks } = await import('./online');
+		reports = await checkExternalLinks(
+			engine,
+			reports,
+			undefined,
+			{ allowPrivate: opts.linksAllowPrivate },
+			a.relintAudited(engine, audited),
+		);
+	}
+	if (opts.report) await writeAuditReports(engine, audited, reports, path.resolve(io.cwd, opts.report), io.cwd);
+	if (opts.quiet)
+		reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+	output(reports, opts, io, envLocale);
+	return exitCode(reports, opts, envLocale, io);
+}
+
+/** One site: its compliance report. Several: a report per site beside the summary table written to `file`. */
+async function writeAuditReports(
+	engine: Engine,
+	audited: SiteAudit[],
+	reports: FileReport[],
+	file: string,
+	cwd: string,
+): Promise<void> {
+	const { renderReport, renderAuditSummary } = await import('./report');
+	const { siteReportFile, siteRow } = await import('./audit');
+	const config = engine.configForFolder(cwd);
+	const today = toIsoCE(engine.options.today);
+	const byUrl = new Map(reports.map((r) => [r.filePath, r]));
+	const write = (f: string, html: string) => {
+		fs.mkdirSync(path.dirname(f), { recursive: true });
+		fs.writeFileSync(f, html);
+	};
+	const rows = audited.map((s) => {
+		const mine = [...s.reports, s.site].map((r) => byUrl.get(r.filePath) ?? r);
+		const reportFile = audited.length === 1 ? file : siteReportFile(file, s.url);
+		write(
+			reportFile,
+			renderReport(
+				mine.filter((r) => !r.site || r.findings.length),
+				{
+					reportFile,
+					cwd,
+					registry: engine.registryFor(config),
+					config,
+					today,
+					audit: { site: s.url, crawl: s.crawl },
+				},
+			),
+		);
+		return {
+			...siteRow(engine, { ...s, reports: mine.filter((r) => !r.site) }),
+			report: path.basename(reportFile),
+		};
+	});
+	if (audited.length > 1) write(file, renderAuditSummary(rows, today));
 }
 
 /** The engine for this run: the workspace is the current folder, `--config` replaces the cascade. */
@@ -243,8 +348,9 @@ function fixFiles(
 		} catch {
 			// unreadable or no regular file (a FIFO is never waited on): lintFile reports it as file-unreadable
 		}
-		if (!decoded?.ok) {
-			reports.push(lintFile(engine, file)); // unreadable, binary or not UTF-8: reported, never rewritten
+		if (!decoded?.ok || isHtmlPath(file)) {
+			// unreadable, binary or not UTF-8: reported, never rewritten; a published HTML page has no fixes
+			reports.push(lintFile(engine, file));
 			continue;
 		}
 		const { text } = decoded;

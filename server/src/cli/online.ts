@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type { Engine } from '../core/engine';
-import { checkKey } from '../core/links/verdict';
+import { checkKey, type Verdict } from '../core/links/verdict';
+import { isHtmlPath } from '../core/html/lint';
 import { OnlineLinks, type OnlineOverrides } from '../node/onlineLinks';
 import type { FileReport } from './formatters/types';
 
@@ -14,6 +15,8 @@ export async function checkExternalLinks(
 	reports: FileReport[],
 	progress?: (text: string) => void,
 	overrides: OnlineOverrides = {},
+	relint: (report: FileReport, verdicts: Map<string, Verdict>) => FileReport['findings'] = (r, verdicts) =>
+		lintAgainFromDisk(engine, r.filePath, verdicts),
 ): Promise<FileReport[]> {
 	const config = engine.configForFolder(engine.options.root);
 	const online = new OnlineLinks(config.links, engine.options.root, overrides);
@@ -22,7 +25,12 @@ export async function checkExternalLinks(
 	for (const [u, v] of fresh) verdicts.set(u, v);
 	return reports.map((r) => {
 		if (!r.urls?.some((u) => verdicts.get(checkKey(u))?.state !== 'ok')) return r;
-		const result = engine.lintText(r.filePath, fs.readFileSync(r.filePath, 'utf8'), { verdicts });
-		return { ...r, findings: result.findings };
+		return { ...r, findings: relint(r, verdicts) };
 	});
+}
+
+/** A page's findings with the link verdicts: an HTML page from its bytes (its encoding may not be UTF-8). */
+function lintAgainFromDisk(engine: Engine, file: string, verdicts: Map<string, Verdict>): FileReport['findings'] {
+	if (isHtmlPath(file)) return engine.lintHtml(file, fs.readFileSync(file), {}, { verdicts }).findings;
+	return engine.lintText(file, fs.readFileSync(file, 'utf8'), { verdicts }).findings;
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { HtmlPageResult } from '../core/html/lint';
 import type { Engine } from '../core/engine';
 import type { FileReport } from './formatters/types';
 import { lintFromDisk } from '../node/readPage';
@@ -36,6 +37,7 @@ export function lintFile(engine: Engine, file: string): FileReport {
 		urls: result.externalUrls,
 		meta: result.meta,
 		dependencies: result.dependencies,
+		...('html' in result && { html: (result as HtmlPageResult).html }),
 	};
 }
 

@@ -19,6 +19,8 @@ import {
 } from './report/charts';
 import { both, bothText, esc, num, SEVERITY_NAMES } from './report/html';
 import { CSS, fontCss, SCRIPT } from './report/assets';
+import { NOT_RUN_ON_HTML } from '../core/html/lint';
+import type { CrawlSummary } from '../core/audit/types';
 
 /** What the report needs besides the pages. */
 export interface ReportContext {
@@ -29,6 +31,14 @@ export interface ReportContext {
 	config: ResolvedConfig;
 	/** "Today" as YYYY-MM-DD (CE). */
 	today: string;
+	/** An audit of a published site: what was crawled, and what the HTML pages could not be checked for. */
+	audit?: AuditContext;
+}
+
+/** What the report says about an audit (docs/audit.md#report). */
+export interface AuditContext {
+	site: string;
+	crawl: CrawlSummary;
 }
 
 /** 27 พฤศจิกายน พ.ศ. 2569 / 27 November 2026. */
@@ -86,9 +96,12 @@ function configSummary(ctx: ReportContext): string {
 export function renderReport(reports: FileReport[], ctx: ReportContext): string {
 	resetChartIds();
 	const m = buildModel(reports, ctx);
-	const relFile = (file: string) => path.relative(ctx.cwd, file).split(path.sep).join('/') || file;
+	// A live page (an audit) is named and linked by its URL.
+	const live = (file: string) => /^https?:\/\//i.test(file);
+	const relFile = (file: string) =>
+		live(file) ? file : path.relative(ctx.cwd, file).split(path.sep).join('/') || file;
 	const href = (file: string) =>
-		esc(encodeURI(path.relative(path.dirname(ctx.reportFile), file).split(path.sep).join('/')));
+		esc(live(file) ? file : encodeURI(path.relative(path.dirname(ctx.reportFile), file).split(path.sep).join('/')));
 	const pageLink = (file: string) => `<a class="page" href="${href(file)}">${esc(relFile(file))}</a>`;
 	const topicName = (t: TopicView) => (t.name ? both(t.name.th, t.name.en) : `<code>${esc(t.id)}</code>`);
 	const required = m.topics.filter((t) => t.required);
@@ -199,6 +212,7 @@ ${CSS}</style>
 <dt>${both('เครื่องมือ', 'Tool')}</dt><dd>disclosure-lint ${esc(VERSION)}</dd>
 <dt>${both('ขอบเขต', 'Scope')}</dt><dd>${both(`${num(m.pages.length)} หน้า`, `${num(m.pages.length)} pages`)}</dd>
 ${configSummary(ctx)}
+${ctx.audit ? auditSummary(ctx.audit) : ''}
 </dl>
 <ul class="tiles" aria-label="${esc(bothText('สรุป', 'Summary'))}">${tiles.join('')}</ul>
 </header>
@@ -238,6 +252,83 @@ ${findingRows.join('\n') || `<tr><td colspan="5">${both('ไม่พบปั�
 </main>
 <footer><p>disclosure-lint ${esc(VERSION)} · ${esc(ctx.today)} · ${both('แบบอักษร Sarabun ฝังในไฟล์', 'Font: Sarabun, embedded')} (SIL Open Font License 1.1)</p></footer>
 <script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** The audit's facts on the first page: the site, the crawl, and the rules HTML pages are not checked by. */
+function auditSummary(a: AuditContext): string {
+	const c = a.crawl;
+	const skipped = new Map<string, number>();
+	for (const s of c.skipped) skipped.set(s.reason, (skipped.get(s.reason) ?? 0) + 1);
+	const skippedText = [...skipped].map(([r, n]) => `${esc(r)}: ${num(n)}`).join(', ') || '—';
+	const notRun = Object.entries(NOT_RUN_ON_HTML)
+		.map(([id, why]) => `<li><code>${esc(id)}</code>: ${both(why.th, why.en)}</li>`)
+		.join('');
+	return [
+		[both('เว็บไซต์ที่ตรวจ', 'Site audited'), `<a href="${esc(a.site)}">${esc(a.site)}</a>`],
+		[
+			both('การเก็บหน้า', 'Crawl'),
+			both(
+				`${num(c.pages)} หน้า คำขอ ${num(c.requests)} ครั้ง (ไม่เปลี่ยนแปลง ${num(c.notModified)}) robots.txt ${c.robots ? 'มี' : 'ไม่มี'} sitemap ${c.sitemap ? 'มี' : 'ไม่มี'}`,
+				`${num(c.pages)} pages, ${num(c.requests)} requests (${num(c.notModified)} not modified), robots.txt ${c.robots ? 'found' : 'none'}, sitemap ${c.sitemap ? 'found' : 'none'}`,
+			),
+		],
+		[both('ที่อยู่ที่ไม่ได้ตรวจ', 'Addresses not audited'), skippedText],
+		[both('กฎที่ไม่ใช้กับหน้า HTML', 'Rules not run on HTML pages'), `<ul>${notRun}</ul>`],
+	]
+		.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
+		.join('\n');
+}
+
+/** A row of the summary of many audited units (`audit --sites`). */
+export interface AuditSummaryRow {
+	name?: string;
+	url: string;
+	pages: number;
+	topicsCovered: number;
+	topicsRequired: number;
+	errors: number;
+	warnings: number;
+	stalePages: number;
+	/** The site's own report, relative to the summary. */
+	report?: string;
+}
+
+/** The summary table of an audit of many units: one row per site, linking to its report. */
+export function renderAuditSummary(rows: AuditSummaryRow[], today: string): string {
+	const body = rows
+		.map(
+			(r) =>
+				`<tr><th scope="row">${r.name ? `${esc(r.name)}<br>` : ''}<a href="${esc(r.url)}">${esc(r.url)}</a></th><td class="n">${num(r.pages)}</td><td class="n">${num(r.topicsCovered)}/${num(r.topicsRequired)}</td><td class="n">${num(r.errors)}</td><td class="n">${num(r.warnings)}</td><td class="n">${num(r.stalePages)}</td><td>${r.report ? `<a href="${esc(encodeURI(r.report))}">${both('รายงาน', 'report')}</a>` : ''}</td></tr>`,
+		)
+		.join('\n');
+	return `<!doctype html>
+<html lang="th">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="disclosure-lint ${esc(VERSION)}">
+<title>สรุปผลการตรวจเว็บไซต์หน่วยงาน / Audit summary</title>
+<style>
+${fontCss()}
+${CSS}</style>
+</head>
+<body>
+<header id="first">
+<h1>สรุปผลการตรวจเว็บไซต์หน่วยงาน <span class="en" lang="en">Audit summary</span></h1>
+<dl class="meta">
+<dt>${both('วันที่ตรวจ', 'Checked on')}</dt><dd>${longDate(today)}</dd>
+<dt>${both('เครื่องมือ', 'Tool')}</dt><dd>disclosure-lint ${esc(VERSION)}</dd>
+<dt>${both('หน่วยงาน', 'Units')}</dt><dd>${num(rows.length)}</dd>
+</dl>
+</header>
+<main>
+<table id="sites"><thead><tr><th scope="col">${both('หน่วยงาน', 'Unit')}</th><th scope="col" class="n">${both('หน้า', 'Pages')}</th><th scope="col" class="n">${both('หัวข้อที่มี', 'Topics covered')}</th><th scope="col" class="n">${both('ข้อผิดพลาด', 'Errors')}</th><th scope="col" class="n">${both('คำเตือน', 'Warnings')}</th><th scope="col" class="n">${both('หน้าเกินกำหนด', 'Stale pages')}</th><th scope="col">${both('รายงาน', 'Report')}</th></tr></thead><tbody>
+${body}
+</tbody></table>
+</main>
 </body>
 </html>
 `;

@@ -3,7 +3,8 @@ import { ConfigResolver } from './config/resolve';
 import type { ResolvedConfig } from './config/types';
 import { SchemaRegistryCache } from './schema/load';
 import type { SchemaRegistry } from './schema/registry';
-import { engineRuleLevel, lintText, toFinding, type PageResult } from './lint';
+import { engineRuleLevel, lintText, toFinding, type LintEnvironment, type PageResult } from './lint';
+import { isHtmlPath, lintHtml, type HtmlLintOptions, type HtmlPageResult } from './html/lint';
 import { decodePage } from './parse/decode';
 import { parseDocument } from './parse/document';
 import { ParseCache } from './parse/incremental';
@@ -105,8 +106,34 @@ export class Engine {
 		return [...config.problems, ...this.registryFor(config).problems];
 	}
 
-	/** Lint page text (an open buffer or stdin). */
+	/** Lint page text (an open buffer or stdin); an `.html` name is read as a published HTML page. */
 	lintText(file: string, text: string, options: LintTextOptions = {}): PageResult {
+		if (isHtmlPath(file)) return this.lintHtml(file, text, {}, options);
+		const { env, deps } = this.environment(file, options);
+		let parseCache: ParseCache | undefined;
+		if (options.incremental) {
+			parseCache = this.parseCaches.get(file);
+			if (!parseCache) this.parseCaches.set(file, (parseCache = new ParseCache()));
+		}
+		return withDependencies(lintText(file, text, { ...env, parseCache }), file, deps);
+	}
+
+	/**
+	 * Lint a published HTML page (docs/audit.md): a file (`page.html`) or, with `html.url`, a page of
+	 * a live site, whose `file` is then its URL and whose configuration is that of `html.configFrom`.
+	 */
+	lintHtml(
+		file: string,
+		bytes: Uint8Array | string,
+		html: HtmlLintOptions & { configFrom?: string } = {},
+		options: LintTextOptions = {},
+	): HtmlPageResult {
+		const { env, deps } = this.environment(html.configFrom ?? file, options);
+		return withDependencies(lintHtml(file, bytes, env, html), file, deps);
+	}
+
+	/** What a page's lint needs: its configuration, schemas, link services and a host that records what it reads. */
+	private environment(file: string, options: LintTextOptions): { env: LintEnvironment; deps?: Set<string> } {
 		const { verdicts } = options;
 		const config = this.configFor(file);
 		const profile = config.links.slugProfile ?? 'github';
@@ -122,26 +149,18 @@ export class Engine {
 			},
 			verdicts,
 		};
-		let parseCache: ParseCache | undefined;
-		if (options.incremental) {
-			parseCache = this.parseCaches.get(file);
-			if (!parseCache) this.parseCaches.set(file, (parseCache = new ParseCache()));
-		}
-		const result = lintText(file, text, {
-			config,
-			registry: this.registryFor(config),
-			today: this.options.today,
-			locale: this.localeFor(config),
-			host,
-			root: this.options.root,
-			links,
-			parseCache,
-		});
-		if (deps) {
-			deps.delete(file);
-			result.dependencies = [...deps].sort();
-		}
-		return result;
+		return {
+			env: {
+				config,
+				registry: this.registryFor(config),
+				today: this.options.today,
+				locale: this.localeFor(config),
+				host,
+				root: this.options.root,
+				links,
+			},
+			deps,
+		};
 	}
 
 	/**
@@ -162,8 +181,12 @@ export class Engine {
 		]);
 	}
 
-	/** Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. */
+	/**
+	 * Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. HTML
+	 * pages are decoded as browsers do (a declared or detected legacy Thai encoding included).
+	 */
 	lintBytes(file: string, bytes: Uint8Array): PageResult {
+		if (isHtmlPath(file)) return this.lintHtml(file, bytes);
 		const decoded = decodePage(bytes);
 		if (decoded.ok) return this.lintText(file, decoded.text);
 		return this.unreadable(file, undecodableReport(decoded), decoded.line);
@@ -183,4 +206,13 @@ export class Engine {
 			: [];
 		return { path: file, findings, document: doc };
 	}
+}
+
+/** Note the files a result depends on (its own file aside). */
+function withDependencies<T extends PageResult>(result: T, file: string, deps: Set<string> | undefined): T {
+	if (deps) {
+		deps.delete(file);
+		result.dependencies = [...deps].sort();
+	}
+	return result;
 }

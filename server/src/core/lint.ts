@@ -39,6 +39,8 @@ export interface LintEnvironment {
 	links?: LinkContext;
 	/** Reuse the unchanged parts of this page's previous parse (an editor's open buffer). */
 	parseCache?: ParseCache;
+	/** The topic decided before the page was parsed (an HTML page's, recognised from its markup). */
+	topicDecided?: { topic?: TopicSchema; resolution: TopicResolution };
 }
 
 /** A page as the compliance report lists it. */
@@ -125,7 +127,7 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 		budgetFrom(ruleLevel(getRule('page-limits')!, env.config).options),
 	);
 	const data = frontMatterData(doc.frontMatter);
-	const { topic, resolution } = resolveTopic(path, data, env);
+	const { topic, resolution } = env.topicDecided ?? resolveTopic(path, data, env);
 	const facts = new Facts(
 		doc,
 		data,

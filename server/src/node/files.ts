@@ -4,6 +4,9 @@ import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { IGNORE_FILE_NAME } from '../core/config/types';
 
+/** The pages a folder walk selects: Markdown sources and published HTML pages (docs/audit.md). */
+const PAGE_FILE = /\.(?:md|html?)$/i;
+
 /** Folders never walked into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 
@@ -38,7 +41,7 @@ export interface WalkFs {
 const realFs: WalkFs = { readdirSync: (dir) => fs.readdirSync(dir, { withFileTypes: true }) };
 
 /**
- * Expand paths and globs to Markdown files: folders are walked for `*.md`, honouring `.gitignore`,
+ * Expand paths and globs to pages: folders are walked for `*.md` and `*.html`, honouring `.gitignore`,
  * `.disclosurelintignore` (in every folder from `cwd` down) and the configs' `ignores`. A folder
  * that cannot be listed is selected itself (see {@link FileSelection.unreadableFolders}).
  */
@@ -110,7 +113,7 @@ export function collectFiles(
 			const full = path.join(dir, e.name);
 			if (e.isDirectory()) {
 				if (!ALWAYS_SKIPPED.has(e.name) && !isIgnored(full, true)) walk(full);
-			} else if (e.isFile() && /\.md$/i.test(e.name) && !isIgnored(full, false)) {
+			} else if (e.isFile() && PAGE_FILE.test(e.name) && !isIgnored(full, false)) {
 				files.add(full);
 			}
 		}

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Formatter } from './types';
+import { displayPath, type Formatter } from './types';
 import { formatMessage } from '../../core/messages';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -17,7 +17,7 @@ function prop(s: string): string {
 export const githubFormatter: Formatter = (reports, ctx) =>
 	reports
 		.flatMap((r) => {
-			const file = path.relative(ctx.cwd, r.filePath).split(path.sep).join('/') || r.filePath;
+			const file = displayPath(r.filePath, ctx.cwd).split(path.sep).join('/');
 			return r.findings.map(
 				(f) =>
 					`::${COMMAND[f.severity]} file=${prop(file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${prop(f.ruleId)}::${data(formatMessage(f, r.locale))}`,

@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import type { Formatter } from './types';
+import { displayPath, type Formatter } from './types';
 import { formatMessage } from '../../core/messages';
 
 // XML 1.0 cannot hold these control characters: they are dropped.
@@ -18,7 +17,7 @@ function xml(s: string): string {
 /** JUnit XML: one test suite per file, one failing test case per error or warning (infos are skipped cases). */
 export const junitFormatter: Formatter = (reports, ctx) => {
 	const suites = reports.map((r) => {
-		const name = path.relative(ctx.cwd, r.filePath) || r.filePath;
+		const name = displayPath(r.filePath, ctx.cwd);
 		const cases = r.findings.map((f) => {
 			const message = formatMessage(f, r.locale);
 			const head = `<testcase classname="${xml(name)}" name="${xml(`${f.line}:${f.column} ${f.ruleId}`)}" time="0">`;

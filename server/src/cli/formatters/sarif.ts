@@ -16,8 +16,12 @@ export const sarifFormatter: Formatter = (reports, ctx) => {
 	const index = new Map(RULES.map((r, i) => [r.id, i]));
 	const results = reports.flatMap((r) => {
 		const rel = path.relative(ctx.cwd, r.filePath).split(path.sep).join('/');
-		const uri =
-			rel.startsWith('..') || path.isAbsolute(rel) ? pathToFileURL(r.filePath).href : encodeURI(rel || '.');
+		// A live page (an audit) is located by its URL.
+		const uri = /^https?:\/\//i.test(r.filePath)
+			? r.filePath
+			: rel.startsWith('..') || path.isAbsolute(rel)
+				? pathToFileURL(r.filePath).href
+				: encodeURI(rel || '.');
 		return r.findings.map((f) => ({
 			ruleId: f.ruleId,
 			ruleIndex: index.get(f.ruleId) ?? -1,

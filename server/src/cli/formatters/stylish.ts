@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import type { Formatter } from './types';
+import { displayPath, type Formatter } from './types';
 import { formatMessage } from '../../core/messages';
 import type { Finding, Locale } from '../../core/types';
 
@@ -26,7 +25,7 @@ export const stylishFormatter: Formatter = (reports, ctx) => {
 	let fixable = 0;
 	for (const r of reports) {
 		if (!r.findings.length) continue;
-		lines.push(paint('4', path.relative(ctx.cwd, r.filePath) || r.filePath));
+		lines.push(paint('4', displayPath(r.filePath, ctx.cwd)));
 		const rows = r.findings.map(
 			(f) =>
 				[

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import type { HtmlInfo } from '../../core/html/lint';
 import type { Finding, Locale } from '../../core/types';
 import type { PageMeta } from '../../core/lint';
 
@@ -19,6 +21,14 @@ export interface FileReport {
 	urls?: string[];
 	/** The site check's entry (on the config file or the folder), not a page. */
 	site?: boolean;
+	/** How an HTML page was read (encoding, main content, where its topic came from). */
+	html?: HtmlInfo;
+}
+
+/** A page's name as output shows it: a live page's URL as it is, a file relative to the working folder. */
+export function displayPath(filePath: string, cwd: string): string {
+	if (/^https?:\/\//i.test(filePath)) return filePath;
+	return path.relative(cwd, filePath) || filePath;
 }
 
 /** What a formatter knows about the run. */

@@ -3,7 +3,16 @@ import { editDistance } from '../body/text';
 import { topicLineRange, valueRange } from '../body/ranges';
 import { locate } from '../parse/frontMatter';
 
-type MessageIds = 'missing' | 'notText' | 'unknown' | 'unknownSuggest' | 'unknownConfig' | 'schemaBroken';
+type MessageIds =
+	| 'missing'
+	| 'notText'
+	| 'unknown'
+	| 'unknownSuggest'
+	| 'unknownConfig'
+	| 'schemaBroken'
+	| 'recognisedTitle'
+	| 'recognisedHeadings'
+	| 'unrecognised';
 
 /** No topic, or a value that is neither an id, a Thai name, nor a custom topic. */
 export const topicUnknown: Rule<MessageIds> = {
@@ -31,6 +40,18 @@ export const topicUnknown: Rule<MessageIds> = {
 			th: 'topics ในไฟล์การตั้งค่ากำหนดหัวข้อ "{value}" ให้หน้านี้ แต่ไม่รู้จักหัวข้อนี้ รหัสหัวข้อที่ใช้ได้: {ids}',
 			en: 'The configuration\'s `topics` assigns the unknown topic "{value}"; valid ids: {ids}',
 		},
+		recognisedTitle: {
+			th: 'หน้านี้ไม่มีส่วนหัว (front matter) จึงถือเป็นหัวข้อ "{value}" เพราะชื่อเรื่อง "{evidence}" ระบุหัวข้อนี้ ถ้าไม่ใช่ ให้กำหนด topics ในไฟล์การตั้งค่า',
+			en: 'No front matter: read as topic "{value}" because the title "{evidence}" names it; set `topics` in the configuration if it is not',
+		},
+		recognisedHeadings: {
+			th: 'หน้านี้ไม่มีส่วนหัว (front matter) จึงถือเป็นหัวข้อ "{value}" เพราะหัวข้อย่อยตรงกับส่วนของหัวข้อนี้ ({evidence}) ถ้าไม่ใช่ ให้กำหนด topics ในไฟล์การตั้งค่า',
+			en: 'No front matter: read as topic "{value}" because its headings are that topic\'s sections ({evidence}); set `topics` in the configuration if it is not',
+		},
+		unrecognised: {
+			th: 'ไม่ทราบว่าหน้านี้เป็นหัวข้อใด: ชื่อเรื่องและหัวข้อย่อยไม่ได้ระบุหัวข้อใดชัดเจน ถ้าเป็นหน้าเผยแพร่ข้อมูล ให้กำหนด topics ในไฟล์การตั้งค่า ({ids})',
+			en: 'Which topic this page is cannot be told from its title or headings; if it is a disclosure page, assign it with `topics` in the configuration ({ids})',
+		},
 		schemaBroken: {
 			th: 'ใช้สคีมาของหัวข้อ "{value}" ไม่ได้ ({detail}) ให้ผู้ดูแลแก้ไฟล์สคีมานี้',
 			en: 'The schema of topic "{value}" cannot be used: {detail}',
@@ -39,6 +60,27 @@ export const topicUnknown: Rule<MessageIds> = {
 	check(ctx, report) {
 		const res = ctx.topicResolution;
 		const ids = ctx.registry.ids().join(', ');
+		if (res.source === 'recognised') {
+			const anchor = ctx.facts.pageAnchor();
+			if (ctx.topic)
+				report({
+					messageId: res.recognisedFrom === 'headings' ? 'recognisedHeadings' : 'recognisedTitle',
+					args: { value: ctx.topic.id, evidence: res.evidence ?? '' },
+					start: anchor.start,
+					end: anchor.end,
+					severity: 'info',
+				});
+			else {
+				report({
+					messageId: 'unrecognised',
+					args: { ids },
+					start: anchor.start,
+					end: anchor.end,
+					...(res.audit && { severity: 'info' as const }),
+				});
+				return;
+			}
+		}
 		if (ctx.topic) {
 			const v = ctx.topic.validator();
 			if ('message' in v) {

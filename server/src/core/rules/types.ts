@@ -87,10 +87,16 @@ export interface LinkContext {
 
 /** How a page's topic was determined. */
 export interface TopicResolution {
-	source: 'front-matter' | 'config' | 'none';
-	/** The value written (front matter) or assigned (config). */
+	/** `recognised`: an HTML page's title or headings named it (docs/audit.md#topic). */
+	source: 'front-matter' | 'config' | 'recognised' | 'none';
+	/** The value written (front matter) or assigned (config), or the topic id recognised. */
 	value?: unknown;
 	/** How a front-matter value was recognised. */
 	by?: 'id' | 'name' | 'alias';
-	problem?: 'missing' | 'not-text' | 'unknown' | 'unknown-config';
+	/** For a recognised topic: what named it, and the title text or the sections matched. */
+	recognisedFrom?: 'title' | 'headings';
+	evidence?: string;
+	/** An audit of a published site: an unrecognised page is reported as `info` (most pages of a site are no topic's). */
+	audit?: boolean;
+	problem?: 'missing' | 'not-text' | 'unknown' | 'unknown-config' | 'unrecognised';
 }

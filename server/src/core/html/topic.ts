@@ -1,0 +1,78 @@
+import type { SchemaRegistry, TopicSchema } from '../schema/registry';
+import type { SectionSpec } from '../schema/xDisclosure';
+import { headingMatcher } from '../body/sections';
+import { headingWords } from '../body/text';
+
+/** The topic recognised for a page without front matter, and why (docs/audit.md#topic). */
+export interface RecognisedTopic {
+	topic: TopicSchema;
+	/** `title`: the page's title or H1 names the topic; `headings`: its headings are the topic's sections. */
+	from: 'title' | 'headings';
+	/** The text that named it (the title) or the sections matched (headings). */
+	evidence: string;
+}
+
+/** Every section a topic knows, its kinds' included. */
+function sectionsOf(t: TopicSchema): SectionSpec[] {
+	return [...(t.x.sections ?? []), ...(t.x.kinds?.hub?.sections ?? []), ...(t.x.kinds?.item?.sections ?? [])];
+}
+
+/** Whether `name` stands in `text` at Thai word boundaries (as headings are matched: docs/page-model.md). */
+function names(text: string, name: string): boolean {
+	const t = headingWords(text);
+	const n = headingWords(name).key;
+	if (!n) return false;
+	for (let at = t.key.indexOf(n); at >= 0; at = t.key.indexOf(n, at + 1))
+		if (t.boundaries.has(at) && t.boundaries.has(at + n.length)) return true;
+	return false;
+}
+
+/**
+ * Recognise the topic of a page from its title, then its headings, with the schemas' own names and
+ * aliases: the longest topic name the title (or H1) holds wins; a tie between topics is unsure.
+ * Failing that, headings that name three or more sections of one topic, and at least half of the
+ * page's headings, make that topic (a home page with a "ติดต่อเรา" box is not agency information).
+ */
+export function recogniseTopic(
+	registry: SchemaRegistry,
+	titles: string[],
+	headings: string[],
+): RecognisedTopic | undefined {
+	for (const title of titles) {
+		if (!title.trim()) continue;
+		let best: { topic: TopicSchema; length: number } | undefined;
+		let tie = false;
+		for (const id of registry.ids()) {
+			const topic = registry.get(id)!;
+			for (const name of [topic.x.name.th, topic.x.name.en, ...(topic.x.aliases ?? [])]) {
+				if (!names(title, name)) continue;
+				const length = headingWords(name).key.length;
+				if (!best || length > best.length) {
+					tie = false;
+					best = { topic, length };
+				} else if (length === best.length && best.topic !== topic) tie = true;
+			}
+		}
+		if (best && !tie) return { topic: best.topic, from: 'title', evidence: title.trim() };
+	}
+	if (headings.length === 0) return undefined;
+	const scored = registry.ids().map((id) => {
+		const topic = registry.get(id)!;
+		const match = headingMatcher(sectionsOf(topic));
+		const ids = new Set<string>();
+		let hits = 0;
+		for (const h of headings) {
+			const spec = match(h);
+			if (spec) {
+				ids.add(spec.id);
+				hits++;
+			}
+		}
+		return { topic, ids, hits };
+	});
+	scored.sort((a, b) => b.ids.size - a.ids.size);
+	const [first, second] = scored;
+	if (!first || first.ids.size < 3 || first.hits * 2 < headings.length) return undefined;
+	if (second && second.ids.size === first.ids.size) return undefined;
+	return { topic: first.topic, from: 'headings', evidence: [...first.ids].join(', ') };
+}
