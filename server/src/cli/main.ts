@@ -193,13 +193,16 @@ async function writeAuditReports(
 	const { siteReportFile, siteRow } = await import('./audit');
 	const config = engine.configForFolder(cwd);
 	const today = toIsoCE(engine.options.today);
-	const byUrl = new Map(reports.map((r) => [r.filePath, r]));
+	// `reports` holds each site's pages and then its site entry (when it has findings), in order: the
+	// site entry is named by the start URL, as the home page is, so the two are told apart by place.
+	let at = 0;
 	const write = (f: string, html: string) => {
 		fs.mkdirSync(path.dirname(f), { recursive: true });
 		fs.writeFileSync(f, html);
 	};
 	const rows = audited.map((s) => {
-		const mine = [...s.reports, s.site].map((r) => byUrl.get(r.filePath) ?? r);
+		const count = s.reports.length + (s.site.findings.length ? 1 : 0);
+		const mine = reports.slice(at, (at += count));
 		const reportFile = audited.length === 1 ? file : siteReportFile(file, s.url);
 		write(
 			reportFile,
@@ -211,7 +214,11 @@ async function writeAuditReports(
 					registry: engine.registryFor(config),
 					config,
 					today,
-					audit: { site: s.url, crawl: s.crawl },
+					audit: {
+						site: s.url,
+						crawl: s.crawl,
+						unrecognised: s.reports.filter((r) => !r.topic).map((r) => r.filePath),
+					},
 				},
 			),
 		);

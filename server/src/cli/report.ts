@@ -39,6 +39,8 @@ export interface ReportContext {
 export interface AuditContext {
 	site: string;
 	crawl: CrawlSummary;
+	/** Pages whose topic neither the configuration nor their title or headings named. */
+	unrecognised: string[];
 }
 
 /** 27 พฤศจิกายน พ.ศ. 2569 / 27 November 2026. */
@@ -276,6 +278,12 @@ function auditSummary(a: AuditContext): string {
 			),
 		],
 		[both('ที่อยู่ที่ไม่ได้ตรวจ', 'Addresses not audited'), skippedText],
+		[
+			both('หน้าที่ไม่ทราบหัวข้อ', 'Pages of no known topic'),
+			a.unrecognised.length
+				? `<details><summary>${num(a.unrecognised.length)}</summary><ul>${a.unrecognised.map((u) => `<li><a href="${esc(u)}">${esc(u)}</a></li>`).join('')}</ul></details>`
+				: '—',
+		],
 		[both('กฎที่ไม่ใช้กับหน้า HTML', 'Rules not run on HTML pages'), `<ul>${notRun}</ul>`],
 	]
 		.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)

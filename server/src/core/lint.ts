@@ -39,6 +39,8 @@ export interface LintEnvironment {
 	links?: LinkContext;
 	/** Reuse the unchanged parts of this page's previous parse (an editor's open buffer). */
 	parseCache?: ParseCache;
+	/** What the page was written in (default Markdown): rules word their advice for it. */
+	format?: 'markdown' | 'html';
 	/** The topic decided before the page was parsed (an HTML page's, recognised from its markup). */
 	topicDecided?: { topic?: TopicSchema; resolution: TopicResolution };
 }
@@ -149,6 +151,7 @@ export function lintText(path: string, text: string, env: LintEnvironment): Page
 		host: env.host,
 		root: env.root,
 		links: env.links,
+		format: env.format,
 	};
 
 	for (const rule of env.rules ?? RULES) {

@@ -108,6 +108,7 @@ export function lintHtml(
 		// A live page's relative links are addresses on its site, not files here.
 		host: options.url ? undefined : env.host,
 		topicDecided: decided,
+		format: 'html',
 	});
 	const map = new HtmlPositions(result.document, extracted, md, html);
 	const findings = result.findings.map((f) => map.finding(f));
@@ -221,8 +222,9 @@ class HtmlPositions {
 			const me = m.position?.end.offset;
 			const hs = h.position?.start.offset;
 			const he = h.position?.end.offset;
-			if (ms === undefined || me === undefined || hs === undefined || he === undefined) continue;
-			this.pairs.push({ mdStart: ms, mdEnd: me, html: { start: hs, end: he }, text: m.type === 'text' });
+			// A node the converter made up (the paragraph around a lone <img>) has no position: its children have.
+			if (ms !== undefined && me !== undefined && hs !== undefined && he !== undefined)
+				this.pairs.push({ mdStart: ms, mdEnd: me, html: { start: hs, end: he }, text: m.type === 'text' });
 			const mc = (m as Parent).children;
 			const hc = (h as Parent).children;
 			if (mc && hc) this.align(mc, hc);

@@ -10,7 +10,7 @@ const KIND_LABEL: Record<string, { th: string; en: string }> = {
 	other: { th: 'เอกสาร', en: 'a document' },
 };
 
-type MessageIds = 'required' | 'notDocument' | 'fileMissing';
+type MessageIds = 'required' | 'requiredHtml' | 'notDocument' | 'fileMissing';
 
 /** A required download is absent, is not a document, or its relative file does not exist. */
 export const downloadMissing: Rule<MessageIds> = {
@@ -27,6 +27,10 @@ export const downloadMissing: Rule<MessageIds> = {
 		required: {
 			th: 'หน้านี้ต้องมี{kind}ให้ดาวน์โหลด ให้เพิ่มรายการใน downloads ในส่วนหัวของไฟล์ (front matter) โดยระบุ kind: {kindId} และใช้ไฟล์ชนิด {extensions}',
 			en: 'Provide {kind} to download: add it to `downloads` (kind: {kindId}) as a {extensions} file',
+		},
+		requiredHtml: {
+			th: 'หน้านี้ต้องมี{kind}ให้ดาวน์โหลด ให้เพิ่มลิงก์ไปยังไฟล์ชนิด {extensions} ในเนื้อหาของหน้า',
+			en: "Provide {kind} to download: link a {extensions} file in the page's content",
 		},
 		notDocument: {
 			th: 'ลิงก์เอกสาร "{href}" ไม่ใช่ไฟล์เอกสารที่ดาวน์โหลดได้ ให้ใช้ไฟล์ชนิด {extensions}',
@@ -71,6 +75,11 @@ export const downloadMissing: Rule<MessageIds> = {
 			if (req.section && ctx.doc.limit) continue; // the body was not parsed: whether it links the file is unknown
 			// A missing or blank section is the gap (section-missing, section-empty, topic-coverage): one finding.
 			if (req.section && !section?.hasContent && count === 0) continue;
+			// A published page has no `downloads`: the documents its content links are its downloads.
+			if (!req.section && ctx.format === 'html')
+				count += ctx.facts
+					.links()
+					.filter((l) => !l.image && extensions.includes(urlExtension(l.url)) && exists(l.url)).length;
 			if (section) {
 				if (section.explicitNone && (spec?.allowNoneFor ?? []).includes(req.kind)) continue;
 				count += ctx.facts
@@ -80,7 +89,7 @@ export const downloadMissing: Rule<MessageIds> = {
 			if (count >= (req.min ?? 1)) continue;
 			const [start, end] = topicLineRange(ctx.doc);
 			report({
-				messageId: 'required',
+				messageId: ctx.format === 'html' ? 'requiredHtml' : 'required',
 				args: {
 					kind: KIND_LABEL[req.kind] ?? { th: req.kind, en: req.kind },
 					kindId: req.kind,

@@ -3,7 +3,7 @@ import { walk } from '../parse/walk';
 
 const IMG_TAG = /<img\b[^>]*>/gi;
 
-type MessageIds = 'missing';
+type MessageIds = 'missing' | 'missingHtml';
 
 /** An image with empty alt text. */
 export const imageAltMissing: Rule<MessageIds> = {
@@ -14,6 +14,10 @@ export const imageAltMissing: Rule<MessageIds> = {
 	scope: 'page',
 	description: { th: 'รูปภาพไม่มีคำอธิบายภาพ (alt)', en: 'An image without alt text' },
 	messages: {
+		missingHtml: {
+			th: 'รูปภาพ "{src}" ไม่มีคำอธิบายภาพ (alt) ให้เขียนอธิบายว่าภาพแสดงอะไรในช่องคำอธิบายภาพของระบบจัดการเว็บไซต์ หรือใน alt="…" ของแท็ก img',
+			en: 'The image "{src}" has no alt text; describe what it shows in the CMS\'s alternative-text field, or in the img tag\'s alt="…"',
+		},
 		missing: {
 			th: 'รูปภาพ "{src}" ไม่มีคำอธิบายภาพ (alt) ให้เขียนอธิบายว่าภาพแสดงอะไรไว้ในวงเล็บเหลี่ยม เช่น ![แผนผังโครงสร้างหน่วยงาน](…)',
 			en: 'The image "{src}" has no alt text; describe what it shows, e.g. ![แผนผังโครงสร้างหน่วยงาน](…)',
@@ -28,6 +32,7 @@ export const imageAltMissing: Rule<MessageIds> = {
 				const img = node as { alt?: string | null; url?: string; identifier?: string };
 				if ((img.alt ?? '').trim()) return;
 				const src = img.url ?? img.identifier ?? '';
+				if (ctx.format === 'html') return report({ messageId: 'missingHtml', args: { src }, start, end });
 				const open = ctx.doc.text.indexOf('[', start) + 1;
 				report({
 					messageId: 'missing',

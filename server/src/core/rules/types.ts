@@ -74,6 +74,11 @@ export interface RuleContext<Options extends object = Record<string, unknown>> {
 	root?: string;
 	/** Link checking: the mode, other pages' anchors, and online verdicts when there are some. */
 	links?: LinkContext;
+	/**
+	 * What the page was written in: `html` for a published page read through its markup (docs/audit.md),
+	 * whose front matter holds only what the markup states and which cannot be fixed in place.
+	 */
+	format?: 'markdown' | 'html';
 }
 
 /** What the link rules need beyond the page. */
@@ -96,7 +101,7 @@ export interface TopicResolution {
 	/** For a recognised topic: what named it, and the title text or the sections matched. */
 	recognisedFrom?: 'title' | 'headings';
 	evidence?: string;
-	/** An audit of a published site: an unrecognised page is reported as `info` (most pages of a site are no topic's). */
+	/** An audit of a published site: an unrecognised page is listed by the report, not reported (most pages of a site are no topic's). */
 	audit?: boolean;
 	problem?: 'missing' | 'not-text' | 'unknown' | 'unknown-config' | 'unrecognised';
 }
