@@ -275,4 +275,18 @@ describe('HTML pages: the same rules on published markup', () => {
 		assert.equal(configured.html.topicFrom, 'config');
 		assert.ok(!configured.findings.some((f) => f.ruleId === 'topic-unknown'), at(configured).join('\n'));
 	});
+
+	it('reports markup nested deeper than can be read as page-limits, and never throws', () => {
+		const deep = `<html><body><main><h1>ข่าวประชาสัมพันธ์</h1>${'<div>'.repeat(20_000)}ข้อความ${'</div>'.repeat(20_000)}</main></body></html>`;
+		const r = lint('deep.html', deep);
+		assert.deepEqual(at(r), ['1:1 page-limits:htmlDepth']);
+		// An ordinary theme's depth (a few hundred) is read.
+		const fine = lint(
+			'fine.html',
+			deep
+				.replaceAll('<div>'.repeat(20_000), '<div>'.repeat(300))
+				.replaceAll('</div>'.repeat(20_000), '</div>'.repeat(300)),
+		);
+		assert.deepEqual(at(fine), ['1:19 topic-unknown:recognisedTitle']);
+	});
 });

@@ -1,6 +1,6 @@
 import type { Node, Parent, Root } from 'mdast';
 import type { Finding } from '../types';
-import { lintText, resolveTopic, type LintEnvironment, type PageResult } from '../lint';
+import { engineRuleLevel, lintText, resolveTopic, toFinding, type LintEnvironment, type PageResult } from '../lint';
 import { parseDocument, type ParsedDocument } from '../parse/document';
 import { LineIndex } from '../parse/lineIndex';
 import { RULES } from '../rules/index';
@@ -97,7 +97,14 @@ export function lintHtml(
 			? { text: bytes, encoding: 'utf-8', from: 'default' }
 			: decodeHtml(bytes, options.contentType);
 	const html = decoded.text;
-	const extracted = extractHtml(html);
+	let extracted: ExtractedPage;
+	try {
+		extracted = extractHtml(html);
+	} catch (err) {
+		// Markup nested deeper than the HTML tools' recursion can follow: reported, never a crash.
+		if (!(err instanceof RangeError)) throw err;
+		return tooDeep(path, html, decoded, env, options);
+	}
 	const h1 = extracted.tree.children.find((c) => c.type === 'heading' && c.depth === 1);
 	const h1Text = h1 ? nodeText(h1).trim() : undefined;
 	const md = pageMarkdown(extracted, h1Text);
@@ -128,6 +135,39 @@ export function lintHtml(
 			mainLabel: extracted.mainLabel,
 			url: options.url,
 			topicFrom: decided.resolution.source,
+		},
+	};
+}
+
+/** A page whose markup is nested too deep to read: one `page-limits` finding (docs/rules/page-limits.md). */
+function tooDeep(
+	path: string,
+	html: string,
+	decoded: DecodedHtml,
+	env: LintEnvironment,
+	options: HtmlLintOptions,
+): HtmlPageResult {
+	const document: ParsedDocument = {
+		...parseDocument(path, ''),
+		text: html,
+		lines: new LineIndex(html),
+	};
+	const level = engineRuleLevel('page-limits', env.config);
+	const report = { messageId: 'htmlDepth', start: 0, end: document.lines.lineEnd(1) };
+	return {
+		path,
+		findings: level ? [toFinding(document, 'page-limits', report, level)] : [],
+		document,
+		markdown: '',
+		links: [],
+		html: {
+			encoding: decoded.encoding,
+			encodingFrom: decoded.from,
+			declared: decoded.declared,
+			mainBy: 'body',
+			mainLabel: 'body',
+			url: options.url,
+			topicFrom: 'none',
 		},
 	};
 }

@@ -4,7 +4,8 @@ import { BUDGET_OPTIONS_SCHEMA, type CountKind, type PageBudget } from '../parse
 
 /** A message per limit: the size, the nesting depth, and each count of the pre-scan. */
 /** `time` and `memory`: the language server stopped a lint that ran over its budget (docs/architecture.md#language-server). */
-type MessageIds = 'size' | 'depth' | CountKind | 'time' | 'memory';
+/** `htmlDepth`: a published HTML page nested deeper than the HTML tools can follow (docs/audit.md). */
+type MessageIds = 'size' | 'depth' | CountKind | 'time' | 'memory' | 'htmlDepth';
 
 /**
  * The page exceeds its parser budget (docs/rules/page-limits.md): the body was not checked, nor the
@@ -24,6 +25,10 @@ export const pageLimits: Rule<MessageIds, Partial<PageBudget>> = {
 	},
 	options: BUDGET_OPTIONS_SCHEMA,
 	messages: {
+		htmlDepth: {
+			th: 'หน้า HTML นี้ซ้อนแท็กลึกเกินกว่าที่จะอ่านได้ จึงไม่ได้ตรวจหน้านี้ ให้ตรวจแม่แบบ (theme) ของเว็บไซต์ว่ามีแท็กที่เปิดแล้วไม่ปิดซ้ำ ๆ หรือไม่',
+			en: "This HTML page nests its elements deeper than can be read, so it was not checked; look for a tag the site's theme opens again and again without closing",
+		},
 		time: {
 			th: 'การตรวจหน้านี้ใช้เวลาเกิน {seconds} วินาที จึงหยุดตรวจ หน้านี้ยังไม่ได้ตรวจ ให้แบ่งเป็นหลายหน้า หรือย้ายข้อมูลดิบไปเป็นไฟล์แนบ (PDF, XLSX, CSV)',
 			en: 'Checking this page took longer than {seconds} s, so it was stopped and the page was not checked. Split it into several pages, or move raw data into an attachment (PDF, XLSX, CSV)',
