@@ -6,6 +6,8 @@ import { tmpDir } from '../helpers/tmp';
 import { parseLintJson } from '../helpers/lintJson';
 import { startAuditSite, AUDIT_SITE, type AuditSiteServer } from '../helpers/auditSite';
 import { FIXTURES, engineAt } from '../helpers/fixtures';
+import { startLinkServer } from '../helpers/httpServer';
+import { BUILTIN_TOPIC_IDS } from '../../server/src/core/schema/builtin';
 
 /** Today for the audit site (test/fixtures/audit-site/EXPECTED.md). */
 const TODAY = '2026-12-03';
@@ -124,6 +126,26 @@ describe('audit: a live site on 127.0.0.1 in the shapes units publish', function
 		);
 	});
 
+	it('stops at --max-pages, and the site check names the topics no audited page covers', async () => {
+		const run = await audit(['--max-pages', '3', '--per-host', '1']);
+		const entries = parseLintJson(run.stdout);
+		const pages = entries.filter((e) => !e.messages.some((m) => m.ruleId === 'topic-coverage'));
+		assert.deepEqual(
+			pages.map((e) => local(e.filePath)),
+			['/', '/about/', '/news/'],
+		);
+		const siteEntry = entries.find((e) => e.messages.some((m) => m.ruleId === 'topic-coverage'));
+		assert.equal(siteEntry?.filePath, `${site.base}/`);
+		const missing = siteEntry!.messages.map(
+			(m) => /\(([a-z-]+)\), which the unit must publish; publish it/.exec(m.message)?.[1],
+		);
+		// Every topic but those of the three pages reached (the home page is none).
+		assert.deepEqual(
+			missing,
+			BUILTIN_TOPIC_IDS.filter((id) => id !== 'agency-info' && id !== 'news'),
+		);
+	});
+
 	it('names pages by URL in every output format', async () => {
 		const sarif = JSON.parse(
 			(await runMain(['audit', '--today', TODAY, '--format', 'sarif', `${site.base}/`], dir)).stdout,
@@ -173,6 +195,53 @@ describe('audit: a live site on 127.0.0.1 in the shapes units publish', function
 			}
 		} finally {
 			await second.close();
+		}
+	});
+
+	it('checks the external links the pages cite with --links online, on their HTML lines', async () => {
+		const links = await startLinkServer(0);
+		const root = tmpDir('dl-audit-online-');
+		fs.writeFileSync(
+			path.join(root, 'index.html'),
+			[
+				'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง</title></head><body>', // 1
+				'<nav><a href="/">หน้าแรก</a></nav>', // 2
+				'<main><h1>รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง</h1>', // 3
+				'<ul>', // 4
+				`<li><a href="${links.base}/ok">สำนักงานสาธารณสุขจังหวัด</a></li>`, // 5
+				`<li><a href="${links.base}/gone">โรงพยาบาลส่งเสริมสุขภาพตำบล</a></li>`, // 6
+				'</ul></main>', // 7
+				`<footer><a href="${links.base}/gone">ลิงก์ในส่วนท้าย</a></footer>`, // 8: chrome, not checked
+				'</body></html>',
+			].join('\n'),
+		);
+		const own = await startAuditSite(root);
+		try {
+			const run = await runMain(
+				[
+					'audit',
+					'--today',
+					TODAY,
+					'--format',
+					'json',
+					'--links',
+					'online',
+					'--links-allow-private',
+					`${own.base}/`,
+				],
+				dir,
+			);
+			const page = parseLintJson(run.stdout).find((e) => e.filePath === `${own.base}/`);
+			assert.deepEqual(
+				page?.messages
+					.filter((m) => m.ruleId.startsWith('link-external'))
+					.map((m) => `${m.line}:${m.column} ${m.ruleId}`),
+				['6:5 link-external-dead'],
+			);
+			assert.equal(links.log.hits.get('HEAD /gone'), 1, 'each URL once; the footer link is not the page');
+		} finally {
+			await own.close();
+			await links.close();
 		}
 	});
 

@@ -212,6 +212,7 @@ async function auditSite(
 		reports.map((r) => ({ path: r.filePath, topic: r.topic, sections: r.sections })),
 		engine.registryFor(config),
 		config,
+		true,
 	);
 	reports.sort((a, b) => a.filePath.localeCompare(b.filePath));
 	return {

@@ -18,10 +18,16 @@ export interface PageSummary {
  * (`rules/topicCoverage.ts`). Findings sit on line 1 of the file the caller reports them on (the
  * configuration file, or the linted folder).
  */
-export function siteFindings(pages: PageSummary[], registry: SchemaRegistry, config: ResolvedConfig): Finding[] {
+export function siteFindings(
+	pages: PageSummary[],
+	registry: SchemaRegistry,
+	config: ResolvedConfig,
+	/** The pages are a published site's (an audit): a missing topic is a page to publish, not a front matter to write. */
+	published = false,
+): Finding[] {
 	const level = engineRuleLevel('topic-coverage', config);
 	if (!level) return [];
-	return topicCoverageReports(pages, registry, config.requiredTopics).map((r) => ({
+	return topicCoverageReports(pages, registry, config.requiredTopics, published).map((r) => ({
 		ruleId: 'topic-coverage',
 		severity: level,
 		messageId: r.messageId,

@@ -2,7 +2,7 @@ import type { Rule, RuleReport } from './types';
 import type { SchemaRegistry } from '../schema/registry';
 import { BUILTIN_TOPIC_IDS } from '../schema/builtin';
 
-type MessageIds = 'topic' | 'section' | 'unknownTopic';
+type MessageIds = 'topic' | 'topicPublished' | 'section' | 'unknownTopic';
 
 /**
  * Site check: a topic, or a section of a split topic, that no page covers. A site rule: `siteFindings`
@@ -24,6 +24,10 @@ export const topicCoverage: Rule<MessageIds> = {
 			th: 'ยังไม่มีหน้าของหัวข้อ "{topic}" ซึ่งหน่วยงานต้องเผยแพร่ ให้สร้างหน้าที่ระบุ topic: {id} ในส่วนหัวของไฟล์ (front matter)',
 			en: 'No page covers the topic "{topic}" ({id}), which the unit must publish',
 		},
+		topicPublished: {
+			th: 'ไม่พบหน้าของหัวข้อ "{topic}" ({id}) ซึ่งหน่วยงานต้องเผยแพร่ ในหน้าที่ตรวจของเว็บไซต์ ให้เผยแพร่หน้านี้ หรือถ้ามีอยู่แล้ว ให้ลิงก์จากเมนูหรือ sitemap.xml และให้ชื่อเรื่องระบุหัวข้อ (หรือกำหนด topics ในไฟล์การตั้งค่า)',
+			en: 'No audited page of the site covers the topic "{topic}" ({id}), which the unit must publish; publish it, or if it exists, link it from the menu or sitemap.xml and name the topic in its title (or assign it with `topics`)',
+		},
 		section: {
 			th: 'หัวข้อ "{topic}" แบ่งไว้หลายหน้า แต่ยังไม่มีหน้าใดครอบคลุมหัวข้อย่อย "{section}" ให้เพิ่มหัวข้อย่อยนี้ในหน้าใดหน้าหนึ่ง และระบุ {sectionId} ใน sections: ของหน้านั้น',
 			en: 'The topic "{topic}" is split over pages, but none covers the section "{section}" ({sectionId})',
@@ -44,6 +48,7 @@ export function topicCoverageReports(
 	pages: { topic?: string; sections?: string[] }[],
 	registry: SchemaRegistry,
 	requiredTopics: string[] | undefined,
+	published = false,
 ): RuleReport<MessageIds>[] {
 	const required = requiredTopics ?? [...BUILTIN_TOPIC_IDS];
 	const out: RuleReport<MessageIds>[] = [];
@@ -57,7 +62,7 @@ export function topicCoverageReports(
 		}
 		const of = pages.filter((p) => p.topic === id);
 		if (!of.length) {
-			push('topic', { topic: topic.x.name, id }, { topic: id });
+			push(published ? 'topicPublished' : 'topic', { topic: topic.x.name, id }, { topic: id });
 			continue;
 		}
 		if (of.some((p) => !p.sections)) continue;
