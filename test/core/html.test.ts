@@ -289,4 +289,26 @@ describe('HTML pages: the same rules on published markup', () => {
 		);
 		assert.deepEqual(at(fine), ['1:19 topic-unknown:recognisedTitle']);
 	});
+
+	it('reads the topic of a story from its category or breadcrumb, but not a part of a split topic', () => {
+		const story = (title: string, crumb: string, category: string) =>
+			[
+				'<html><head><meta charset="utf-8"><title>t</title></head><body>', // 1
+				`<nav class="breadcrumbs"><a href="/">หน้าแรก</a> › <a href="/x/">${crumb}</a> › <span>${title}</span></nav>`, // 2
+				`<main><article><h1 class="entry-title">${title}</h1>`, // 3
+				'<p>เนื้อหาของหน้า เผยแพร่เมื่อ 20 พฤศจิกายน 2569</p>', // 4
+				`<footer class="entry-footer"><span class="cat-links"><a href="/c/" rel="category tag">${category}</a></span></footer>`, // 5
+				'</article></main></body></html>',
+			].join('\n');
+		const news = lint('story.html', story('อบต.ซ่อมถนนสายบ้านโนนงาม', 'กิจกรรม', 'ข่าวประชาสัมพันธ์'), {
+			url: 'https://www.example.go.th/2569/11/road/',
+		});
+		assert.deepEqual(at(news), ['3:16 topic-unknown:recognisedPlacement']);
+		assert.equal(news.findings[0].args.evidence, 'ข่าวประชาสัมพันธ์');
+		// Agency information has no item pages: a page under it may be one part (the executives).
+		const part = lint('part.html', story('คณะผู้บริหาร', 'ข้อมูลหน่วยงาน', 'ทั่วไป'), {
+			url: 'https://www.example.go.th/about/executives/',
+		});
+		assert.deepEqual([part.topic, at(part)], [undefined, []]);
+	});
 });

@@ -44,6 +44,12 @@ export interface ExtractedPage {
 	links: string[];
 	/** The page's `<base href>`, if any. */
 	base?: string;
+	/**
+	 * Where the page sits in its site, as the theme shows it: the breadcrumb's links and the post's
+	 * categories ("ข่าวประชาสัมพันธ์"), read before the chrome is dropped. A news story's title rarely
+	 * names its topic; its category does (docs/audit.md#topic).
+	 */
+	placement: string[];
 }
 
 /** Elements that are never page content. */
@@ -350,6 +356,7 @@ export function extractHtml(html: string): ExtractedPage {
 		if (el.tagName === 'a' || el.tagName === 'area') links.push(href);
 		else if (el.tagName === 'base' && base === undefined) base = href;
 	}
+	const placement = placementLabels(everything.map(({ el }) => el));
 	const { el: mainEl, by } = findMain(body);
 	const facts = readFacts(hast, mainEl);
 	const container = mainEl ?? body;
@@ -368,7 +375,25 @@ export function extractHtml(html: string): ExtractedPage {
 		titleInserted,
 		links,
 		base,
+		placement,
 	};
+}
+
+/** The breadcrumb's link texts (the page's own last crumb aside) and the category links, in order, once each. */
+function placementLabels(all: Element[]): string[] {
+	const out: string[] = [];
+	const add = (t: string) => {
+		const text = t.trim();
+		if (text && text.length <= 120 && !out.includes(text)) out.push(text);
+	};
+	for (const el of all) {
+		const w = words(el);
+		const rel = el.properties.rel;
+		if (el.tagName === 'a' && Array.isArray(rel) && rel.includes('category')) add(textOf(el));
+		else if (/(?:^|[-_\s])(?:breadcrumbs?|cat-links|category-name)(?:$|[-_\s])/i.test(w))
+			for (const { el: a } of elements(el)) if (a.tagName === 'a') add(textOf(a));
+	}
+	return out;
 }
 
 function dropBlankTextBlocks(tree: Root): void {

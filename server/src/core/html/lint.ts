@@ -206,7 +206,7 @@ function decideTopic(
 		.filter((c) => c.type === 'heading' && c.depth > 1)
 		.map((c) => nodeText(c).trim());
 	const titles = [h1Text, page.facts.title?.value].filter((t): t is string => !!t);
-	const hit = recogniseTopic(env.registry, titles, headings);
+	const hit = recogniseTopic(env.registry, titles, headings, page.placement);
 	const audit = options.url !== undefined;
 	if (!hit) return { resolution: { source: 'recognised', problem: 'unrecognised', audit } };
 	return {

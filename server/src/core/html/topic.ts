@@ -6,8 +6,11 @@ import { headingWords } from '../body/text';
 /** The topic recognised for a page without front matter, and why (docs/audit.md#topic). */
 export interface RecognisedTopic {
 	topic: TopicSchema;
-	/** `title`: the page's title or H1 names the topic; `headings`: its headings are the topic's sections. */
-	from: 'title' | 'headings';
+	/**
+	 * `title`: the page's title or H1 names the topic; `placement`: its breadcrumb or category does;
+	 * `headings`: its headings are the topic's sections.
+	 */
+	from: 'title' | 'placement' | 'headings';
 	/** The text that named it (the title) or the sections matched (headings). */
 	evidence: string;
 }
@@ -28,8 +31,9 @@ function names(text: string, name: string): boolean {
 }
 
 /**
- * Recognise the topic of a page from its title, then its headings, with the schemas' own names and
- * aliases: the longest topic name the title (or H1) holds wins; a tie between topics is unsure.
+ * Recognise the topic of a page from its title, then where it sits (breadcrumb, categories), then its
+ * headings, with the schemas' own names and aliases: the longest topic name the title (or H1) holds
+ * wins; a tie between topics is unsure.
  * Failing that, headings that name three or more sections of one topic, and at least half of the
  * page's headings, make that topic (a home page with a "ติดต่อเรา" box is not agency information).
  */
@@ -37,13 +41,21 @@ export function recogniseTopic(
 	registry: SchemaRegistry,
 	titles: string[],
 	headings: string[],
+	placement: string[] = [],
 ): RecognisedTopic | undefined {
-	for (const title of titles) {
+	const named: [string, 'title' | 'placement'][] = [
+		...titles.map((t) => [t, 'title'] as [string, 'title']),
+		...placement.map((t) => [t, 'placement'] as [string, 'placement']),
+	];
+	for (const [title, from] of named) {
 		if (!title.trim()) continue;
 		let best: { topic: TopicSchema; length: number } | undefined;
 		let tie = false;
 		for (const id of registry.ids()) {
 			const topic = registry.get(id)!;
+			// A page under "ข้อมูลหน่วยงาน" may be one part of a topic split over pages (the executives):
+			// placement names the topic only of an item page under its hub (a news story, a regulation).
+			if (from === 'placement' && !topic.x.kinds?.item) continue;
 			for (const name of [topic.x.name.th, topic.x.name.en, ...(topic.x.aliases ?? [])]) {
 				if (!names(title, name)) continue;
 				const length = headingWords(name).key.length;
@@ -53,7 +65,7 @@ export function recogniseTopic(
 				} else if (length === best.length && best.topic !== topic) tie = true;
 			}
 		}
-		if (best && !tie) return { topic: best.topic, from: 'title', evidence: title.trim() };
+		if (best && !tie) return { topic: best.topic, from, evidence: title.trim() };
 	}
 	if (headings.length === 0) return undefined;
 	const scored = registry.ids().map((id) => {

@@ -12,6 +12,7 @@ type MessageIds =
 	| 'schemaBroken'
 	| 'recognisedTitle'
 	| 'recognisedHeadings'
+	| 'recognisedPlacement'
 	| 'unrecognised';
 
 /** No topic, or a value that is neither an id, a Thai name, nor a custom topic. */
@@ -44,6 +45,10 @@ export const topicUnknown: Rule<MessageIds> = {
 			th: 'หน้านี้ไม่มีส่วนหัว (front matter) จึงถือเป็นหัวข้อ "{value}" เพราะชื่อเรื่อง "{evidence}" ระบุหัวข้อนี้ ถ้าไม่ใช่ ให้กำหนด topics ในไฟล์การตั้งค่า',
 			en: 'No front matter: read as topic "{value}" because the title "{evidence}" names it; set `topics` in the configuration if it is not',
 		},
+		recognisedPlacement: {
+			th: 'หน้านี้ไม่มีส่วนหัว (front matter) จึงถือเป็นหัวข้อ "{value}" เพราะหน้าอยู่ในหมวดหรือเส้นทาง (breadcrumb) "{evidence}" ถ้าไม่ใช่ ให้กำหนด topics ในไฟล์การตั้งค่า',
+			en: 'No front matter: read as topic "{value}" because the page sits under "{evidence}" (its breadcrumb or category); set `topics` in the configuration if it is not',
+		},
 		recognisedHeadings: {
 			th: 'หน้านี้ไม่มีส่วนหัว (front matter) จึงถือเป็นหัวข้อ "{value}" เพราะหัวข้อย่อยตรงกับส่วนของหัวข้อนี้ ({evidence}) ถ้าไม่ใช่ ให้กำหนด topics ในไฟล์การตั้งค่า',
 			en: 'No front matter: read as topic "{value}" because its headings are that topic\'s sections ({evidence}); set `topics` in the configuration if it is not',
@@ -64,7 +69,12 @@ export const topicUnknown: Rule<MessageIds> = {
 			const anchor = ctx.facts.pageAnchor();
 			if (ctx.topic)
 				report({
-					messageId: res.recognisedFrom === 'headings' ? 'recognisedHeadings' : 'recognisedTitle',
+					messageId:
+						res.recognisedFrom === 'headings'
+							? 'recognisedHeadings'
+							: res.recognisedFrom === 'placement'
+								? 'recognisedPlacement'
+								: 'recognisedTitle',
 					args: { value: ctx.topic.id, evidence: res.evidence ?? '' },
 					start: anchor.start,
 					end: anchor.end,

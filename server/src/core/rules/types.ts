@@ -99,7 +99,7 @@ export interface TopicResolution {
 	/** How a front-matter value was recognised. */
 	by?: 'id' | 'name' | 'alias';
 	/** For a recognised topic: what named it, and the title text or the sections matched. */
-	recognisedFrom?: 'title' | 'headings';
+	recognisedFrom?: 'title' | 'placement' | 'headings';
 	evidence?: string;
 	/** An audit of a published site: an unrecognised page is listed by the report, not reported (most pages of a site are no topic's). */
 	audit?: boolean;
