@@ -159,6 +159,8 @@ describe('audit: a live site on 127.0.0.1 in the shapes units publish', function
 		// Workflow command properties escape ':' (as %3A).
 		const escaped = `${site.base.replace(/:/g, '%3A')}/news/2569-road-repair.html`;
 		assert.ok(github.includes(`::error file=${escaped},line=79,col=101,`), github);
+		const junit = (await runMain(['audit', '--today', TODAY, '--format', 'junit', `${site.base}/`], dir)).stdout;
+		assert.match(junit, new RegExp(`<testsuite name="${site.base}/news/2569-road-repair.html"`));
 		const stylish = (await runMain(['audit', '--today', TODAY, `${site.base}/`], dir)).stdout;
 		assert.match(stylish, new RegExp(`^${site.base}/eservice/\\n\\s+4:1\\s+info.*\\n\\s+83:64\\s+error`, 'm'));
 	});
