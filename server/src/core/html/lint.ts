@@ -60,7 +60,7 @@ export interface HtmlInfo {
 /** An HTML page's result: findings on HTML lines, and how it was read. */
 export interface HtmlPageResult extends PageResult {
 	html: HtmlInfo;
-	/** The Markdown the rules read (for `--print-markdown` and debugging). */
+	/** The Markdown the rules read (tests and debugging look at it). */
 	markdown: string;
 	/** The page's links, absolute when the page has a URL (where an audit's crawl goes next). */
 	links: string[];
