@@ -81,10 +81,17 @@ export const topicUnknown: Rule<MessageIds> = {
 					severity: 'info',
 				});
 			else {
-				// In an audit most pages of a site are no topic's (the home page, a gallery): the report
-				// lists them instead of a finding on each (docs/audit.md#topic).
+				// Most pages of a published site are no topic's (the home page, a gallery, a search page): a
+				// page the user linted is told so as an info, never failing a run; an audit lists them in
+				// its report instead of a finding on each (docs/audit.md#topic).
 				if (!res.audit)
-					report({ messageId: 'unrecognised', args: { ids }, start: anchor.start, end: anchor.end });
+					report({
+						messageId: 'unrecognised',
+						args: { ids },
+						start: anchor.start,
+						end: anchor.end,
+						severity: 'info',
+					});
 				return;
 			}
 		}
