@@ -429,6 +429,13 @@ describe('language server: the whole workspace', function () {
 		fs.writeFileSync(config, JSON.stringify({ requiredTopics: ['web-links', 'news'] }));
 		fs.mkdirSync(path.join(dir, 'links'));
 		fs.writeFileSync(path.join(dir, 'links', 'index.md'), PAGE_TWO_FINDINGS);
+		// A published HTML news page in the workspace: the CLI's and the audit's to read, not the editor's,
+		// so the editor's site check still finds no news page.
+		fs.mkdirSync(path.join(dir, 'public'));
+		fs.writeFileSync(
+			path.join(dir, 'public', 'news.html'),
+			'<html><head><meta charset="utf-8"><title>ข่าวประชาสัมพันธ์</title></head><body><main><h1>ข่าวประชาสัมพันธ์</h1><p>ไม่มีข่าว</p></main></body></html>',
+		);
 		const page = pathToFileURL(path.join(dir, 'links', 'index.md')).href;
 		const h = new Harness({ today: '2026-11-27', debounceMs: 0, locale: 'en' });
 		try {

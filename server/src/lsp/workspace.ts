@@ -8,6 +8,7 @@ import { siteFindings, type PageSummary } from '../core/site';
 import type { FileProblem, Locale } from '../core/types';
 import { fsHost } from '../node/fsHost';
 import { collectFiles } from '../node/files';
+import { isHtmlPath } from '../core/html/lint';
 import { toDiagnostic } from './convert';
 import type { ServerState } from './state';
 import type { PageOutcome } from './workerProtocol';
@@ -32,7 +33,10 @@ export class WorkspaceLint {
 		state.workspaceThread.cancel((tag) => tag !== undefined && tag < mine);
 		const settings = await state.settingsFor(pathToFileURL(state.root).href);
 		const engine = state.engineFor(settings);
-		const files = collectFiles(['.'], state.root, (dir) => engine.configs.ignoreGlobs(dir)).files;
+		// The editor checks the sources the unit edits: published HTML pages are the CLI's and the audit's (docs/audit.md).
+		const files = collectFiles(['.'], state.root, (dir) => engine.configs.ignoreGlobs(dir)).files.filter(
+			(f) => !isHtmlPath(f),
+		);
 		const progress = state.canProgress ? await state.connection.window.createWorkDoneProgress() : undefined;
 		progress?.begin('disclosure-lint', 0, `0/${files.length}`, true);
 		state.workspaceFiles.clear();
