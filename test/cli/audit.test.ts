@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { runMain } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';
 import { parseLintJson } from '../helpers/lintJson';
@@ -245,6 +247,41 @@ describe('audit: a live site on 127.0.0.1 in the shapes units publish', function
 			await own.close();
 			await links.close();
 		}
+	});
+
+	it('says which site gave no page and why, without a site check it could not make', async () => {
+		const closed = http.createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const port = (closed.address() as AddressInfo).port;
+		await new Promise((resolve) => closed.close(resolve));
+		const down = `http://127.0.0.1:${port}/`;
+		const alone = await runMain(['audit', '--today', TODAY, '--format', 'json', down], dir);
+		assert.equal(alone.code, 2, 'nothing was checked: not a clean pass');
+		assert.deepEqual(JSON.parse(alone.stdout), []);
+		assert.equal(
+			alone.stderr,
+			`disclosure-lint: ${down}: no HTML page could be audited (${down} error connection refused)\n`,
+		);
+		const list = path.join(dir, 'two.txt');
+		fs.writeFileSync(list, `${site.base}/ อบต.หนองบัวทอง\n${down} อบต.ที่ปิดปรับปรุง\n`);
+		const summary = path.join(dir, 'two', 'summary.html');
+		const both = await runMain(
+			['audit', '--today', TODAY, '--format', 'json', '--sites', list, '--report', summary],
+			dir,
+		);
+		assert.equal(both.code, 1, 'the audited unit has errors');
+		assert.ok(
+			!parseLintJson(both.stdout).some((e) => e.filePath === down),
+			'no topic-coverage on the unit not reached',
+		);
+		const table = fs.readFileSync(summary, 'utf8');
+		assert.match(
+			table,
+			new RegExp(
+				`อบต.ที่ปิดปรับปรุง<br><a href="${down}">.*?<td class="n">0</td><td class="n">0/10</td>.*?not audited</span>: <code>${down} error connection refused</code>`,
+				's',
+			),
+		);
 	});
 
 	it('refuses what cannot be audited with a clear message', async () => {

@@ -208,12 +208,15 @@ async function auditSite(
 	});
 	cache?.save();
 	const config = engine.configForFolder(engine.options.root);
-	const findings = siteFindings(
-		reports.map((r) => ({ path: r.filePath, topic: r.topic, sections: r.sections })),
-		engine.registryFor(config),
-		config,
-		true,
-	);
+	// A site that gave no page was not audited: "no page covers the topic" would be a false finding.
+	const findings = reports.length
+		? siteFindings(
+				reports.map((r) => ({ path: r.filePath, topic: r.topic, sections: r.sections })),
+				engine.registryFor(config),
+				config,
+				true,
+			)
+		: [];
 	reports.sort((a, b) => a.filePath.localeCompare(b.filePath));
 	return {
 		url: site.url,
@@ -255,6 +258,8 @@ export interface SiteRow {
 	warnings: number;
 	stalePages: number;
 	report?: string;
+	/** Why the site gave no page (unreachable, robots.txt, not HTML), when it gave none. */
+	problem?: string;
 }
 
 /** The summary of one audited site: topics covered, errors, warnings, stale pages. */
@@ -271,10 +276,21 @@ export function siteRow(engine: Engine, a: SiteAudit): SiteRow {
 		topicsRequired: required.length,
 		errors: all.filter((f) => f.severity === 'error').length,
 		warnings: all.filter((f) => f.severity === 'warning').length,
+		problem: a.reports.length ? undefined : notAudited(a.crawl),
 		stalePages: a.reports.filter(
 			(r) => r.meta?.ageDays !== undefined && r.meta.maxAgeDays != null && r.meta.ageDays > r.meta.maxAgeDays,
 		).length,
 	};
+}
+
+/** Why a site gave no page: its first skipped addresses and their reasons. */
+export function notAudited(crawl: CrawlSummary): string {
+	return (
+		crawl.skipped
+			.slice(0, 3)
+			.map((k) => `${k.url} ${k.reason}${k.detail ? ` ${k.detail}` : ''}`)
+			.join('; ') || 'nothing found'
+	);
 }
 
 /** Where each site's report goes when a summary is written to `summaryFile`. */

@@ -153,16 +153,9 @@ async function audit(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Loc
 		tty ? (text) => io.stderr.write(`\r${text}\u001b[K`) : undefined,
 	);
 	if (tty) io.stderr.write('\r\u001b[K');
-	for (const s of audited)
-		if (s.crawl.pages === 0)
-			io.stderr.write(
-				`disclosure-lint: ${s.url}: no HTML page could be audited (${
-					s.crawl.skipped
-						.map((k) => `${k.url} ${k.reason}${k.detail ? ` ${k.detail}` : ''}`)
-						.slice(0, 3)
-						.join('; ') || 'nothing found'
-				})\n`,
-			);
+	const failed = audited.filter((s) => s.reports.length === 0);
+	for (const s of failed)
+		io.stderr.write(`disclosure-lint: ${s.url}: no HTML page could be audited (${a.notAudited(s.crawl)})\n`);
 	let reports = audited.flatMap((s) => [...s.reports, ...(s.site.findings.length ? [s.site] : [])]);
 	if (online) {
 		const { checkExternalLinks } = await import('./online');
@@ -178,6 +171,8 @@ async function audit(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Loc
 	if (opts.quiet)
 		reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
 	output(reports, opts, io, envLocale);
+	// Nothing could be audited at all: nothing was checked, which must not pass as clean.
+	if (failed.length === audited.length) return 2;
 	return exitCode(reports, opts, envLocale, io);
 }
 

@@ -302,6 +302,8 @@ export interface AuditSummaryRow {
 	stalePages: number;
 	/** The site's own report, relative to the summary. */
 	report?: string;
+	/** Why the site gave no page, when it gave none. */
+	problem?: string;
 }
 
 /** The summary table of an audit of many units: one row per site, linking to its report. */
@@ -309,7 +311,7 @@ export function renderAuditSummary(rows: AuditSummaryRow[], today: string): stri
 	const body = rows
 		.map(
 			(r) =>
-				`<tr><th scope="row">${r.name ? `${esc(r.name)}<br>` : ''}<a href="${esc(r.url)}">${esc(r.url)}</a></th><td class="n">${num(r.pages)}</td><td class="n">${num(r.topicsCovered)}/${num(r.topicsRequired)}</td><td class="n">${num(r.errors)}</td><td class="n">${num(r.warnings)}</td><td class="n">${num(r.stalePages)}</td><td>${r.report ? `<a href="${esc(encodeURI(r.report))}">${both('รายงาน', 'report')}</a>` : ''}</td></tr>`,
+				`<tr><th scope="row">${r.name ? `${esc(r.name)}<br>` : ''}<a href="${esc(r.url)}">${esc(r.url)}</a></th><td class="n">${num(r.pages)}</td><td class="n">${num(r.topicsCovered)}/${num(r.topicsRequired)}</td><td class="n">${num(r.errors)}</td><td class="n">${num(r.warnings)}</td><td class="n">${num(r.stalePages)}</td><td>${r.report ? `<a href="${esc(encodeURI(r.report))}">${both('รายงาน', 'report')}</a>` : ''}${r.problem ? `<br>${both('ตรวจไม่ได้', 'not audited')}: <code>${esc(r.problem)}</code>` : ''}</td></tr>`,
 		)
 		.join('\n');
 	return `<!doctype html>
