@@ -249,6 +249,30 @@ describe('audit: a live site on 127.0.0.1 in the shapes units publish', function
 		}
 	});
 
+	it("takes the configuration's ignores and topics as globs over the URL's path", async () => {
+		const cwd = tmpDir('dl-audit-config-');
+		fs.writeFileSync(
+			path.join(cwd, '.disclosurelintrc.json'),
+			JSON.stringify({ ignores: ['news/**'], topics: { 'about/**': 'web-links' } }),
+		);
+		site.requests.length = 0;
+		const run = await runMain(['audit', '--today', TODAY, '--format', 'json', `${site.base}/`], cwd);
+		const entries = parseLintJson(run.stdout);
+		const pages = entries.map((e) => local(e.filePath));
+		assert.ok(!pages.some((p) => p.startsWith('/news/')), pages.join(' '));
+		assert.ok(
+			site.requests.some((r) => r.url === '/news/'),
+			'an ignored page is still crawled through',
+		);
+		// about/ is web-links by the configuration, not agency information by its title.
+		const about = entries.find((e) => local(e.filePath) === '/about/');
+		assert.ok(!about?.messages.some((m) => m.ruleId === 'topic-unknown'), 'a configured topic needs no info');
+		const coverage = entries
+			.filter((e) => e.messages.some((m) => m.ruleId === 'topic-coverage'))
+			.flatMap((e) => e.messages.map((m) => /\(([a-z-]+)\), which the unit must publish/.exec(m.message)?.[1]));
+		assert.deepEqual(coverage, ['agency-info', 'news']);
+	});
+
 	it('says which site gave no page and why, without a site check it could not make', async () => {
 		const closed = http.createServer();
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -5,6 +5,8 @@ import type { Engine } from '../core/engine';
 import { crawlSite, DEFAULT_CRAWL_OPTIONS } from '../core/audit/crawl';
 import type { CrawlOptions, CrawlSummary } from '../core/audit/types';
 import { siteFindings } from '../core/site';
+import { matchesGlob } from '../core/config/resolve';
+import { htmlPageLinks } from '../core/html/lint';
 import { AuditCacheFile } from '../node/auditCache';
 import { undiciPageFetcher } from '../node/pageFetcher';
 import type { FileReport } from './formatters/types';
@@ -153,6 +155,11 @@ function cacheFileFor(engine: Engine, opts: AuditOptions, url: string): string {
 	return path.join(dir, `${u.protocol.slice(0, -1)}_${u.host.replace(/[^\w.-]/g, '_')}.json`);
 }
 
+/** Whether the configuration's `ignores` cover a path. */
+function isIgnoredPath(engine: Engine, file: string): boolean {
+	return engine.configs.ignoreGlobs(path.dirname(file)).some(({ base, globs }) => matchesGlob(file, base, globs));
+}
+
 /** The path a page's URL stands for under the workspace: `topics` globs and `overrides` match it. */
 export function pathForUrl(root: string, url: string): string {
 	const u = new URL(url);
@@ -186,6 +193,9 @@ async function auditSite(
 		if (reports.some((r) => r.filePath === page.finalUrl)) return [];
 		const contentType = page.headers['content-type'];
 		const localPath = pathForUrl(engine.options.root, page.finalUrl);
+		// The configuration's `ignores` match the URL's path as they match files: such a page is crawled
+		// through (its links followed) but not linted or reported.
+		if (isIgnoredPath(engine, localPath)) return htmlPageLinks(page.body, page.finalUrl, contentType);
 		const result = engine.lintHtml(page.finalUrl, page.body, {
 			url: page.finalUrl,
 			contentType,

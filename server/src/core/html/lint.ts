@@ -172,6 +172,16 @@ function tooDeep(
 	};
 }
 
+/** A page's links, absolute, without linting it (a page the configuration ignores is still crawled through). */
+export function htmlPageLinks(bytes: Uint8Array, url: string, contentType?: string): string[] {
+	try {
+		return absoluteLinks(extractHtml(decodeHtml(bytes, contentType).text), url);
+	} catch (err) {
+		if (err instanceof RangeError) return []; // nested too deep to read: no links to follow
+		throw err;
+	}
+}
+
 /** The page's links resolved against its `<base href>` and URL; without a URL, as written. */
 function absoluteLinks(page: ExtractedPage, url: string | undefined): string[] {
 	if (!url) return page.links;
