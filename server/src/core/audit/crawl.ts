@@ -6,7 +6,7 @@
  * through the injected {@link PageFetcher}, time through the injected `sleep` and `now`.
  */
 import robotsParser from 'robots-parser';
-import { NetworkError, retryAfterMs } from '../links/external';
+import { Gate, NetworkError, retryAfterMs } from '../links/external';
 import type {
 	CachedPage,
 	CrawlCache,
@@ -40,28 +40,6 @@ const MAX_SITEMAPS = 50;
 
 /** Extensions of links that are obviously not HTML pages: never requested. */
 const NOT_HTML = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|jpe?g|png|gif|svg|webp|mp4|mp3|css|js|xml)$/i;
-
-/** A counting semaphore whose limit can be lowered while held (a 429). */
-class Gate {
-	private waiting: (() => void)[] = [];
-	active = 0;
-
-	constructor(public limit: number) {}
-
-	async acquire(): Promise<void> {
-		if (this.active < this.limit) {
-			this.active++;
-			return;
-		}
-		await new Promise<void>((resolve) => this.waiting.push(resolve));
-	}
-
-	/** Hand the slot to a waiter if the (possibly lowered) limit allows it, else free it. */
-	release(): void {
-		if (this.waiting.length && this.active <= this.limit) this.waiting.shift()!();
-		else this.active--;
-	}
-}
 
 /** The URL without its fragment, host lower-cased and default port dropped (the WHATWG parser does both); undefined if not http(s). */
 export function normalizeUrl(url: string, base?: string): string | undefined {

@@ -54,8 +54,8 @@ export const DEFAULT_CHECKER_OPTIONS: CheckerOptions = {
 	backoffMs: 500,
 };
 
-/** A counting semaphore. */
-class Gate {
+/** A counting semaphore whose limit can be lowered while held (a host that answers 429); the crawler shares it. */
+export class Gate {
 	private waiting: (() => void)[] = [];
 	active = 0;
 
