@@ -9,12 +9,10 @@ export interface SourcePoint {
 	offset: number;
 }
 
-/** A fact read from the page's markup, and the element it was read from. */
+/** A fact read from the page's markup, and where the element that holds it starts. */
 export interface HtmlFact {
 	value: string;
 	at: SourcePoint;
-	/** What held it (`meta article:published_time`, `time.published`, `JSON-LD datePublished`, `title`…). */
-	from: string;
 }
 
 /** What the HTML says about the page outside its body text (docs/audit.md#facts). */
@@ -22,8 +20,6 @@ export interface HtmlFacts {
 	title?: HtmlFact;
 	published?: HtmlFact;
 	updated?: HtmlFact;
-	lang?: string;
-	canonical?: string;
 }
 
 /** How the main content was found. */
@@ -38,8 +34,6 @@ export interface ExtractedPage {
 	mainLabel: string;
 	/** The start of the main content element in the source. */
 	mainAt?: SourcePoint;
-	/** The H1 was not in the content: the title was placed as H1 (its position is the title's). */
-	titleInserted: boolean;
 	/** Every link of the whole page (menus included), as written: where a crawl goes next. */
 	links: string[];
 	/** The page's `<base href>`, if any. */
@@ -78,13 +72,13 @@ const DROP_TAGS = new Set([
 const CHROME =
 	/(?:^|[-_\s])(?:sidebar|widgets?|breadcrumbs?|navbar|navigation|nav|menu|mainmenu|topmenu|share|sharing|sharedaddy|social|comments?|comment-respond|related|skip-link|screen-reader-text|sr-only|cookie|cookies|post-navigation|pager|pagenav|tags|tag-links|cat-links|footer|site-header|masthead|banner)(?:$|[-_\s])/i;
 
-/** Containers CMS themes put the article in, most specific first. */
-const CMS_CONTAINERS: [string, (e: Element) => boolean][] = [
-	['.item-page', (e) => hasClass(e, 'item-page')],
-	['.entry-content', (e) => hasClass(e, 'entry-content')],
-	['#content', (e) => e.properties.id === 'content'],
-	['#main-content', (e) => e.properties.id === 'main-content'],
-	['#main', (e) => e.properties.id === 'main'],
+/** Containers CMS themes put the article in, most specific first: `.item-page`, `.entry-content`, `#content`, `#main-content`, `#main`. */
+const CMS_CONTAINERS: ((e: Element) => boolean)[] = [
+	(e) => hasClass(e, 'item-page'),
+	(e) => hasClass(e, 'entry-content'),
+	(e) => e.properties.id === 'content',
+	(e) => e.properties.id === 'main-content',
+	(e) => e.properties.id === 'main',
 ];
 
 function hasClass(e: Element, name: string): boolean {
@@ -108,26 +102,36 @@ function point(e: {
 	return s && typeof s.offset === 'number' ? { line: s.line, column: s.column, offset: s.offset } : undefined;
 }
 
+/** An element and its parent. */
+interface Entry {
+	el: Element;
+	parent: HastRoot | Element;
+}
+
+/** Who holds each element, for walking up. */
+type Parents = Map<Element, HastRoot | Element>;
+
 /** Every element under `root`, in document order, with its parent (iterative: deep markup cannot overflow the stack). */
-function elements(root: HastRoot | Element): { el: Element; parent: HastRoot | Element; depth: number }[] {
-	const out: { el: Element; parent: HastRoot | Element; depth: number }[] = [];
-	const stack: { node: HastRoot | Element; depth: number }[] = [{ node: root, depth: 0 }];
-	while (stack.length) {
-		const { node, depth } = stack.pop()!;
-		const kids = node.children;
-		for (let i = kids.length - 1; i >= 0; i--) {
-			const k = kids[i];
-			if (isElement(k)) stack.push({ node: k, depth: depth + 1 });
+function elements(root: HastRoot | Element): Entry[] {
+	const out: Entry[] = [];
+	const stack: Entry[] = [];
+	const push = (parent: HastRoot | Element) => {
+		for (let i = parent.children.length - 1; i >= 0; i--) {
+			const k = parent.children[i];
+			if (isElement(k)) stack.push({ el: k, parent });
 		}
-		if (node.type === 'element') out.push({ el: node, parent: parentOf.get(node) ?? root, depth });
-		for (const k of kids) if (isElement(k)) parentOf.set(k, node);
+	};
+	push(root);
+	while (stack.length) {
+		const e = stack.pop()!;
+		out.push(e);
+		push(e.el);
 	}
 	return out;
 }
 
-const parentOf = new WeakMap<Element, HastRoot | Element>();
-
-function textOf(node: HastRoot | Element | ElementContent): string {
+/** The text of a node, white space collapsed; without the text of links when `skipLinks`. */
+function textOf(node: HastRoot | Element | ElementContent, skipLinks = false): string {
 	let out = '';
 	const stack: (HastRoot | Element | ElementContent)[] = [node];
 	while (stack.length) {
@@ -135,6 +139,7 @@ function textOf(node: HastRoot | Element | ElementContent): string {
 		if (n.type === 'text') out += n.value;
 		else if (n.type === 'element' || n.type === 'root') {
 			if (n.type === 'element' && (n.tagName === 'script' || n.tagName === 'style')) continue;
+			if (skipLinks && n.type === 'element' && n.tagName === 'a') continue;
 			for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ElementContent);
 		}
 	}
@@ -198,22 +203,22 @@ const TEXT_BLOCKS = new Set([
  * layout-table pages write it) scores its text length, links' text excluded, to its parent and half
  * of it to the grandparent; the best-scored container wins.
  */
-function densest(body: Element | HastRoot): Element | undefined {
+function densest(all: Entry[], parents: Parents): Element | undefined {
 	const score = new Map<Element, number>();
 	const add = (e: HastRoot | Element | undefined, v: number): void => {
 		if (e && e.type === 'element') score.set(e, (score.get(e) ?? 0) + v);
 	};
-	for (const { el, parent } of elements(body)) {
-		if (!TEXT_BLOCKS.has(el.tagName) && el.tagName !== 'div' && el.tagName !== 'td' && el.tagName !== 'section')
-			continue;
+	for (const { el, parent } of all) {
+		const cell = el.tagName === 'td' || el.tagName === 'th';
+		const block = TEXT_BLOCKS.has(el.tagName) && !cell;
+		if (!block && !cell && el.tagName !== 'div' && el.tagName !== 'section') continue;
 		let own = 0;
-		if (TEXT_BLOCKS.has(el.tagName) && el.tagName !== 'td' && el.tagName !== 'th') own = plainLength(el);
+		if (block) own = textOf(el, true).length;
 		else for (const k of el.children) if (k.type === 'text') own += k.value.trim().length;
 		if (own === 0) continue;
-		if (!TEXT_BLOCKS.has(el.tagName) || el.tagName === 'td') add(el, own);
-		add(parent.type === 'element' ? parent : undefined, own);
-		const grand = parent.type === 'element' ? parentOf.get(parent) : undefined;
-		add(grand && grand.type === 'element' ? grand : undefined, own / 2);
+		if (!block) add(el, own);
+		add(parent, own);
+		add(parent.type === 'element' ? parents.get(parent) : undefined, own / 2);
 	}
 	let best: Element | undefined;
 	let bestScore = 0;
@@ -225,13 +230,6 @@ function densest(body: Element | HastRoot): Element | undefined {
 	return best;
 }
 
-/** Text length without the text of links. */
-function plainLength(e: Element): number {
-	let all = textOf(e).length;
-	for (const { el } of elements(e)) if (el.tagName === 'a') all -= textOf(el).length;
-	return Math.max(0, all);
-}
-
 function label(e: Element): string {
 	const id = typeof e.properties.id === 'string' ? `#${e.properties.id}` : '';
 	const c = e.properties.className;
@@ -239,28 +237,25 @@ function label(e: Element): string {
 	return `${e.tagName}${id}${cls}`;
 }
 
-function findMain(body: Element | HastRoot): { el?: Element; by: MainContentBy } {
-	const all = elements(body).filter(({ el }) => !ancestorIsChrome(el, body));
+function findMain(everything: Entry[], parents: Parents): { el?: Element; by: MainContentBy } {
+	const all = everything.filter(({ el }) => !ancestorIsChrome(el, parents));
 	const main = all.find(({ el }) => el.tagName === 'main');
 	if (main) return { el: main.el, by: 'main' };
 	const role = all.find(({ el }) => el.properties.role === 'main');
 	if (role) return { el: role.el, by: 'role-main' };
 	const articles = all.filter(({ el }) => el.tagName === 'article');
 	if (articles.length === 1) return { el: articles[0].el, by: 'article' };
-	for (const [, test] of CMS_CONTAINERS) {
+	for (const test of CMS_CONTAINERS) {
 		const hit = all.find(({ el }) => test(el));
 		if (hit) return { el: hit.el, by: 'cms' };
 	}
-	const d = densest(body);
+	const d = densest(everything, parents);
 	return d ? { el: d, by: 'densest' } : { by: 'body' };
 }
 
-function ancestorIsChrome(e: Element, stop: HastRoot | Element): boolean {
-	let p = parentOf.get(e);
-	while (p && p !== stop && p.type === 'element') {
+function ancestorIsChrome(e: Element, parents: Parents): boolean {
+	for (let p = parents.get(e); p && p.type === 'element'; p = parents.get(p))
 		if (isChrome(p, false) && p.tagName !== 'header') return true;
-		p = parentOf.get(p);
-	}
 	return false;
 }
 
@@ -271,32 +266,26 @@ export function titleWithoutSite(title: string): string {
 }
 
 /** The head's and the markup's dates, title and language. */
-function readFacts(tree: HastRoot, main: Element | undefined): HtmlFacts {
+function readFacts(all: Entry[], main: Element | undefined): HtmlFacts {
 	const facts: HtmlFacts = {};
-	const set = (key: 'published' | 'updated' | 'title', value: unknown, el: Element, from: string): void => {
+	const set = (key: keyof HtmlFacts, value: unknown, el: Element): void => {
 		const at = point(el);
 		if (facts[key] || typeof value !== 'string' || !value.trim() || !at) return;
-		facts[key] = { value: value.trim(), at, from };
+		facts[key] = { value: value.trim(), at };
 	};
-	const all = elements(tree);
 	for (const { el } of all) {
-		if (el.tagName === 'html' && typeof el.properties.lang === 'string') facts.lang = el.properties.lang;
-		if (el.tagName === 'link' && Array.isArray(el.properties.rel) && el.properties.rel.includes('canonical'))
-			facts.canonical = String(el.properties.href ?? '') || undefined;
 		if (el.tagName !== 'meta') continue;
 		const prop = String(el.properties.property ?? el.properties.name ?? el.properties.itemProp ?? '').toLowerCase();
 		const content = el.properties.content;
-		if (prop === 'article:published_time') set('published', content, el, 'meta article:published_time');
-		else if (prop === 'datepublished') set('published', content, el, 'meta datePublished');
-		else if (prop === 'article:modified_time' || prop === 'og:updated_time')
-			set('updated', content, el, `meta ${prop}`);
-		else if (prop === 'datemodified') set('updated', content, el, 'meta dateModified');
+		if (prop === 'article:published_time' || prop === 'datepublished') set('published', content, el);
+		else if (prop === 'article:modified_time' || prop === 'og:updated_time' || prop === 'datemodified')
+			set('updated', content, el);
 	}
 	for (const { el } of all) {
 		if (el.tagName !== 'script' || el.properties.type !== 'application/ld+json') continue;
 		const json = readJsonLd(textOf(el));
-		set('published', json.datePublished, el, 'JSON-LD datePublished');
-		set('updated', json.dateModified, el, 'JSON-LD dateModified');
+		set('published', json.datePublished, el);
+		set('updated', json.dateModified, el);
 	}
 	// `<time>` in the article: WordPress marks the published and updated ones; Joomla an itemprop.
 	const scope = main ? elements(main) : all;
@@ -304,12 +293,12 @@ function readFacts(tree: HastRoot, main: Element | undefined): HtmlFacts {
 		if (el.tagName !== 'time' && !(el.properties.itemProp && el.tagName !== 'meta')) continue;
 		const value = el.properties.dateTime ?? el.properties.content;
 		const itemProp = Array.isArray(el.properties.itemProp) ? el.properties.itemProp.join(' ') : '';
-		if (hasClass(el, 'updated') || /dateModified/.test(itemProp)) set('updated', value, el, 'time.updated');
+		if (hasClass(el, 'updated') || /dateModified/.test(itemProp)) set('updated', value, el);
 		else if (hasClass(el, 'published') || /datePublished/.test(itemProp) || el.tagName === 'time')
-			set('published', value, el, el.tagName === 'time' ? 'time' : `itemprop ${itemProp}`);
+			set('published', value, el);
 	}
 	const titleEl = all.find(({ el }) => el.tagName === 'title');
-	if (titleEl) set('title', titleWithoutSite(textOf(titleEl.el)), titleEl.el, 'title');
+	if (titleEl) set('title', titleWithoutSite(textOf(titleEl.el)), titleEl.el);
 	return facts;
 }
 
@@ -330,11 +319,6 @@ function readJsonLd(text: string): Record<string, unknown> {
 	return {};
 }
 
-/** The element's text nodes between tags hold only white space (rehype keeps them; mdast drops them). */
-function firstHeading(tree: Root): Heading | undefined {
-	return tree.children.find((c): c is Heading => c.type === 'heading');
-}
-
 /**
  * Parse an HTML page and extract its main content as mdast with positions in the HTML source:
  * `<main>`, else `role=main`, else a single `<article>`, else a CMS's content container
@@ -347,6 +331,7 @@ export function extractHtml(html: string): ExtractedPage {
 	const { unified, rehypeParse, toMdast } = loadHtml();
 	const hast = unified().use(rehypeParse).parse(html) as HastRoot;
 	const everything = elements(hast);
+	const parents: Parents = new Map(everything.map(({ el, parent }) => [el, parent]));
 	const body = everything.find(({ el }) => el.tagName === 'body')?.el ?? hast;
 	const links: string[] = [];
 	let base: string | undefined;
@@ -357,22 +342,21 @@ export function extractHtml(html: string): ExtractedPage {
 		else if (el.tagName === 'base' && base === undefined) base = href;
 	}
 	const placement = placementLabels(everything.map(({ el }) => el));
-	const { el: mainEl, by } = findMain(body);
-	const facts = readFacts(hast, mainEl);
+	const { el: mainEl, by } = findMain(everything, parents);
+	const facts = readFacts(everything, mainEl);
 	const container = mainEl ?? body;
 	stripChrome(container, by === 'main' || by === 'article' || by === 'role-main' || by === 'cms');
 	// The container's children, not the container: a layout table's cell must not become a table cell.
 	const root: HastRoot = { type: 'root', children: container.children as HastRoot['children'] };
 	const tree = toMdast(root) as Root;
 	dropBlankTextBlocks(tree);
-	const titleInserted = placeTitle(tree, facts);
+	placeTitle(tree, facts);
 	return {
 		tree,
 		facts,
-		mainBy: mainEl ? by : 'body',
+		mainBy: by,
 		mainLabel: mainEl ? label(mainEl) : 'body',
 		mainAt: mainEl ? point(mainEl) : undefined,
-		titleInserted,
 		links,
 		base,
 		placement,
@@ -402,33 +386,24 @@ function dropBlankTextBlocks(tree: Root): void {
 	);
 }
 
-/** Make the title the one H1 (docs/audit.md#extraction). Returns whether a title heading was inserted. */
-function placeTitle(tree: Root, facts: HtmlFacts): boolean {
+/** Make the title the one H1 (docs/audit.md#extraction). */
+function placeTitle(tree: Root, facts: HtmlFacts): void {
 	const headings = tree.children.filter((c): c is Heading => c.type === 'heading');
-	const h1 = headings.find((h) => h.depth === 1);
-	if (h1) {
-		for (const h of headings) if (h !== h1 && h.depth === 1) h.depth = 2;
-		return false;
+	// The content's H1, else its first heading when it opens the content (Joomla's h2 headline).
+	const first = headings[0];
+	const title =
+		headings.find((h) => h.depth === 1) ?? (first && tree.children.indexOf(first) <= 1 ? first : undefined);
+	if (title) {
+		title.depth = 1;
+		for (const h of headings) if (h !== title && h.depth < 2) h.depth = 2;
+		return;
 	}
-	const first = firstHeading(tree);
-	const opensContent = first && tree.children.indexOf(first) <= 1;
-	if (first && opensContent) {
-		first.depth = 1;
-		for (const h of headings) if (h !== first && h.depth < 2) h.depth = 2;
-		return false;
-	}
-	const title = facts.title;
-	if (!title) return false;
+	if (!facts.title) return;
 	const heading: Heading = {
 		type: 'heading',
 		depth: 1,
-		children: [{ type: 'text', value: title.value }],
-		position: {
-			start: title.at,
-			end: title.at,
-		},
-		data: { synthetic: true } as Heading['data'],
+		children: [{ type: 'text', value: facts.title.value }],
+		position: { start: facts.title.at, end: facts.title.at },
 	};
 	tree.children.unshift(heading as MdContent);
-	return true;
 }
