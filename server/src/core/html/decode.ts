@@ -1,4 +1,4 @@
-import { utf16Bom } from '../parse/decode';
+import { firstInvalidUtf8, utf16Bom } from '../parse/decode';
 
 /** Where an HTML page's character encoding was taken from (docs/audit.md#encodings). */
 export type EncodingSource = 'bom' | 'header' | 'meta' | 'detected' | 'default';
@@ -53,15 +53,6 @@ function encodingOf(label: string): string | undefined {
 	}
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** Whether the bytes hold a multi-byte UTF-8 sequence (so valid UTF-8 is not merely ASCII). */
 function hasMultibyte(bytes: Uint8Array): boolean {
 	for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
@@ -95,7 +86,7 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): DecodedHtml
 	if (bom) return { text: new TextDecoder(bom).decode(bytes), encoding: bom, from: 'bom' };
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
 		return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', from: 'bom' };
-	const utf8 = isUtf8(bytes);
+	const utf8 = firstInvalidUtf8(bytes) === bytes.length;
 	const detected = (): { encoding: string } =>
 		utf8 ? { encoding: 'utf-8' } : { encoding: looksThaiLegacy(bytes) ? 'windows-874' : 'windows-1252' };
 	for (const [from, label] of [

@@ -1,15 +1,12 @@
-import type { Node, Parent, Root } from 'mdast';
 import { loadHtml } from '../vendor';
-import type { ExtractedPage, HtmlFact } from './extract';
-
-/** Front-matter keys an HTML page's markup can fill (docs/audit.md#facts). */
-export type HtmlFactKey = 'title' | 'published' | 'updated';
+import { todayInBangkok, toIsoCE } from '../thai/dates';
+import type { ExtractedPage, HtmlFact, HtmlFacts } from './extract';
 
 /** The Markdown the engine lints for an HTML page, and where its front-matter values came from. */
 export interface HtmlMarkdown {
 	text: string;
 	/** Each written front-matter value: its offsets in `text` and the HTML element it came from. */
-	frontMatter: { key: HtmlFactKey; start: number; end: number; source: HtmlFact }[];
+	frontMatter: { key: keyof HtmlFacts; start: number; end: number; source: HtmlFact }[];
 	/** Offset where the body starts in `text`. */
 	bodyStart: number;
 }
@@ -21,14 +18,11 @@ export interface HtmlMarkdown {
  */
 export function frontMatterDate(value: string): string {
 	const v = value.trim();
-	if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-	if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v)) {
-		// Without a zone the time is already local.
-		if (!/(?:Z|[+-]\d{2}:?\d{2})$/.test(v)) return v.slice(0, 10);
-		const t = Date.parse(v.replace(' ', 'T'));
-		if (!Number.isNaN(t)) return new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
-	}
-	return v;
+	const t = Date.parse(v.replace(' ', 'T'));
+	// A date-time with its zone: the day in Bangkok. Without a zone the time is already local.
+	if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(t))
+		return toIsoCE(todayInBangkok(new Date(t)));
+	return /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}|$)/.test(v) ? v.slice(0, 10) : v;
 }
 
 /**
@@ -40,7 +34,7 @@ export function pageMarkdown(page: ExtractedPage, h1Text: string | undefined): H
 	const lines = ['---'];
 	const fm: HtmlMarkdown['frontMatter'] = [];
 	let offset = 4;
-	const add = (key: HtmlFactKey, value: string, source: HtmlFact): void => {
+	const add = (key: keyof HtmlFacts, value: string, source: HtmlFact): void => {
 		const written = JSON.stringify(value);
 		const line = `${key}: ${written}`;
 		fm.push({ key, start: offset + key.length + 2, end: offset + line.length, source });
@@ -64,10 +58,3 @@ export function pageMarkdown(page: ExtractedPage, h1Text: string | undefined): H
 	});
 	return { text: head + body, frontMatter: fm, bodyStart: head.length };
 }
-
-/** A node's children, when it has any. */
-export function childrenOf(n: Node): Node[] | undefined {
-	return (n as Parent).children;
-}
-
-export type { Root };
