@@ -189,6 +189,12 @@ function bestCandidate(headingText: string, candidates: Candidate[]): SectionSpe
 	return best?.spec;
 }
 
+/** Whether a name stands in a text at Thai word boundaries, as an alias inside a heading must (docs/page-model.md). */
+export function namesAtBoundaries(text: string, name: string): boolean {
+	const key = headingKey(name);
+	return key !== '' && atBoundaries(headingWords(text), key) > 0;
+}
+
 /** PREFIX when the key begins the heading on word boundaries, INSIDE when it stands inside on them, else 0. */
 function atBoundaries(words: { key: string; boundaries: Set<number> }, key: string): number {
 	let rank = 0;

@@ -1,7 +1,7 @@
 import type { SchemaRegistry, TopicSchema } from '../schema/registry';
 import type { SectionSpec } from '../schema/xDisclosure';
-import { headingMatcher } from '../body/sections';
-import { headingWords } from '../body/text';
+import { headingMatcher, namesAtBoundaries } from '../body/sections';
+import { headingKey } from '../body/text';
 
 /** The topic recognised for a page without front matter, and why (docs/audit.md#topic). */
 export interface RecognisedTopic {
@@ -20,14 +20,12 @@ function sectionsOf(t: TopicSchema): SectionSpec[] {
 	return [...(t.x.sections ?? []), ...(t.x.kinds?.hub?.sections ?? []), ...(t.x.kinds?.item?.sections ?? [])];
 }
 
-/** Whether `name` stands in `text` at Thai word boundaries (as headings are matched: docs/page-model.md). */
-function names(text: string, name: string): boolean {
-	const t = headingWords(text);
-	const n = headingWords(name).key;
-	if (!n) return false;
-	for (let at = t.key.indexOf(n); at >= 0; at = t.key.indexOf(n, at + 1))
-		if (t.boundaries.has(at) && t.boundaries.has(at + n.length)) return true;
-	return false;
+/** Each topic's heading matcher over all its sections, built once per schema (not per page). */
+const matchers = new WeakMap<TopicSchema, ReturnType<typeof headingMatcher>>();
+function matcherOf(topic: TopicSchema): ReturnType<typeof headingMatcher> {
+	let m = matchers.get(topic);
+	if (!m) matchers.set(topic, (m = headingMatcher(sectionsOf(topic))));
+	return m;
 }
 
 /**
@@ -57,8 +55,8 @@ export function recogniseTopic(
 			// placement names the topic only of an item page under its hub (a news story, a regulation).
 			if (from === 'placement' && !topic.x.kinds?.item) continue;
 			for (const name of [topic.x.name.th, topic.x.name.en, ...(topic.x.aliases ?? [])]) {
-				if (!names(title, name)) continue;
-				const length = headingWords(name).key.length;
+				if (!namesAtBoundaries(title, name)) continue;
+				const length = headingKey(name).length;
 				if (!best || length > best.length) {
 					tie = false;
 					best = { topic, length };
@@ -70,7 +68,7 @@ export function recogniseTopic(
 	if (headings.length === 0) return undefined;
 	const scored = registry.ids().map((id) => {
 		const topic = registry.get(id)!;
-		const match = headingMatcher(sectionsOf(topic));
+		const match = matcherOf(topic);
 		const ids = new Set<string>();
 		let hits = 0;
 		for (const h of headings) {
