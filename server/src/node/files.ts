@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { IGNORE_FILE_NAME } from '../core/config/types';
+import { isHtmlPath } from '../core/html/lint';
 
 /** The pages a folder walk selects: Markdown sources and published HTML pages (docs/audit.md). */
-const PAGE_FILE = /\.(?:md|html?)$/i;
+const isPageFile = (name: string): boolean => /\.md$/i.test(name) || isHtmlPath(name);
 
 /** Folders never walked into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -113,7 +114,7 @@ export function collectFiles(
 			const full = path.join(dir, e.name);
 			if (e.isDirectory()) {
 				if (!ALWAYS_SKIPPED.has(e.name) && !isIgnored(full, true)) walk(full);
-			} else if (e.isFile() && PAGE_FILE.test(e.name) && !isIgnored(full, false)) {
+			} else if (e.isFile() && isPageFile(e.name) && !isIgnored(full, false)) {
 				files.add(full);
 			}
 		}

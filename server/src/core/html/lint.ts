@@ -1,6 +1,14 @@
-import type { Node, Parent, Root } from 'mdast';
+import type { Node, Parent } from 'mdast';
 import type { Finding } from '../types';
-import { engineRuleLevel, lintText, resolveTopic, toFinding, type LintEnvironment, type PageResult } from '../lint';
+import {
+	compareFindings,
+	engineRuleLevel,
+	lintText,
+	resolveTopic,
+	toFinding,
+	type LintEnvironment,
+	type PageResult,
+} from '../lint';
 import { parseDocument, type ParsedDocument } from '../parse/document';
 import { LineIndex } from '../parse/lineIndex';
 import { RULES } from '../rules/index';
@@ -8,7 +16,7 @@ import type { TopicResolution } from '../rules/index';
 import type { TopicSchema } from '../schema/registry';
 import { nodeText } from '../body/text';
 import { decodeHtml, type DecodedHtml } from './decode';
-import { extractHtml, type ExtractedPage, type MainContentBy, type SourcePoint } from './extract';
+import { extractHtml, type ExtractedPage, type MainContentBy } from './extract';
 import { pageMarkdown, type HtmlMarkdown } from './markdown';
 import { recogniseTopic } from './topic';
 
@@ -40,8 +48,6 @@ export const NOT_RUN_ON_HTML: Record<string, { th: string; en: string }> = {
 		en: 'disable comments belong in Markdown sources, not published pages',
 	},
 };
-
-const HTML_RULES = RULES.filter((r) => !(r.id in NOT_RUN_ON_HTML));
 
 /** How an HTML page was read, for the report. */
 export interface HtmlInfo {
@@ -111,7 +117,7 @@ export function lintHtml(
 	const decided = decideTopic(path, extracted, h1Text, env, options);
 	const result = lintText(path, md.text, {
 		...env,
-		rules: (env.rules ?? RULES).filter((r) => HTML_RULES.includes(r)),
+		rules: (env.rules ?? RULES).filter((r) => !(r.id in NOT_RUN_ON_HTML)),
 		// A live page's relative links are addresses on its site, not files here.
 		host: options.url ? undefined : env.host,
 		topicDecided: decided,
@@ -119,23 +125,36 @@ export function lintHtml(
 	});
 	const map = new HtmlPositions(result.document, extracted, md, html);
 	const findings = result.findings.map((f) => map.finding(f));
-	findings.sort((a, b) => a.start - b.start || a.line - b.line || (a.ruleId < b.ruleId ? -1 : 1));
-	const document: ParsedDocument = { ...parseDocument(path, ''), text: html, lines: map.lines };
+	findings.sort(compareFindings);
 	return {
 		...result,
 		findings,
-		document,
+		document: htmlDocument(path, html, map.lines),
 		markdown: md.text,
 		links: absoluteLinks(extracted, options.url),
-		html: {
-			encoding: decoded.encoding,
-			encodingFrom: decoded.from,
-			declared: decoded.declared,
-			mainBy: extracted.mainBy,
-			mainLabel: extracted.mainLabel,
-			url: options.url,
-			topicFrom: decided.resolution.source,
-		},
+		html: htmlInfo(decoded, extracted, options.url, decided.resolution.source),
+	};
+}
+
+/** The result's document: the HTML source, so that offsets and lines are the page's own. */
+function htmlDocument(path: string, html: string, lines: LineIndex): ParsedDocument {
+	return { ...parseDocument(path, ''), text: html, lines };
+}
+
+function htmlInfo(
+	decoded: DecodedHtml,
+	page: ExtractedPage | undefined,
+	url: string | undefined,
+	topicFrom: TopicResolution['source'],
+): HtmlInfo {
+	return {
+		encoding: decoded.encoding,
+		encodingFrom: decoded.from,
+		declared: decoded.declared,
+		mainBy: page?.mainBy ?? 'body',
+		mainLabel: page?.mainLabel ?? 'body',
+		url,
+		topicFrom,
 	};
 }
 
@@ -147,11 +166,7 @@ function tooDeep(
 	env: LintEnvironment,
 	options: HtmlLintOptions,
 ): HtmlPageResult {
-	const document: ParsedDocument = {
-		...parseDocument(path, ''),
-		text: html,
-		lines: new LineIndex(html),
-	};
+	const document = htmlDocument(path, html, new LineIndex(html));
 	const level = engineRuleLevel('page-limits', env.config);
 	const report = { messageId: 'htmlDepth', start: 0, end: document.lines.lineEnd(1) };
 	return {
@@ -160,15 +175,7 @@ function tooDeep(
 		document,
 		markdown: '',
 		links: [],
-		html: {
-			encoding: decoded.encoding,
-			encodingFrom: decoded.from,
-			declared: decoded.declared,
-			mainBy: 'body',
-			mainLabel: 'body',
-			url: options.url,
-			topicFrom: 'none',
-		},
+		html: htmlInfo(decoded, undefined, options.url, 'none'),
 	};
 }
 
@@ -329,5 +336,3 @@ class HtmlPositions {
 		};
 	}
 }
-
-export type { Root, SourcePoint };
