@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import type { Engine } from '../core/engine';
 import { checkKey, type Verdict } from '../core/links/verdict';
-import { isHtmlPath } from '../core/html/lint';
 import { OnlineLinks, type OnlineOverrides } from '../node/onlineLinks';
 import type { FileReport } from './formatters/types';
 
@@ -16,7 +15,7 @@ export async function checkExternalLinks(
 	progress?: (text: string) => void,
 	overrides: OnlineOverrides = {},
 	relint: (report: FileReport, verdicts: Map<string, Verdict>) => FileReport['findings'] = (r, verdicts) =>
-		lintAgainFromDisk(engine, r.filePath, verdicts),
+		engine.lintBytes(r.filePath, fs.readFileSync(r.filePath), { verdicts }).findings,
 ): Promise<FileReport[]> {
 	const config = engine.configForFolder(engine.options.root);
 	const online = new OnlineLinks(config.links, engine.options.root, overrides);
@@ -27,10 +26,4 @@ export async function checkExternalLinks(
 		if (!r.urls?.some((u) => verdicts.get(checkKey(u))?.state !== 'ok')) return r;
 		return { ...r, findings: relint(r, verdicts) };
 	});
-}
-
-/** A page's findings with the link verdicts: an HTML page from its bytes (its encoding may not be UTF-8). */
-function lintAgainFromDisk(engine: Engine, file: string, verdicts: Map<string, Verdict>): FileReport['findings'] {
-	if (isHtmlPath(file)) return engine.lintHtml(file, fs.readFileSync(file), {}, { verdicts }).findings;
-	return engine.lintText(file, fs.readFileSync(file, 'utf8'), { verdicts }).findings;
 }

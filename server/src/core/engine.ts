@@ -185,10 +185,10 @@ export class Engine {
 	 * Lint page bytes from disk: binary or non-UTF-8 files become one `file-unreadable` finding. HTML
 	 * pages are decoded as browsers do (a declared or detected legacy Thai encoding included).
 	 */
-	lintBytes(file: string, bytes: Uint8Array): PageResult {
-		if (isHtmlPath(file)) return this.lintHtml(file, bytes);
+	lintBytes(file: string, bytes: Uint8Array, options: LintTextOptions = {}): PageResult {
+		if (isHtmlPath(file)) return this.lintHtml(file, bytes, {}, options);
 		const decoded = decodePage(bytes);
-		if (decoded.ok) return this.lintText(file, decoded.text);
+		if (decoded.ok) return this.lintText(file, decoded.text, options);
 		return this.unreadable(file, undecodableReport(decoded), decoded.line);
 	}
 
