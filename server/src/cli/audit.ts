@@ -6,7 +6,10 @@ import { crawlSite, DEFAULT_CRAWL_OPTIONS } from '../core/audit/crawl';
 import type { CrawlOptions, CrawlSummary } from '../core/audit/types';
 import { siteFindings } from '../core/site';
 import { matchesGlob } from '../core/config/resolve';
-import { htmlPageLinks } from '../core/html/lint';
+import { htmlPageLinks, type HtmlPageResult } from '../core/html/lint';
+import { fileReport } from './pool';
+import type { ReportModel } from './report/model';
+import type { AuditSummaryRow } from './report';
 import { AuditCacheFile } from '../node/auditCache';
 import { undiciPageFetcher } from '../node/pageFetcher';
 import type { FileReport } from './formatters/types';
@@ -189,30 +192,16 @@ async function auditSite(
 		maxDepth: opts.maxDepth,
 		perHostConcurrency: opts.perHost,
 	};
+	// The crawler hands each page over once, however many addresses lead to it.
 	const crawl = await crawlSite(site.url, fetch, options, cache, (page) => {
-		if (reports.some((r) => r.filePath === page.finalUrl)) return [];
 		const contentType = page.headers['content-type'];
 		const localPath = pathForUrl(engine.options.root, page.finalUrl);
 		// The configuration's `ignores` match the URL's path as they match files: such a page is crawled
 		// through (its links followed) but not linted or reported.
 		if (isIgnoredPath(engine, localPath)) return htmlPageLinks(page.body, page.finalUrl, contentType);
-		const result = engine.lintHtml(page.finalUrl, page.body, {
-			url: page.finalUrl,
-			contentType,
-			topicPath: localPath,
-			configFrom: localPath,
-		});
+		const result = lintAuditedPage(engine, page.finalUrl, { body: page.body, contentType });
 		if (opts.online) bodies.set(page.finalUrl, { body: page.body, contentType });
-		reports.push({
-			filePath: page.finalUrl,
-			findings: result.findings,
-			locale: engine.localeFor(engine.configFor(localPath)),
-			topic: result.topic,
-			sections: result.sections,
-			urls: result.externalUrls,
-			meta: result.meta,
-			html: result.html,
-		});
+		reports.push(fileReport(page.finalUrl, result, engine.localeFor(engine.configFor(localPath))));
 		progress(reports.length);
 		return result.links;
 	});
@@ -238,6 +227,25 @@ async function auditSite(
 	};
 }
 
+/**
+ * Lint a page of a live site: named by its URL, with the configuration, `topics` and `overrides` of
+ * the path the URL stands for (with the online link verdicts, when checked).
+ */
+function lintAuditedPage(
+	engine: Engine,
+	url: string,
+	page: { body: Uint8Array; contentType?: string },
+	verdicts?: Map<string, Verdict>,
+): HtmlPageResult {
+	const localPath = pathForUrl(engine.options.root, url);
+	return engine.lintHtml(
+		url,
+		page.body,
+		{ url, contentType: page.contentType, topicPath: localPath, configFrom: localPath },
+		{ verdicts },
+	);
+}
+
 /** Lint an audited page again with the online link verdicts. */
 export function relintAudited(
 	engine: Engine,
@@ -246,50 +254,28 @@ export function relintAudited(
 	const bodies = new Map(audit.flatMap((a) => [...a.bodies]));
 	return (r, verdicts) => {
 		const page = bodies.get(r.filePath);
-		if (!page) return r.findings;
-		const localPath = pathForUrl(engine.options.root, r.filePath);
-		return engine.lintHtml(
-			r.filePath,
-			page.body,
-			{ url: r.filePath, contentType: page.contentType, topicPath: localPath, configFrom: localPath },
-			{ verdicts },
-		).findings;
+		return page ? lintAuditedPage(engine, r.filePath, page, verdicts).findings : r.findings;
 	};
 }
 
-/** One row of the summary of many units. */
-export interface SiteRow {
-	name?: string;
-	url: string;
-	pages: number;
-	topicsCovered: number;
-	topicsRequired: number;
-	errors: number;
-	warnings: number;
-	stalePages: number;
-	report?: string;
-	/** Why the site gave no page (unreachable, robots.txt, not HTML), when it gave none. */
-	problem?: string;
+/** A site's pages, then its site check's entry when it has findings: what the outputs and its report show. */
+export function siteReports(a: SiteAudit): FileReport[] {
+	return [...a.reports, ...(a.site.findings.length ? [a.site] : [])];
 }
 
-/** The summary of one audited site: topics covered, errors, warnings, stale pages. */
-export function siteRow(engine: Engine, a: SiteAudit): SiteRow {
-	const config = engine.configForFolder(engine.options.root);
-	const required = config.requiredTopics ?? engine.registryFor(config).ids();
-	const covered = required.filter((t) => a.reports.some((r) => r.topic === t)).length;
-	const all = [...a.reports, a.site].flatMap((r) => r.findings);
+/** The summary of one audited site from its report's model: topics with a page, errors, warnings, stale pages. */
+export function siteRow(a: SiteAudit, model: ReportModel): AuditSummaryRow {
+	const required = model.topics.filter((t) => t.required);
 	return {
 		name: a.name,
 		url: a.url,
 		pages: a.reports.length,
-		topicsCovered: covered,
+		topicsCovered: required.filter((t) => t.pages.length > 0).length,
 		topicsRequired: required.length,
-		errors: all.filter((f) => f.severity === 'error').length,
-		warnings: all.filter((f) => f.severity === 'warning').length,
+		errors: model.bySeverity.error,
+		warnings: model.bySeverity.warning,
 		problem: a.reports.length ? undefined : notAudited(a.crawl),
-		stalePages: a.reports.filter(
-			(r) => r.meta?.ageDays !== undefined && r.meta.maxAgeDays != null && r.meta.ageDays > r.meta.maxAgeDays,
-		).length,
+		stalePages: model.freshness.filter((e) => e.stale).length,
 	};
 }
 

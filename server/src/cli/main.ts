@@ -156,18 +156,20 @@ async function audit(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Loc
 	const failed = audited.filter((s) => s.reports.length === 0);
 	for (const s of failed)
 		io.stderr.write(`disclosure-lint: ${s.url}: no HTML page could be audited (${a.notAudited(s.crawl)})\n`);
-	let reports = audited.flatMap((s) => [...s.reports, ...(s.site.findings.length ? [s.site] : [])]);
 	if (online) {
 		const { checkExternalLinks } = await import('./online');
-		reports = await checkExternalLinks(
-			engine,
-			reports,
-			undefined,
-			{ allowPrivate: opts.linksAllowPrivate },
-			a.relintAudited(engine, audited),
-		);
+		const relint = a.relintAudited(engine, audited);
+		for (const s of audited)
+			s.reports = await checkExternalLinks(
+				engine,
+				s.reports,
+				undefined,
+				{ allowPrivate: opts.linksAllowPrivate },
+				relint,
+			);
 	}
-	if (opts.report) await writeAuditReports(engine, audited, reports, path.resolve(io.cwd, opts.report), io.cwd);
+	if (opts.report) await writeAuditReports(engine, audited, path.resolve(io.cwd, opts.report), io.cwd);
+	let reports = audited.flatMap(a.siteReports);
 	if (opts.quiet)
 		reports = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
 	output(reports, opts, io, envLocale);
@@ -177,50 +179,33 @@ async function audit(engine: Engine, opts: CliOptions, io: CliIo, envLocale: Loc
 }
 
 /** One site: its compliance report. Several: a report per site beside the summary table written to `file`. */
-async function writeAuditReports(
-	engine: Engine,
-	audited: SiteAudit[],
-	reports: FileReport[],
-	file: string,
-	cwd: string,
-): Promise<void> {
+async function writeAuditReports(engine: Engine, audited: SiteAudit[], file: string, cwd: string): Promise<void> {
 	const { renderReport, renderAuditSummary } = await import('./report');
-	const { siteReportFile, siteRow } = await import('./audit');
+	const { buildModel } = await import('./report/model');
+	const { siteReportFile, siteReports, siteRow } = await import('./audit');
 	const config = engine.configForFolder(cwd);
 	const today = toIsoCE(engine.options.today);
-	// `reports` holds each site's pages and then its site entry (when it has findings), in order: the
-	// site entry is named by the start URL, as the home page is, so the two are told apart by place.
-	let at = 0;
 	const write = (f: string, html: string) => {
 		fs.mkdirSync(path.dirname(f), { recursive: true });
 		fs.writeFileSync(f, html);
 	};
 	const rows = audited.map((s) => {
-		const count = s.reports.length + (s.site.findings.length ? 1 : 0);
-		const mine = reports.slice(at, (at += count));
 		const reportFile = audited.length === 1 ? file : siteReportFile(file, s.url);
-		write(
+		const ctx = {
 			reportFile,
-			renderReport(
-				mine.filter((r) => !r.site || r.findings.length),
-				{
-					reportFile,
-					cwd,
-					registry: engine.registryFor(config),
-					config,
-					today,
-					audit: {
-						site: s.url,
-						crawl: s.crawl,
-						unrecognised: s.reports.filter((r) => !r.topic).map((r) => r.filePath),
-					},
-				},
-			),
-		);
-		return {
-			...siteRow(engine, { ...s, reports: mine.filter((r) => !r.site) }),
-			report: path.basename(reportFile),
+			cwd,
+			registry: engine.registryFor(config),
+			config,
+			today,
+			audit: {
+				site: s.url,
+				crawl: s.crawl,
+				unrecognised: s.reports.filter((r) => !r.topic).map((r) => r.filePath),
+			},
 		};
+		const reports = siteReports(s);
+		write(reportFile, renderReport(reports, ctx));
+		return { ...siteRow(s, buildModel(reports, ctx)), report: path.basename(reportFile) };
 	});
 	if (audited.length > 1) write(file, renderAuditSummary(rows, today));
 }

@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { HtmlPageResult } from '../core/html/lint';
+import type { PageResult } from '../core/lint';
+import type { Locale } from '../core/types';
 import type { Engine } from '../core/engine';
 import type { FileReport } from './formatters/types';
 import { lintFromDisk } from '../node/readPage';
@@ -26,10 +28,13 @@ export interface WorkerResponse {
 
 /** Lint one file from disk with an engine. Unreadable files become a `file-unreadable` finding. */
 export function lintFile(engine: Engine, file: string): FileReport {
-	const locale = engine.localeFor(engine.configFor(file));
-	const result = lintFromDisk(engine, file);
+	return fileReport(file, lintFromDisk(engine, file), engine.localeFor(engine.configFor(file)));
+}
+
+/** A page's result as the CLI reports it (for the formats, the site check, the report and the cache). */
+export function fileReport(filePath: string, result: PageResult | HtmlPageResult, locale: Locale): FileReport {
 	return {
-		filePath: file,
+		filePath,
 		findings: result.findings,
 		locale,
 		topic: result.topic,
@@ -37,7 +42,7 @@ export function lintFile(engine: Engine, file: string): FileReport {
 		urls: result.externalUrls,
 		meta: result.meta,
 		dependencies: result.dependencies,
-		...('html' in result && { html: (result as HtmlPageResult).html }),
+		...('html' in result && { html: result.html }),
 	};
 }
 
