@@ -195,23 +195,7 @@ ${t.pages.length ? pageTable(t.pages) : ''}</section>`;
 			: '';
 	const undated = m.pages.filter((p) => p.topic && m.freshnessOf.get(p)?.ageDays === undefined).length;
 
-	return `<!doctype html>
-<html lang="th">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="disclosure-lint ${esc(VERSION)}">
-<title>รายงานผลการตรวจการเปิดเผยข้อมูล / Disclosure compliance report</title>
-<style>
-${fontCss()}
-${CSS}</style>
-</head>
-<body>
-<header id="first">
-<h1>รายงานผลการตรวจการเปิดเผยข้อมูลตามมาตรฐาน <span class="en" lang="en">Disclosure compliance report</span></h1>
-<dl class="meta">
-<dt>${both('วันที่ตรวจ', 'Checked on')}</dt><dd>${longDate(ctx.today)}</dd>
-<dt>${both('เครื่องมือ', 'Tool')}</dt><dd>disclosure-lint ${esc(VERSION)}</dd>
+	return `${pageStart('รายงานผลการตรวจการเปิดเผยข้อมูล', 'รายงานผลการตรวจการเปิดเผยข้อมูลตามมาตรฐาน', 'Disclosure compliance report', ctx.today)}
 <dt>${both('ขอบเขต', 'Scope')}</dt><dd>${both(`${num(m.pages.length)} หน้า`, `${num(m.pages.length)} pages`)}</dd>
 ${configSummary(ctx)}
 ${ctx.audit ? auditSummary(ctx.audit) : ''}
@@ -290,6 +274,31 @@ function auditSummary(a: AuditContext): string {
 		.join('\n');
 }
 
+/**
+ * The opening every page the CLI writes shares: the head with the embedded font and styles, the title
+ * as H1 in Thai with English beside it, and the first facts (the day checked, the tool), up to the
+ * open `<dl class="meta">` the caller goes on filling.
+ */
+function pageStart(titleTh: string, headingTh: string, en: string, today: string): string {
+	return `<!doctype html>
+<html lang="th">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="disclosure-lint ${esc(VERSION)}">
+<title>${esc(titleTh)} / ${esc(en)}</title>
+<style>
+${fontCss()}
+${CSS}</style>
+</head>
+<body>
+<header id="first">
+<h1>${esc(headingTh)} <span class="en" lang="en">${esc(en)}</span></h1>
+<dl class="meta">
+<dt>${both('วันที่ตรวจ', 'Checked on')}</dt><dd>${longDate(today)}</dd>
+<dt>${both('เครื่องมือ', 'Tool')}</dt><dd>disclosure-lint ${esc(VERSION)}</dd>`;
+}
+
 /** A row of the summary of many audited units (`audit --sites`). */
 export interface AuditSummaryRow {
 	name?: string;
@@ -314,23 +323,7 @@ export function renderAuditSummary(rows: AuditSummaryRow[], today: string): stri
 				`<tr><th scope="row">${r.name ? `${esc(r.name)}<br>` : ''}<a href="${esc(r.url)}">${esc(r.url)}</a></th><td class="n">${num(r.pages)}</td><td class="n">${num(r.topicsCovered)}/${num(r.topicsRequired)}</td><td class="n">${num(r.errors)}</td><td class="n">${num(r.warnings)}</td><td class="n">${num(r.stalePages)}</td><td>${r.report ? `<a href="${esc(encodeURI(r.report))}">${both('รายงาน', 'report')}</a>` : ''}${r.problem ? `<br>${both('ตรวจไม่ได้', 'not audited')}: <code>${esc(r.problem)}</code>` : ''}</td></tr>`,
 		)
 		.join('\n');
-	return `<!doctype html>
-<html lang="th">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="disclosure-lint ${esc(VERSION)}">
-<title>สรุปผลการตรวจเว็บไซต์หน่วยงาน / Audit summary</title>
-<style>
-${fontCss()}
-${CSS}</style>
-</head>
-<body>
-<header id="first">
-<h1>สรุปผลการตรวจเว็บไซต์หน่วยงาน <span class="en" lang="en">Audit summary</span></h1>
-<dl class="meta">
-<dt>${both('วันที่ตรวจ', 'Checked on')}</dt><dd>${longDate(today)}</dd>
-<dt>${both('เครื่องมือ', 'Tool')}</dt><dd>disclosure-lint ${esc(VERSION)}</dd>
+	return `${pageStart('สรุปผลการตรวจเว็บไซต์หน่วยงาน', 'สรุปผลการตรวจเว็บไซต์หน่วยงาน', 'Audit summary', today)}
 <dt>${both('หน่วยงาน', 'Units')}</dt><dd>${num(rows.length)}</dd>
 </dl>
 </header>
