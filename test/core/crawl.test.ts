@@ -453,7 +453,7 @@ describe('site crawler (crawlSite over a real server on 127.0.0.1)', function ()
 			return linksOf(page);
 		});
 		const pageRequests = s.log.filter((r) => bodies[r.path]);
-		assert.equal(pageRequests.length, 3);
+		assert.deepEqual(pageRequests.map((r) => r.path).sort(), ['/', '/about', '/news']);
 		for (const r of pageRequests) {
 			const h = bodies[r.path].headers!;
 			if (h.etag) assert.equal(r.headers['if-none-match'], h.etag, r.path);

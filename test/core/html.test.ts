@@ -206,13 +206,17 @@ describe('HTML pages: the same rules on published markup', () => {
 		assert.match(r.markdown, /\n# คู่มือสำหรับประชาชน การขอรับเบี้ยยังชีพผู้สูงอายุ\n/);
 		assert.match(r.markdown, /\npublished: "2026-10-01"\n/);
 		assert.ok(!r.markdown.includes('เมนูหลัก'), 'the sidebar is not content');
-		const found = at(r);
-		assert.ok(found.includes('17:5 step-duration-missing:missing'), found.join('\n'));
-		assert.ok(found.includes('10:26 topic-unknown:recognisedTitle'), found.join('\n'));
-		// Every finding stands on a line of the article, never on the sidebar's (line 7).
-		assert.ok(
-			r.findings.every((f) => f.line >= 9 && f.line <= 19),
-			found.join('\n'),
+		// Written from the rules: the manual shows one of its eight parts, a step without a duration and
+		// no manual to download; every finding stands in the article, none on the sidebar's line 7.
+		assert.deepEqual(at(r), [
+			'10:26 download-missing:requiredHtml',
+			...Array.from({ length: 7 }, () => '10:26 section-missing:missing'),
+			'10:26 topic-unknown:recognisedTitle',
+			'17:5 step-duration-missing:missing',
+		]);
+		assert.deepEqual(
+			r.findings.filter((f) => f.ruleId === 'section-missing').map((f) => f.args.id),
+			['criteria', 'channels', 'total', 'documents', 'fees', 'complaints', 'forms'], // the item's parts but its steps
 		);
 	});
 
