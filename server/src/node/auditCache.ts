@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { versionOneEntries, writePrivateJson } from './privateJson';
 import type { CachedPage, CrawlCache } from '../core/audit/types';
 
 /** One page as stored on disk. */
@@ -83,18 +83,10 @@ export class AuditCacheFile implements CrawlCache {
 		} catch {
 			return new AuditCacheFile(file, new Map(), true);
 		}
-		const d = data as Partial<AuditCacheData> | null;
-		if (
-			!d ||
-			typeof d !== 'object' ||
-			d.version !== 1 ||
-			!d.entries ||
-			typeof d.entries !== 'object' ||
-			Array.isArray(d.entries)
-		)
-			return new AuditCacheFile(file, new Map(), true);
+		const stored = versionOneEntries(data);
+		if (!stored) return new AuditCacheFile(file, new Map(), true);
 		const entries = new Map<string, CachedPage>();
-		for (const [url, e] of Object.entries(d.entries)) {
+		for (const [url, e] of Object.entries(stored)) {
 			const page = validEntry(e);
 			if (page) entries.set(url, page);
 		}
@@ -136,7 +128,6 @@ export class AuditCacheFile implements CrawlCache {
 				headers: p.headers['content-type'] !== undefined ? { 'content-type': p.headers['content-type'] } : {},
 				body: Buffer.from(p.body).toString('base64'),
 			};
-		fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
 		if (this.corrupt) {
 			try {
 				fs.renameSync(this.file, `${this.file}.corrupt`);
@@ -145,15 +136,7 @@ export class AuditCacheFile implements CrawlCache {
 			}
 			this.corrupt = false;
 		}
-		const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-		try {
-			fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries } satisfies AuditCacheData), { mode: 0o600 });
-			fs.chmodSync(tmp, 0o600);
-			fs.renameSync(tmp, this.file);
-		} catch (err) {
-			fs.rmSync(tmp, { force: true });
-			throw err;
-		}
+		writePrivateJson(this.file, { version: 1, entries } satisfies AuditCacheData);
 		this.dirty = false;
 	}
 }

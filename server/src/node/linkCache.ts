@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { versionOneEntries, writePrivateJson } from './privateJson';
 import { redactText, redactUrl } from '../core/links/redact';
 import type { Verdict } from '../core/links/verdict';
 
@@ -75,19 +75,11 @@ export class LinkCache {
 		} catch {
 			return {}; // missing or unreadable: start empty (it is only a cache)
 		}
-		const d = data as Partial<CacheFile> | null;
-		if (
-			!d ||
-			typeof d !== 'object' ||
-			d.version !== 1 ||
-			!d.entries ||
-			typeof d.entries !== 'object' ||
-			Array.isArray(d.entries)
-		)
-			return {};
+		const entries = versionOneEntries(data);
+		if (!entries) return {};
 		const now = this.now();
 		const out: Record<string, CacheEntry> = Object.create(null);
-		for (const [url, e] of Object.entries(d.entries)) {
+		for (const [url, e] of Object.entries(entries)) {
 			const valid = validEntry(e, now);
 			// A key that still holds a secret (written by an older version) is dropped, not kept.
 			if (valid && redactUrl(url) === url) out[url] = valid;
@@ -121,17 +113,6 @@ export class LinkCache {
 		}
 		const horizon = this.now() - this.ttlHours * 3_600_000;
 		for (const [url, e] of Object.entries(this.entries)) if (e.checkedAt < horizon) delete this.entries[url];
-		fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-		const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-		try {
-			fs.writeFileSync(tmp, JSON.stringify({ version: 1, entries: this.entries } satisfies CacheFile), {
-				mode: 0o600,
-			});
-			fs.chmodSync(tmp, 0o600);
-			fs.renameSync(tmp, this.file);
-		} catch (err) {
-			fs.rmSync(tmp, { force: true });
-			throw err;
-		}
+		writePrivateJson(this.file, { version: 1, entries: this.entries } satisfies CacheFile);
 	}
 }
