@@ -65,7 +65,7 @@ function checkedLookup(check: (address: string) => AddressKind | undefined): net
  * lookup for those), a host name through {@link checkedLookup}. Used for every connection, so every
  * redirect hop is checked too.
  */
-export function checkedConnector(connectTimeoutMs: number, check: AddressCheck): buildConnector.connector {
+function checkedConnector(connectTimeoutMs: number, check: AddressCheck): buildConnector.connector {
 	const byPort = new Map<number, buildConnector.connector>();
 	return (opts, callback) => {
 		const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
@@ -88,6 +88,30 @@ export function checkedConnector(connectTimeoutMs: number, check: AddressCheck):
 }
 
 /**
+ * An undici agent with keep-alive connections whose every destination passes the address check
+ * (default: {@link blockedAddress}, widened by `allowPrivate`): the link checker's and the audit's.
+ */
+export function checkedAgent(
+	perHostConnections: number,
+	connectTimeoutMs: number,
+	access: AddressAccess,
+): InstanceType<ReturnType<typeof loadUndici>['Agent']> {
+	const check: AddressCheck = access.check ?? ((address) => blockedAddress(address, access.allowPrivate));
+	return new (loadUndici().Agent)({
+		connections: perHostConnections,
+		keepAliveTimeout: 4_000,
+		connect: checkedConnector(connectTimeoutMs, check),
+	});
+}
+
+/** Response headers with lower-case names, a repeated header by its first value. */
+export function flatHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+	const headers: Record<string, string | undefined> = {};
+	for (const [k, v] of Object.entries(raw)) headers[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
+	return headers;
+}
+
+/**
  * A requester over undici: keep-alive connections, no redirects followed, body discarded, and by
  * default no connection to loopback, private, link-local or unspecified addresses (checked after DNS
  * resolution, for every request the checker makes, redirects included).
@@ -97,13 +121,8 @@ export function undiciRequester(
 	connectTimeoutMs = 10_000,
 	access: AddressAccess = {},
 ): { request: Requester; close(): Promise<void> } {
-	const check: AddressCheck = access.check ?? ((address) => blockedAddress(address, access.allowPrivate));
-	const { Agent, request } = loadUndici();
-	const agent = new Agent({
-		connections: perHostConnections,
-		keepAliveTimeout: 4_000,
-		connect: checkedConnector(connectTimeoutMs, check),
-	});
+	const { request } = loadUndici();
+	const agent = checkedAgent(perHostConnections, connectTimeoutMs, access);
 	return {
 		async request(url, method, timeoutMs): Promise<HttpAnswer> {
 			try {
@@ -116,10 +135,7 @@ export function undiciRequester(
 					headers: { 'user-agent': USER_AGENT, accept: '*/*' },
 				});
 				await res.body.dump();
-				const headers: Record<string, string | undefined> = {};
-				for (const [k, v] of Object.entries(res.headers))
-					headers[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
-				return { status: res.statusCode, headers };
+				return { status: res.statusCode, headers: flatHeaders(res.headers) };
 			} catch (err) {
 				throw classify(err);
 			}

@@ -1,7 +1,6 @@
 import type { FetchAnswer, PageFetcher } from '../core/audit/types';
-import { blockedAddress } from '../core/links/address';
 import { loadUndici } from '../core/vendor';
-import { checkedConnector, classify, type AddressAccess, type AddressCheck } from './http';
+import { checkedAgent, classify, flatHeaders, type AddressAccess } from './http';
 
 const USER_AGENT = 'disclosure-lint audit (+https://github.com/disclosure-lint/disclosure-lint)';
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
@@ -19,13 +18,8 @@ export function undiciPageFetcher(
 	access: AddressAccess,
 	userAgent = USER_AGENT,
 ): { fetch: PageFetcher; close(): Promise<void> } {
-	const check: AddressCheck = access.check ?? ((address) => blockedAddress(address, access.allowPrivate));
-	const { Agent, request } = loadUndici();
-	const agent = new Agent({
-		connections: perHostConnections,
-		keepAliveTimeout: 4_000,
-		connect: checkedConnector(CONNECT_TIMEOUT_MS, check),
-	});
+	const { request } = loadUndici();
+	const agent = checkedAgent(perHostConnections, CONNECT_TIMEOUT_MS, access);
 	return {
 		async fetch(url, options): Promise<FetchAnswer> {
 			const headers: Record<string, string> = { 'user-agent': userAgent, accept: ACCEPT };
@@ -40,9 +34,7 @@ export function undiciPageFetcher(
 					signal: AbortSignal.timeout(options.timeoutMs),
 					headers,
 				});
-				const answer: FetchAnswer = { status: res.statusCode, headers: {} };
-				for (const [k, v] of Object.entries(res.headers))
-					answer.headers[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
+				const answer: FetchAnswer = { status: res.statusCode, headers: flatHeaders(res.headers) };
 				if (res.statusCode < 200 || res.statusCode >= 300) {
 					await res.body.dump();
 					return answer;
