@@ -32,15 +32,6 @@ export interface AuditOptions {
 	linksAllowPrivate: boolean;
 }
 
-/** `audit`'s own flags, parsed apart from the lint flags so that each command refuses the other's. */
-export const AUDIT_FLAGS = {
-	sites: { type: 'string' },
-	'max-pages': { type: 'string' },
-	'max-depth': { type: 'string' },
-	'per-host': { type: 'string' },
-	'parallel-sites': { type: 'string' },
-} as const;
-
 export const AUDIT_HELP = `disclosure-lint audit [options] URL [URL …]
 disclosure-lint audit [options] --sites FILE
   Audit published websites: crawl each unit's own host (robots.txt and sitemap.xml honoured) and
@@ -146,7 +137,7 @@ export async function auditSites(
  * its addresses are checked after DNS resolution, so a public name cannot be turned onto the
  * intranet. Cloud metadata addresses stay refused either way.
  */
-export function privateAllowed(url: string, opts: Pick<AuditOptions, 'linksAllowPrivate'>): boolean {
+function privateAllowed(url: string, opts: Pick<AuditOptions, 'linksAllowPrivate'>): boolean {
 	if (opts.linksAllowPrivate) return true;
 	const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
 	return isIP(host) !== 0;
@@ -164,7 +155,7 @@ function isIgnoredPath(engine: Engine, file: string): boolean {
 }
 
 /** The path a page's URL stands for under the workspace: `topics` globs and `overrides` match it. */
-export function pathForUrl(root: string, url: string): string {
+function pathForUrl(root: string, url: string): string {
 	const u = new URL(url);
 	let p = u.pathname;
 	try {
